@@ -1,0 +1,413 @@
+package dev.weft.boot;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Static entry points that instrumented code calls. Each one first checks whether the calling
+ * thread is an active {@link ManagedThread}; on any other thread it does exactly what the
+ * replaced instruction or call would have done.
+ */
+public final class Hooks {
+
+    private Hooks() {}
+
+    private static ManagedThread live() {
+        Thread t = Thread.currentThread();
+        if (t instanceof ManagedThread) {
+            ManagedThread m = (ManagedThread) t;
+            if (m.active) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static ManagedThread liveOutsideAtomic() {
+        ManagedThread m = live();
+        return m != null && m.atomicDepth == 0 ? m : null;
+    }
+
+    // ---- memory accesses: scheduling points before the access ----
+
+    public static void read(Object owner, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.read(owner, site);
+        }
+    }
+
+    public static void write(Object owner, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.write(owner, site);
+        }
+    }
+
+    public static void writeValue(Object owner, Object value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.writeValue(owner, value, site);
+        }
+    }
+
+    public static void writeValue(Object owner, int value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.writeValue(owner, value, site);
+        }
+    }
+
+    public static void writeValue(Object owner, float value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.writeValue(owner, (Object) value, site);
+        }
+    }
+
+    public static void arrayRead(Object array, int index, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.arrayRead(array, index, site);
+        }
+    }
+
+    public static void arrayWrite(Object array, int index, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.arrayWrite(array, index, site);
+        }
+    }
+
+    public static void readValue(Object value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.readValue(value, site);
+        }
+    }
+
+    public static void readValue(int value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.readValue(value, site);
+        }
+    }
+
+    public static void readValue(long value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.readValue(value, site);
+        }
+    }
+
+    public static void readValue(float value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.readValue((Object) value, site);
+        }
+    }
+
+    public static void readValue(double value, int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.readValue((Object) value, site);
+        }
+    }
+
+    /** Before an atomic operation ({@code Unsafe}, {@code VarHandle}): one step. */
+    public static void atomic(int site) {
+        ManagedThread m = liveOutsideAtomic();
+        if (m != null) {
+            m.hooks.atomic(site);
+        }
+    }
+
+    // ---- monitors ----
+
+    public static void monitorEnter(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            m.hooks.monitorEnter(monitor, site);
+        }
+    }
+
+    public static void monitorExit(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            m.hooks.monitorExit(monitor, site);
+        }
+    }
+
+    public static void syncMethodEnter(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            m.atomicDepth++;
+            m.hooks.syncMethodEnter(monitor, site);
+        }
+    }
+
+    public static void syncMethodExit(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            if (m.atomicDepth > 0) {
+                m.atomicDepth--;
+            }
+            m.hooks.syncMethodExit(monitor, site);
+        }
+    }
+
+    public static void waitOn(Object monitor, int site) throws InterruptedException {
+        waitOn(monitor, 0L, site);
+    }
+
+    public static void waitOn(Object monitor, long millis, int site) throws InterruptedException {
+        ManagedThread m = live();
+        if (m == null) {
+            monitor.wait(millis);
+            return;
+        }
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        int depth = m.atomicDepth;
+        m.atomicDepth = 0;
+        try {
+            m.hooks.waitOn(monitor, millis, site);
+        } finally {
+            m.atomicDepth = depth;
+        }
+    }
+
+    public static void waitOn(Object monitor, long millis, int nanos, int site) throws InterruptedException {
+        ManagedThread m = live();
+        if (m == null) {
+            monitor.wait(millis, nanos);
+            return;
+        }
+        waitOn(monitor, millis + (nanos > 0 ? 1 : 0), site);
+    }
+
+    public static void notify(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            monitor.notify();
+        } else {
+            m.hooks.notify(monitor, false, site);
+        }
+    }
+
+    public static void notifyAll(Object monitor, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            monitor.notifyAll();
+        } else {
+            m.hooks.notify(monitor, true, site);
+        }
+    }
+
+    // ---- LockSupport ----
+
+    public static void park(int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.park();
+        } else {
+            m.hooks.park(null, 0L, false, site);
+        }
+    }
+
+    public static void park(Object blocker, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.park(blocker);
+        } else {
+            m.hooks.park(blocker, 0L, false, site);
+        }
+    }
+
+    public static void parkNanos(long nanos, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.parkNanos(nanos);
+        } else if (nanos > 0) {
+            m.hooks.park(null, nanos, false, site);
+        }
+    }
+
+    public static void parkNanos(Object blocker, long nanos, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.parkNanos(blocker, nanos);
+        } else if (nanos > 0) {
+            m.hooks.park(blocker, nanos, false, site);
+        }
+    }
+
+    public static void parkUntil(long deadline, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.parkUntil(deadline);
+        } else {
+            m.hooks.park(null, deadline, true, site);
+        }
+    }
+
+    public static void parkUntil(Object blocker, long deadline, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.parkUntil(blocker, deadline);
+        } else {
+            m.hooks.park(blocker, deadline, true, site);
+        }
+    }
+
+    public static void unpark(Thread thread, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            LockSupport.unpark(thread);
+        } else {
+            m.hooks.unpark(thread, site);
+        }
+    }
+
+    // ---- Thread ----
+
+    public static void start(Thread thread, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            thread.start();
+        } else {
+            m.hooks.threadStart(thread, site);
+        }
+    }
+
+    public static void join(Thread thread, int site) throws InterruptedException {
+        join(thread, 0L, site);
+    }
+
+    public static void join(Thread thread, long millis, int site) throws InterruptedException {
+        ManagedThread m = live();
+        if (m == null) {
+            thread.join(millis);
+        } else {
+            if (millis < 0) {
+                throw new IllegalArgumentException("timeout value is negative");
+            }
+            m.hooks.join(thread, millis, site);
+        }
+    }
+
+    public static Thread currentThread() {
+        ManagedThread m = live();
+        return m == null ? Thread.currentThread() : m.hooks.currentThread();
+    }
+
+    public static void sleep(long millis, int site) throws InterruptedException {
+        ManagedThread m = live();
+        if (m == null) {
+            Thread.sleep(millis);
+        } else {
+            if (millis < 0) {
+                throw new IllegalArgumentException("timeout value is negative");
+            }
+            m.hooks.sleep(millis, site);
+        }
+    }
+
+    public static void sleep(long millis, int nanos, int site) throws InterruptedException {
+        ManagedThread m = live();
+        if (m == null) {
+            Thread.sleep(millis, nanos);
+        } else {
+            sleep(millis + (nanos > 0 ? 1 : 0), site);
+        }
+    }
+
+    public static void yield(int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            Thread.yield();
+        } else {
+            m.hooks.yield(site);
+        }
+    }
+
+    public static void onSpinWait(int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            Thread.onSpinWait();
+        } else {
+            m.hooks.onSpinWait(site);
+        }
+    }
+
+    public static void interrupt(Thread thread, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            thread.interrupt();
+        } else {
+            m.hooks.interrupt(thread, site);
+        }
+    }
+
+    public static boolean isInterrupted(Thread thread) {
+        ManagedThread m = live();
+        return m == null ? thread.isInterrupted() : m.hooks.isInterrupted(thread, false);
+    }
+
+    public static boolean interrupted() {
+        ManagedThread m = live();
+        return m == null ? Thread.interrupted() : m.hooks.isInterrupted(m.hooks.currentThread(), true);
+    }
+
+    public static boolean isAlive(Thread thread) {
+        ManagedThread m = live();
+        return m == null ? thread.isAlive() : m.hooks.isAlive(thread);
+    }
+
+    // ---- sources of nondeterminism ----
+
+    public static long nanoTime() {
+        ManagedThread m = live();
+        return m == null ? System.nanoTime() : m.hooks.nanoTime();
+    }
+
+    public static long currentTimeMillis() {
+        ManagedThread m = live();
+        return m == null ? System.currentTimeMillis() : m.hooks.currentTimeMillis();
+    }
+
+    public static int identityHashCode(Object object) {
+        ManagedThread m = live();
+        return m == null || object == null ? System.identityHashCode(object) : m.hooks.identityHashCode(object);
+    }
+
+    /** Replaces {@code o.hashCode()}: deterministic for objects that use the identity hash. */
+    public static int hashCode(Object object) {
+        ManagedThread m = live();
+        return m == null ? object.hashCode() : m.hooks.hashCode(object);
+    }
+
+    /** Seed for {@code new Random()} and {@code new SplittableRandom()}. */
+    public static long randomSeed() {
+        ManagedThread m = live();
+        return m == null ? System.nanoTime() ^ 0x5DEECE66DL * Thread.currentThread().getId() : m.hooks.randomSeed();
+    }
+
+    /** Starts a region that runs without preemption (class initializers, class loading). */
+    public static void atomicBegin() {
+        Thread t = Thread.currentThread();
+        if (t instanceof ManagedThread) {
+            ((ManagedThread) t).atomicDepth++;
+        }
+    }
+
+    public static void atomicEnd() {
+        Thread t = Thread.currentThread();
+        if (t instanceof ManagedThread) {
+            ManagedThread m = (ManagedThread) t;
+            if (m.atomicDepth > 0) {
+                m.atomicDepth--;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.weft.boot;
+
+/**
+ * What instrumented code reports to the runtime. Called only on an active {@link ManagedThread}.
+ * Sites are integers assigned at instrumentation time; the runtime maps them to source locations.
+ */
+public abstract class RuntimeHooks {
+
+    public abstract void read(Object owner, int site);
+
+    public abstract void write(Object owner, int site);
+
+    public abstract void arrayRead(Object array, int index, int site);
+
+    public abstract void arrayWrite(Object array, int index, int site);
+
+    public abstract void readValue(Object value, int site);
+
+    public abstract void readValue(long value, int site);
+
+    public abstract void writeValue(Object owner, Object value, int site);
+
+    public abstract void writeValue(Object owner, long value, int site);
+
+    public abstract void atomic(int site);
+
+    public abstract void monitorEnter(Object monitor, int site);
+
+    public abstract void monitorExit(Object monitor, int site);
+
+    public abstract void syncMethodEnter(Object monitor, int site);
+
+    public abstract void syncMethodExit(Object monitor, int site);
+
+    public abstract void waitOn(Object monitor, long millis, int site) throws InterruptedException;
+
+    public abstract void notify(Object monitor, boolean all, int site);
+
+    public abstract void park(Object blocker, long nanos, boolean absolute, int site);
+
+    public abstract void unpark(Thread thread, int site);
+
+    public abstract void threadStart(Thread thread, int site);
+
+    public abstract void join(Thread thread, long millis, int site) throws InterruptedException;
+
+    public abstract Thread currentThread();
+
+    public abstract void sleep(long millis, int site) throws InterruptedException;
+
+    public abstract void yield(int site);
+
+    public abstract void onSpinWait(int site);
+
+    public abstract void interrupt(Thread thread, int site);
+
+    public abstract boolean isInterrupted(Thread thread, boolean clear);
+
+    public abstract boolean isAlive(Thread thread);
+
+    public abstract long nanoTime();
+
+    public abstract long currentTimeMillis();
+
+    public abstract int identityHashCode(Object object);
+
+    /** {@code object.hashCode()}, made deterministic for objects that use the identity hash. */
+    public abstract int hashCode(Object object);
+
+    public abstract long randomSeed();
+}

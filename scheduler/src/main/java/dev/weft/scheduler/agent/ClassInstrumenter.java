@@ -1,0 +1,238 @@
+package dev.weft.scheduler.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Rewrites one class. Method bodies go through {@link MethodInstrumenter}; methods that need a
+ * method-wide {@code try/finally} (synchronized methods, class initializers, atomic entries) are
+ * buffered as trees so that the added handler comes last in the exception table.
+ */
+final class ClassInstrumenter extends ClassVisitor implements Opcodes {
+
+    /** Flags of the rewritten class's own fields, filled before any method is visited. */
+    static final class FieldFlags {
+        private final Map<String, Integer> flags = new HashMap<>();
+
+        int flags(String name) {
+            return flags.getOrDefault(name, ClassInfo.UNKNOWN_FIELD);
+        }
+    }
+
+    private final ClassLoader loader;
+    private final InstrumentationScope.Mode mode;
+    private final boolean retransforming;
+    private final FieldFlags fields = new FieldFlags();
+    private String className;
+    private String fileName;
+    private int version;
+    private boolean isInterface;
+
+    ClassInstrumenter(ClassVisitor next, ClassLoader loader, InstrumentationScope.Mode mode, boolean retransforming) {
+        super(ASM9, next);
+        this.loader = loader;
+        this.mode = mode;
+        this.retransforming = retransforming;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.className = name;
+        this.version = version & 0xFFFF;
+        this.isInterface = (access & ACC_INTERFACE) != 0;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.fileName = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        fields.flags.put(name, access);
+        return super.visitField(access, name, descriptor, signature, value);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        boolean hasCode = (access & (ACC_ABSTRACT | ACC_NATIVE)) == 0;
+        if (!hasCode) {
+            return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+        if (mode == InstrumentationScope.Mode.ATOMIC_ENTRIES) {
+            Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            if (atomic != null && atomic.contains(name) && version >= V1_7) {
+                return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
+            }
+            return next;
+        }
+        if (name.equals("<clinit>")) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            // A class initializer runs under the JVM's initialization lock: never switch inside it.
+            return version >= V1_7 ? new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC) : next;
+        }
+        boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0 && version >= V1_7;
+        if (synchronizedMethod) {
+            if (retransforming) {
+                // Modifiers cannot change on retransformation: the method's monitor is modelled
+                // and its body runs without preemption (wait() still releases it).
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
+                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields);
+            }
+            int stripped = access & ~ACC_SYNCHRONIZED;
+            MethodVisitor next = super.visitMethod(stripped, name, descriptor, signature, exceptions);
+            Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.MONITOR);
+            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields);
+        }
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new MethodInstrumenter(next, className, name, fileName, loader, fields);
+    }
+
+    private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR }
+
+    /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
+    private final class Wrapper extends MethodNode {
+        private final MethodVisitor next;
+        private final Wrap wrap;
+        private int firstLine = -1;
+
+        Wrapper(int access, String name, String descriptor, String signature, String[] exceptions, MethodVisitor next, Wrap wrap) {
+            super(ASM9, access, name, descriptor, signature, exceptions);
+            this.next = next;
+            this.wrap = wrap;
+        }
+
+        @Override
+        public void visitLineNumber(int line, Label start) {
+            if (firstLine < 0) {
+                firstLine = line;
+            }
+            super.visitLineNumber(line, start);
+        }
+
+        @Override
+        public void visitEnd() {
+            int enterSite = Sites.register(new Site(Site.Kind.MONITOR_ENTER, className.replace('/', '.'), name, fileName, firstLine, "", 0));
+            int exitSite = Sites.register(new Site(Site.Kind.MONITOR_EXIT, className.replace('/', '.'), name, fileName, firstLine, "", 0));
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+
+            InsnList entry = new InsnList();
+            entry.add(start);
+            entry.add(enterCode(enterSite));
+            instructions.insert(entry);
+
+            for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                int op = insn.getOpcode();
+                if (op >= IRETURN && op <= RETURN) {
+                    instructions.insertBefore(insn, exitCode(exitSite));
+                }
+            }
+
+            instructions.add(end);
+            instructions.add(handler);
+            instructions.add(handlerFrame());
+            instructions.add(exitCode(exitSite));
+            instructions.add(new InsnNode(ATHROW));
+            tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            maxStack = Math.max(maxStack, 3);
+            accept(next);
+        }
+
+        private InsnList enterCode(int site) {
+            InsnList code = new InsnList();
+            switch (wrap) {
+                case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false));
+                case SYNC_ATOMIC -> {
+                    code.add(pushMonitor());
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "syncMethodEnter", "(Ljava/lang/Object;I)V", false));
+                }
+                case MONITOR -> {
+                    code.add(pushMonitor());
+                    code.add(new InsnNode(DUP));
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorEnter", "(Ljava/lang/Object;I)V", false));
+                    code.add(new InsnNode(MONITORENTER));
+                }
+            }
+            return code;
+        }
+
+        private InsnList exitCode(int site) {
+            InsnList code = new InsnList();
+            switch (wrap) {
+                case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false));
+                case SYNC_ATOMIC -> {
+                    code.add(pushMonitor());
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "syncMethodExit", "(Ljava/lang/Object;I)V", false));
+                }
+                case MONITOR -> {
+                    code.add(pushMonitor());
+                    code.add(new InsnNode(DUP));
+                    code.add(new InsnNode(MONITOREXIT));
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorExit", "(Ljava/lang/Object;I)V", false));
+                }
+            }
+            return code;
+        }
+
+        private AbstractInsnNode pushMonitor() {
+            if ((access & ACC_STATIC) != 0) {
+                return new LdcInsnNode(Type.getObjectType(className));
+            }
+            return new VarInsnNode(ALOAD, 0);
+        }
+
+        private AbstractInsnNode pushInt(int value) {
+            if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+                return new IntInsnNode(SIPUSH, value);
+            }
+            return new LdcInsnNode(value);
+        }
+
+        /** The handler's frame: the parameters as locals (valid everywhere), a Throwable on the stack. */
+        private AbstractInsnNode handlerFrame() {
+            List<Object> locals = new ArrayList<>();
+            if ((access & ACC_STATIC) == 0) {
+                locals.add(className);
+            }
+            for (Type arg : Type.getArgumentTypes(desc)) {
+                switch (arg.getSort()) {
+                    case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> locals.add(INTEGER);
+                    case Type.FLOAT -> locals.add(FLOAT);
+                    case Type.LONG -> locals.add(LONG);
+                    case Type.DOUBLE -> locals.add(DOUBLE);
+                    default -> locals.add(arg.getInternalName());
+                }
+            }
+            return new org.objectweb.asm.tree.FrameNode(F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Throwable"});
+        }
+    }
+}

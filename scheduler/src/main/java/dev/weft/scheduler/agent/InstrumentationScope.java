@@ -1,0 +1,91 @@
+package dev.weft.scheduler.agent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which classes the agent rewrites, and how.
+ *
+ * <ul>
+ *   <li>{@link Mode#FULL}: application classes, and the JDK's collections and
+ *       {@code java.util.concurrent}: every shared access and synchronization action becomes a
+ *       scheduling point.
+ *   <li>{@link Mode#ATOMIC_ENTRIES}: a few JDK infrastructure methods (class loading, call-site
+ *       linkage, stack-trace printing) run without preemption, so that a switch never happens while
+ *       the thread holds a JVM lock that the runtime does not model.
+ *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
+ * </ul>
+ */
+final class InstrumentationScope {
+
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES }
+
+    /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
+    private static final List<String> JAVA_UTIL = List.of(
+            "AbstractCollection", "AbstractList", "AbstractMap", "AbstractQueue", "AbstractSequentialList",
+            "AbstractSet", "ArrayDeque", "ArrayList", "Collections", "EnumMap", "HashMap", "HashSet", "Hashtable",
+            "IdentityHashMap", "LinkedHashMap", "LinkedHashSet", "LinkedList", "PriorityQueue", "Random",
+            "SplittableRandom", "Stack", "TreeMap", "TreeSet", "Vector", "WeakHashMap");
+
+    /** Methods that run as one atomic region, by class. */
+    static final Map<String, Set<String>> ATOMIC_METHODS = Map.of(
+            "java/lang/ClassLoader", Set.of("loadClass"),
+            "jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass"),
+            "java/lang/invoke/MethodHandleNatives", Set.of("linkCallSite", "linkMethodHandleConstant", "linkMethod", "linkDynamicConstant"),
+            "java/lang/Throwable", Set.of("printStackTrace"));
+
+    /** Package prefixes of tooling that must never be rewritten. */
+    private static final List<String> TOOLING = List.of(
+            "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
+            "dev/weft/scheduler/replay/", "dev/weft/scheduler/trace/", "dev/weft/scheduler/api/",
+            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/",
+            "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
+            "net/bytebuddy/", "org/objectweb/asm/", "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",
+            "kotlin/", "kotlinx/", "org/gradle/", "com/intellij/", "org/eclipse/jdt/", "org/slf4j/", "ch/qos/",
+            "com/fasterxml/jackson/", "org/jspecify/", "org/hamcrest/", "org/mockito/", "org/codehaus/plexus/");
+
+    private InstrumentationScope() {}
+
+    static Mode modeOf(String className, ClassLoader loader) {
+        if (className == null) {
+            return Mode.NONE;
+        }
+        if (ATOMIC_METHODS.containsKey(className)) {
+            return Mode.ATOMIC_ENTRIES;
+        }
+        if (className.startsWith("java/") || className.startsWith("jdk/") || className.startsWith("sun/")
+                || className.startsWith("com/sun/") || className.startsWith("javax/")) {
+            return isJdkTarget(className) ? Mode.FULL : Mode.NONE;
+        }
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return Mode.NONE;
+        }
+        for (String prefix : TOOLING) {
+            if (className.startsWith(prefix)) {
+                return Mode.NONE;
+            }
+        }
+        return Mode.FULL;
+    }
+
+    private static boolean isJdkTarget(String className) {
+        if (className.startsWith("java/util/concurrent/")) {
+            return !className.equals("java/util/concurrent/locks/LockSupport");
+        }
+        if (className.startsWith("java/util/") && className.indexOf('/', "java/util/".length()) < 0) {
+            String simple = className.substring("java/util/".length());
+            int nested = simple.indexOf('$');
+            String top = nested < 0 ? simple : simple.substring(0, nested);
+            return JAVA_UTIL.contains(top);
+        }
+        return false;
+    }
+
+    /** Whether a class loaded before the agent started must be retransformed. */
+    static boolean needsRetransform(Class<?> type) {
+        String name = type.getName().replace('.', '/');
+        Mode mode = modeOf(name, type.getClassLoader());
+        return mode != Mode.NONE && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.weft.scheduler.agent;
+
+/**
+ * One instrumented instruction: what it does and where it is in the source.
+ *
+ * @param kind what happens at the site
+ * @param className the declaring class, dotted
+ * @param methodName the method the instruction is in
+ * @param fileName the source file, or {@code null} when the class has no debug information
+ * @param line the source line, or {@code -1}
+ * @param member the field or called method the instruction names, or {@code ""}
+ * @param fieldFlags the field's access flags for field sites ({@code ACC_VOLATILE} matters), else 0
+ */
+public record Site(Kind kind, String className, String methodName, String fileName, int line, String member, int fieldFlags) {
+
+    /** What an instrumented instruction does. */
+    public enum Kind {
+        READ, WRITE, ARRAY_READ, ARRAY_WRITE, ATOMIC, MONITOR_ENTER, MONITOR_EXIT, CALL
+    }
+
+    /** {@code HashMap.putVal(HashMap.java:631)}: the class's simple name, as in a stack trace. */
+    public String location() {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String where = fileName == null ? "Unknown Source" : line < 0 ? fileName : fileName + ":" + line;
+        return simple + "." + methodName + "(" + where + ")";
+    }
+
+    /** {@code HashMap.java:631}, the short form used in interleaving tables. */
+    public String shortLocation() {
+        if (fileName == null) {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+        return line < 0 ? fileName : fileName + ":" + line;
+    }
+
+    public boolean isVolatile() {
+        return (fieldFlags & 0x0040) != 0;
+    }
+}

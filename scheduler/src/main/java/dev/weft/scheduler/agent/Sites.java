@@ -1,0 +1,38 @@
+package dev.weft.scheduler.agent;
+
+import java.util.Arrays;
+
+/**
+ * The registry of instrumented sites. Ids are assigned in class-loading order, so they differ from
+ * one JVM to the next: anything that must survive a JVM (replay tokens) stores locations, not ids.
+ */
+public final class Sites {
+
+    private static final Site UNKNOWN = new Site(Site.Kind.CALL, "weft", "runtime", null, -1, "", 0);
+    private static volatile Site[] sites = new Site[4096];
+    private static int count = 1; // 0 = no site
+
+    private Sites() {}
+
+    static synchronized int register(Site site) {
+        Site[] current = sites;
+        if (count == current.length) {
+            current = Arrays.copyOf(current, current.length * 2);
+        }
+        current[count] = site;
+        sites = current; // volatile write publishes the element
+        return count++;
+    }
+
+    /** The site with this id; a placeholder for 0 or an unknown id. */
+    public static Site get(int id) {
+        Site[] snapshot = sites;
+        Site site = id > 0 && id < snapshot.length ? snapshot[id] : null;
+        return site == null ? UNKNOWN : site;
+    }
+
+    /** Number of sites registered so far. */
+    public static synchronized int count() {
+        return count - 1;
+    }
+}

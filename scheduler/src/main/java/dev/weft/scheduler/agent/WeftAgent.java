@@ -1,0 +1,149 @@
+package dev.weft.scheduler.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Weft agent. Give it as {@code -javaagent:weft-scheduler.jar} (fastest start, no warning), or
+ * let the runtime attach it on first use through byte-buddy-agent (JDK 21+ prints a warning about
+ * dynamic agents; future JDKs may refuse them).
+ */
+public final class WeftAgent {
+
+    private static volatile Instrumentation instrumentation;
+    private static volatile String how = "not installed";
+    private static volatile long installNanos;
+    private static volatile int retransformed;
+    private static volatile IllegalStateException installFailure;
+
+    private WeftAgent() {}
+
+    public static void premain(String args, Instrumentation inst) {
+        install(inst, "-javaagent");
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        install(inst, "attach");
+    }
+
+    /**
+     * Makes sure the agent is active in this JVM, attaching it if it was not given on the command
+     * line.
+     *
+     * @throws IllegalStateException when the agent cannot be installed, with the reason and the remedy
+     */
+    public static Instrumentation ensureInstalled() {
+        Instrumentation inst = instrumentation;
+        if (inst != null) {
+            return inst;
+        }
+        synchronized (WeftAgent.class) {
+            if (instrumentation == null && installFailure == null) {
+                Instrumentation attached;
+                try {
+                    attached = net.bytebuddy.agent.ByteBuddyAgent.install();
+                } catch (RuntimeException | LinkageError e) {
+                    throw new IllegalStateException("weft agent could not attach to this JVM (" + e
+                            + "); add -javaagent:<path to weft-scheduler.jar> to the JVM arguments (Surefire: argLine)", e);
+                }
+                install(attached, "attach");
+            }
+            if (installFailure != null) {
+                throw installFailure;
+            }
+            return instrumentation;
+        }
+    }
+
+    private static synchronized void install(Instrumentation inst, String mode) {
+        if (instrumentation != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            if (!inst.isRetransformClassesSupported()) {
+                throw new IllegalStateException("this JVM does not support class retransformation, which weft needs");
+            }
+            BootstrapJar.append(inst);
+            Module base = Object.class.getModule();
+            inst.redefineModule(base, Set.of(), Map.of(),
+                    Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
+            WeftTransformer transformer = new WeftTransformer();
+            warmUp();
+            inst.addTransformer(transformer, true);
+            retransformed = retransformLoaded(inst);
+            how = mode;
+            installNanos = System.nanoTime() - start;
+            instrumentation = inst;
+        } catch (Exception | LinkageError e) {
+            installFailure = e instanceof IllegalStateException ise ? ise
+                    : new IllegalStateException("weft agent failed to install: " + e, e);
+        }
+    }
+
+    /**
+     * Rewrites a few JDK classes once, unregistered, so that every class the transformer needs (its
+     * own and ASM's) is loaded before it is registered: a transformer that triggers loading of its
+     * own classes would see them pass through itself.
+     */
+    private static void warmUp() throws java.io.IOException {
+        for (String name : new String[] {"java/util/Hashtable", "java/util/concurrent/ConcurrentHashMap"}) {
+            try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+                if (in == null) {
+                    continue;
+                }
+                byte[] bytes = in.readAllBytes();
+                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.FULL, true);
+                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.FULL, false);
+                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.ATOMIC_ENTRIES, false);
+            }
+        }
+        InstrumentationScope.modeOf("java/util/HashMap", null);
+        InstrumentationScope.needsRetransform(Object.class);
+    }
+
+    private static int retransformLoaded(Instrumentation inst) {
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(type) && InstrumentationScope.needsRetransform(type)) {
+                targets.add(type);
+            }
+        }
+        try {
+            inst.retransformClasses(targets.toArray(new Class<?>[0]));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            for (Class<?> type : targets) {
+                try {
+                    inst.retransformClasses(type);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError one) {
+                    WeftTransformer.recordFailure(type.getName() + ": " + one);
+                }
+            }
+        }
+        return targets.size();
+    }
+
+    /** Classes that could not be instrumented; a non-empty list makes every execution fail. */
+    public static List<String> instrumentationFailures() {
+        return WeftTransformer.failures();
+    }
+
+    /** {@code -javaagent}, {@code attach} or {@code not installed}. */
+    public static String installedHow() {
+        return how;
+    }
+
+    /** Time the installation took, including retransformation of already loaded JDK classes. */
+    public static long installNanos() {
+        return installNanos;
+    }
+
+    /** Number of already loaded classes that were retransformed at installation. */
+    public static int retransformedClasses() {
+        return retransformed;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.weft.scheduler.agent;
+
+import dev.weft.boot.ManagedThread;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * The agent's class-file transformer. A class that cannot be rewritten is never skipped quietly:
+ * the failure is kept and every later execution fails with it.
+ */
+final class WeftTransformer implements ClassFileTransformer {
+
+    private static final List<String> FAILURES = new ArrayList<>();
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] bytes) {
+        InstrumentationScope.Mode mode = InstrumentationScope.modeOf(className, loader);
+        if (mode == InstrumentationScope.Mode.NONE) {
+            return null;
+        }
+        Thread current = Thread.currentThread();
+        ManagedThread managed = current instanceof ManagedThread ? (ManagedThread) current : null;
+        boolean wasActive = managed != null && managed.active;
+        if (managed != null) {
+            managed.active = false; // the transformer itself uses instrumented collections
+        }
+        try {
+            return rewrite(bytes, loader, mode, classBeingRedefined != null);
+        } catch (Throwable e) {
+            recordFailure(className.replace('/', '.') + ": " + e);
+            return null;
+        } finally {
+            if (managed != null) {
+                managed.active = wasActive;
+            }
+        }
+    }
+
+    static byte[] rewrite(byte[] bytes, ClassLoader loader, InstrumentationScope.Mode mode, boolean retransforming) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassInstrumenter(writer, loader, mode, retransforming), ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    static synchronized void recordFailure(String failure) {
+        if (FAILURES.size() < 20) {
+            FAILURES.add(failure);
+        }
+    }
+
+    /** Classes that could not be instrumented, each with its reason; empty when all went well. */
+    static synchronized List<String> failures() {
+        return List.copyOf(FAILURES);
+    }
+}

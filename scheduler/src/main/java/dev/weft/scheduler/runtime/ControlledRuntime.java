@@ -1,0 +1,69 @@
+package dev.weft.scheduler.runtime;
+
+import dev.weft.scheduler.agent.WeftAgent;
+import dev.weft.scheduler.strategy.Strategy;
+
+/**
+ * Runs programs under Weft's control, one execution at a time per JVM.
+ *
+ * <p>Contract: in an execution exactly one managed thread runs at a time; every scheduling point
+ * asks the given {@link Strategy} who runs next; the same strategy decisions and seed give the same
+ * execution, event for event, in any JVM of the same JDK feature version. Limits: executions are
+ * sequentially consistent (memory-model reorderings need jcstress); native code, GC-driven reference
+ * queues and threads started outside instrumented code are not controlled; a synchronized method of
+ * a class that was already loaded when the agent attached runs without preemption inside (its
+ * monitor is still modelled).
+ */
+public final class ControlledRuntime {
+
+    private static volatile ControlledRuntime instance;
+
+    // Created only after the agent is installed: the controller's classes link against the hook
+    // classes, which must come from the bootstrap class path.
+    private final Controller controller;
+
+    private ControlledRuntime(Controller controller) {
+        this.controller = controller;
+    }
+
+    /**
+     * The runtime of this JVM, installing the agent first if it is not active.
+     *
+     * @throws IllegalStateException when the agent cannot be installed, with the reason and the remedy
+     */
+    public static ControlledRuntime get() {
+        ControlledRuntime runtime = instance;
+        if (runtime == null) {
+            synchronized (ControlledRuntime.class) {
+                runtime = instance;
+                if (runtime == null) {
+                    WeftAgent.ensureInstalled();
+                    runtime = new ControlledRuntime(new Controller());
+                    instance = runtime;
+                }
+            }
+        }
+        return runtime;
+    }
+
+    /**
+     * Runs one execution of {@code program} on managed thread 0. The caller drives the strategy's
+     * execution lifecycle ({@link Strategy#beginExecution}, {@link Strategy#endExecution}).
+     *
+     * @throws IllegalStateException if some classes could not be instrumented (the execution would
+     *     silently miss interleavings) or if called from a managed thread
+     */
+    public ExecutionResult execute(Program program, Strategy strategy, ExecutionOptions options) {
+        return controller.execute(program, strategy, options);
+    }
+
+    /** Workers given up on because they were stuck outside Weft's control. */
+    public int leakedWorkers() {
+        return controller.leakedWorkers();
+    }
+
+    /** Worker threads created so far (they are reused across executions). */
+    public int workersCreated() {
+        return controller.workersCreated();
+    }
+}

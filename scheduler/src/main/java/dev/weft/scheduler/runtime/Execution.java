@@ -1,0 +1,1305 @@
+package dev.weft.scheduler.runtime;
+
+import dev.weft.boot.RuntimeHooks;
+import dev.weft.scheduler.agent.Site;
+import dev.weft.scheduler.agent.Sites;
+import dev.weft.scheduler.strategy.SchedulingPoint;
+import dev.weft.scheduler.strategy.Strategy;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One controlled execution. Exactly one logical thread holds the turn at any time; it alone touches
+ * this object's state (handoffs go through volatile {@code turn} flags, which order everything).
+ * Hooks arrive here on the thread's own worker; the worker's {@code active} flag is cleared while
+ * runtime code runs so that the runtime's own use of instrumented collections is not observed.
+ */
+final class Execution extends RuntimeHooks implements SchedulingPoint {
+
+    static final long EPOCH_MILLIS = 1_767_225_600_000L; // virtual wall clock starts at 2026-01-01T00:00:00Z
+    private static final long NANOS_PER_STEP = 1_000;
+    private static final int SPIN_SWITCH = 64;
+    private static final int SPIN_HANG = 4_000;
+
+    private final Strategy strategy;
+    private final long seed;
+    private final long maxSteps;
+    private final boolean tracing;
+    private final WorkerPool pool;
+    private final Thread controller;
+
+    private final List<LogicalThread> threads = new ArrayList<>(4);
+    private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> identityHashes = new IdentityHashMap<>();
+    private final ObjectNames names = new ObjectNames();
+    private final List<TraceEvent> trace;
+
+    private LogicalThread current;
+    private int[] enabled = new int[8];
+    private int enabledCount;
+    volatile long step;
+    private int switches;
+    private int preemptions;
+    private long clockNanos;
+    private long writeEpoch;
+    private long draws;
+
+    private volatile Outcome verdict;
+    volatile boolean aborting;
+    volatile boolean done;
+
+    Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller) {
+        this.strategy = strategy;
+        this.seed = seed;
+        this.maxSteps = maxSteps;
+        this.tracing = tracing;
+        this.pool = pool;
+        this.controller = controller;
+        this.trace = tracing ? new ArrayList<>() : null;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Creates thread 0 with the program's body and gives it the turn. Called by the controller. */
+    void start(Program program) {
+        Thread main = new Thread(null, null, "weft-thread-0", 0, false);
+        LogicalThread root = new LogicalThread(0, main, () -> {
+            try {
+                program.run();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new ProgramException(t);
+            }
+        }, 0, true);
+        threads.add(root);
+        byThread.put(main, root);
+        current = root;
+        root.switchedIn = false;
+        root.turn = true;
+        pool.take().assign(this, root);
+    }
+
+    /** Runs a logical thread on its worker; called by {@link Worker}. */
+    void runThread(Worker worker, LogicalThread thread) {
+        try {
+            awaitTurn(thread);
+            worker.active = true;
+            thread.body.run();
+        } catch (ExecutionAbort abort) {
+            // unwound: the verdict was reached elsewhere
+        } catch (Throwable error) {
+            worker.active = false;
+            Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
+            if (!aborting) {
+                finish(new Outcome.Failed(thread.id, cause));
+            }
+        } finally {
+            worker.active = false;
+            worker.atomicDepth = 0;
+            threadFinished(thread);
+        }
+    }
+
+    private void threadFinished(LogicalThread thread) {
+        thread.status = LogicalThread.Status.FINISHED;
+        thread.finished = true;
+        thread.turn = false;
+        pool.release(thread.worker);
+        if (aborting) {
+            LockSupport.unpark(controller);
+            return;
+        }
+        for (LogicalThread other : threads) {
+            if (other.status == LogicalThread.Status.BLOCKED && other.block == LogicalThread.Block.JOIN
+                    && other.blockedOn == thread) {
+                other.unblock();
+            }
+        }
+        if (allFinished()) {
+            finish(new Outcome.Passed());
+            return;
+        }
+        try {
+            LogicalThread next = choose(thread);
+            if (next == null) {
+                finish(stuckOutcome());
+                return;
+            }
+            handoff(thread, next);
+        } catch (ExecutionAbort abort) {
+            // the verdict is set; the controller unwinds the rest
+        }
+    }
+
+    private boolean allFinished() {
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records the verdict (the first one wins) and wakes the controller. */
+    private void finish(Outcome outcome) {
+        if (verdict == null) {
+            verdict = outcome;
+        }
+        if (!allFinished()) {
+            aborting = true;
+        }
+        done = true;
+        LockSupport.unpark(controller);
+    }
+
+    /** Called by the controller when the watchdog gives up on a thread. */
+    void finishFromController(Outcome outcome) {
+        if (verdict == null) {
+            verdict = outcome;
+        }
+        aborting = true;
+        done = true;
+    }
+
+    Outcome verdict() {
+        return verdict;
+    }
+
+    List<LogicalThread> threads() {
+        return threads;
+    }
+
+    LogicalThread currentThreadState() {
+        return current;
+    }
+
+    long steps() {
+        return step;
+    }
+
+    int switches() {
+        return switches;
+    }
+
+    int preemptions() {
+        return preemptions;
+    }
+
+    List<TraceEvent> trace() {
+        return trace;
+    }
+
+    /** Wakes a thread so that it unwinds (aborting is set). Called by the controller. */
+    void wakeToUnwind(LogicalThread thread) {
+        thread.turn = true;
+        wake(thread);
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    private void awaitTurn(LogicalThread me) {
+        if (!me.turn) {
+            me.awaiting = true;
+            Object monitor = me.physicalWait;
+            if (monitor != null) {
+                while (!me.turn) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException ignored) {
+                        // workers are interrupted only by code outside Weft's control; keep waiting
+                    }
+                }
+            } else {
+                while (!me.turn) {
+                    LockSupport.park(this);
+                }
+            }
+            me.awaiting = false;
+        }
+        if (aborting) {
+            throw new ExecutionAbort();
+        }
+    }
+
+    private void wake(LogicalThread thread) {
+        Object monitor = thread.physicalWait;
+        if (monitor != null) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        } else if (thread.worker != null) {
+            LockSupport.unpark(thread.worker);
+        }
+    }
+
+    private void handoff(LogicalThread from, LogicalThread to) {
+        current = to;
+        switches++;
+        if (from.status == LogicalThread.Status.RUNNABLE && from.wantsMonitor == null) {
+            preemptions++;
+        }
+        to.switchedIn = true;
+        from.turn = false;
+        to.turn = true;
+        wake(to);
+    }
+
+    /** A scheduling point of {@code me}: ask the strategy, switch if it says so, come back with the turn. */
+    private void schedule(LogicalThread me) {
+        if (aborting) {
+            throw new ExecutionAbort();
+        }
+        long s = ++step;
+        clockNanos += NANOS_PER_STEP;
+        if (s > maxSteps) {
+            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps",
+                    threadReport(false)));
+            throw new ExecutionAbort();
+        }
+        LogicalThread next = choose(me);
+        if (next == null) {
+            finish(stuckOutcome());
+            throw new ExecutionAbort();
+        }
+        if (next != me) {
+            handoff(me, next);
+            awaitTurn(me);
+        }
+    }
+
+    /** The thread to run next, or {@code null} when none can run and no timeout can fire. */
+    private LogicalThread choose(LogicalThread me) {
+        computeEnabled();
+        if (enabledCount == 0) {
+            if (!fireTimer()) {
+                return null;
+            }
+            computeEnabled();
+        }
+        current = me;
+        int pick = strategy.pick(this);
+        LogicalThread chosen = pick >= 0 && pick < threads.size() ? threads.get(pick) : null;
+        if (chosen == null || !isEnabled(pick)) {
+            throw new IllegalStateException("strategy " + strategy.describe() + " picked thread " + pick
+                    + ", which is not enabled (enabled: " + enabledList() + ")");
+        }
+        if (spinning(pick)) {
+            LogicalThread alternative = nonSpinningAfter(pick);
+            if (alternative != null) {
+                return alternative;
+            }
+            if (allSpinningLong()) {
+                if (fireTimer()) {
+                    computeEnabled();
+                    return firstTimedOut(chosen);
+                }
+                finish(new Outcome.Hang(spinReason(), threadReport(false)));
+                throw new ExecutionAbort();
+            }
+        }
+        return chosen;
+    }
+
+    private LogicalThread firstTimedOut(LogicalThread fallback) {
+        for (int i = 0; i < enabledCount; i++) {
+            LogicalThread t = threads.get(enabled[i]);
+            if (t.timedOut) {
+                return t;
+            }
+        }
+        return fallback;
+    }
+
+    private void computeEnabled() {
+        int n = threads.size();
+        if (enabled.length < n) {
+            enabled = new int[n * 2];
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (enabledNow(threads.get(i))) {
+                enabled[count++] = i;
+            }
+        }
+        enabledCount = count;
+    }
+
+    private boolean enabledNow(LogicalThread t) {
+        if (t.status != LogicalThread.Status.RUNNABLE) {
+            return false;
+        }
+        if (t.wantsMonitor != null) {
+            MonitorState m = monitors.get(t.wantsMonitor);
+            return m == null || m.owner == null || m.owner == t;
+        }
+        return true;
+    }
+
+    private boolean fireTimer() {
+        LogicalThread first = null;
+        for (LogicalThread t : threads) {
+            if (t.status == LogicalThread.Status.BLOCKED && t.timed && (first == null || t.deadline < first.deadline)) {
+                first = t;
+            }
+        }
+        if (first == null) {
+            return false;
+        }
+        clockNanos = Math.max(clockNanos, first.deadline);
+        boolean waiting = first.block == LogicalThread.Block.WAIT;
+        Object monitor = first.blockedOn;
+        first.unblock();
+        first.timedOut = true;
+        if (waiting) {
+            first.wantsMonitor = monitor;
+        }
+        return true;
+    }
+
+    private LogicalThread nonSpinningAfter(int pick) {
+        for (int k = 1; k <= enabledCount; k++) {
+            for (int i = 0; i < enabledCount; i++) {
+                int candidate = enabled[i];
+                if (candidate == (pick + k) % threads.size() && !spinning(candidate)) {
+                    return threads.get(candidate);
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean allSpinningLong() {
+        for (int i = 0; i < enabledCount; i++) {
+            LogicalThread t = threads.get(enabled[i]);
+            if (t.spinEpoch != writeEpoch || t.readsSinceWrite < SPIN_HANG) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String spinReason() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < enabledCount; i++) {
+            LogicalThread t = threads.get(enabled[i]);
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(t.name()).append(" spins at ").append(Sites.get(t.pendingSite).location());
+        }
+        return text + " and no other thread can change what it reads";
+    }
+
+    private String enabledList() {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < enabledCount; i++) {
+            text.append(i == 0 ? "" : ", ").append(enabled[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    // ------------------------------------------------------------------ SchedulingPoint
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public int current() {
+        return current.id;
+    }
+
+    @Override
+    public int threadCount() {
+        return threads.size();
+    }
+
+    @Override
+    public boolean isEnabled(int thread) {
+        for (int i = 0; i < enabledCount; i++) {
+            if (enabled[i] == thread) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int enabledCount() {
+        return enabledCount;
+    }
+
+    @Override
+    public int enabled(int i) {
+        if (i < 0 || i >= enabledCount) {
+            throw new IndexOutOfBoundsException("enabled thread index " + i + " out of " + enabledCount);
+        }
+        return enabled[i];
+    }
+
+    @Override
+    public long pendingTarget(int thread) {
+        return threads.get(thread).pendingTarget;
+    }
+
+    @Override
+    public boolean pendingWrite(int thread) {
+        return threads.get(thread).pendingWrite;
+    }
+
+    @Override
+    public String pendingLocation(int thread) {
+        LogicalThread t = threads.get(thread);
+        return t.pendingSite == 0 ? "start of " + t.name() : Sites.get(t.pendingSite).location();
+    }
+
+    @Override
+    public boolean spinning(int thread) {
+        LogicalThread t = threads.get(thread);
+        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH;
+    }
+
+    // ------------------------------------------------------------------ hook plumbing
+
+    private static Worker worker() {
+        return (Worker) Thread.currentThread();
+    }
+
+    private void pending(LogicalThread me, int site, Site.Kind kind, Object object, long target, boolean write) {
+        me.pendingSite = site;
+        me.pendingKind = kind;
+        me.pendingObject = object;
+        me.pendingTarget = target;
+        me.pendingWrite = write;
+        if (write) {
+            writeEpoch++;
+        } else {
+            if (me.spinEpoch != writeEpoch) {
+                me.spinEpoch = writeEpoch;
+                me.readsSinceWrite = 0;
+            }
+            me.readsSinceWrite++;
+        }
+    }
+
+    private static long targetOf(Object owner, int site) {
+        long member = Sites.get(site).member().hashCode();
+        return owner == null ? (member << 1) | 1 : ((long) System.identityHashCode(owner) << 32) ^ member;
+    }
+
+    private void record(LogicalThread me, String text, int site) {
+        if (!tracing) {
+            return;
+        }
+        String location = site == 0 ? "" : Sites.get(site).shortLocation();
+        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn));
+        me.switchedIn = false;
+        me.lastEvent = trace.size() - 1;
+        me.lastSite = site;
+    }
+
+    private void appendToLast(LogicalThread me, int site, String suffix) {
+        if (!tracing || me.lastEvent < 0 || me.lastSite != site) {
+            return;
+        }
+        TraceEvent e = trace.get(me.lastEvent);
+        trace.set(me.lastEvent, new TraceEvent(e.step(), e.thread(), e.text() + suffix, e.location(), e.switchedTo()));
+        me.lastSite = -1;
+    }
+
+    private String field(Object owner, int site) {
+        String member = Sites.get(site).member();
+        if (owner == null) {
+            return member;
+        }
+        return names.name(owner) + member.substring(member.indexOf('.'));
+    }
+
+    // ------------------------------------------------------------------ memory accesses
+
+    @Override
+    public void read(Object owner, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.READ, owner, targetOf(owner, site), false);
+            schedule(me);
+            if (tracing) {
+                record(me, field(owner, site), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void write(Object owner, int site) {
+        writeValue(owner, (Object) "…", site);
+    }
+
+    @Override
+    public void writeValue(Object owner, long value, int site) {
+        writeValue(owner, (Object) value, site);
+    }
+
+    @Override
+    public void writeValue(Object owner, Object value, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.WRITE, owner, targetOf(owner, site), true);
+            schedule(me);
+            if (tracing) {
+                String shown = "…".equals(value) ? "…" : names.value(value);
+                record(me, field(owner, site) + " = " + shown, site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void arrayRead(Object array, int index, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.ARRAY_READ, array, ((long) System.identityHashCode(array) << 32) ^ index, false);
+            schedule(me);
+            if (tracing) {
+                record(me, names.name(array) + "[" + index + "]", site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void arrayWrite(Object array, int index, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.ARRAY_WRITE, array, ((long) System.identityHashCode(array) << 32) ^ index, true);
+            schedule(me);
+            if (tracing) {
+                record(me, names.name(array) + "[" + index + "] = …", site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void readValue(Object value, int site) {
+        if (!tracing) {
+            return;
+        }
+        Worker w = worker();
+        w.active = false;
+        try {
+            appendToLast(w.current, site, " ➜ " + names.value(value));
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void readValue(long value, int site) {
+        if (tracing) {
+            readValue((Object) value, site);
+        }
+    }
+
+    @Override
+    public void atomic(int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.ATOMIC, null, 0, true);
+            schedule(me);
+            if (tracing) {
+                record(me, Sites.get(site).member(), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ monitors
+
+    private MonitorState monitor(Object object) {
+        MonitorState m = monitors.get(object);
+        if (m == null) {
+            m = new MonitorState();
+            monitors.put(object, m);
+        }
+        return m;
+    }
+
+    @Override
+    public void monitorEnter(Object monitor, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.MONITOR_ENTER, monitor, System.identityHashCode(monitor), true);
+            me.wantsMonitor = monitor;
+            try {
+                schedule(me);
+            } finally {
+                me.wantsMonitor = null;
+            }
+            MonitorState m = monitor(monitor);
+            m.owner = me;
+            m.count++;
+            if (tracing) {
+                record(me, "lock " + names.name(monitor), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void monitorExit(Object monitor, int site) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            MonitorState m = monitors.get(monitor);
+            LogicalThread me = w.current;
+            if (m != null && m.owner == me) {
+                if (--m.count == 0) {
+                    m.owner = null;
+                }
+            }
+            if (tracing && !aborting) {
+                record(me, "unlock " + names.name(monitor), site);
+            }
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    @Override
+    public void syncMethodEnter(Object monitor, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            MonitorState m = monitor(monitor);
+            m.owner = w.current;
+            m.count++;
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void syncMethodExit(Object monitor, int site) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            MonitorState m = monitors.get(monitor);
+            if (m != null && m.owner == w.current && --m.count == 0) {
+                m.owner = null;
+            }
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    @Override
+    public void waitOn(Object monitor, long millis, int site) throws InterruptedException {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, monitor, System.identityHashCode(monitor), true);
+            schedule(me);
+            MonitorState m = monitors.get(monitor);
+            if (m == null || m.owner != me) {
+                throw new IllegalMonitorStateException("current thread is not owner");
+            }
+            if (me.interrupted) {
+                me.interrupted = false;
+                throw new InterruptedException();
+            }
+            if (tracing) {
+                record(me, "wait " + names.name(monitor), site);
+            }
+            me.savedMonitorCount = m.count;
+            m.owner = null;
+            m.count = 0;
+            m.waitSet.add(me);
+            me.notified = false;
+            me.interruptedWake = false;
+            me.status = LogicalThread.Status.BLOCKED;
+            me.block = LogicalThread.Block.WAIT;
+            me.blockedOn = monitor;
+            me.timed = millis > 0;
+            me.deadline = clockNanos + millis * 1_000_000L;
+            me.physicalWait = monitor;
+            try {
+                schedule(me);
+            } finally {
+                me.physicalWait = null;
+                me.wantsMonitor = null;
+                m.waitSet.remove(me);
+            }
+            m.owner = me;
+            m.count = me.savedMonitorCount;
+            if (tracing) {
+                record(me, (me.timedOut ? "timed out, relock " : "woken, relock ") + names.name(monitor), site);
+            }
+            if (me.interruptedWake) {
+                me.interruptedWake = false;
+                me.interrupted = false;
+                throw new InterruptedException();
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void notify(Object monitor, boolean all, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, monitor, System.identityHashCode(monitor), true);
+            schedule(me);
+            MonitorState m = monitors.get(monitor);
+            if (m == null || m.owner != me) {
+                throw new IllegalMonitorStateException("current thread is not owner");
+            }
+            int woken = 0;
+            for (LogicalThread waiter : m.waitSet) {
+                if (waiter.status == LogicalThread.Status.BLOCKED && waiter.block == LogicalThread.Block.WAIT) {
+                    waiter.unblock();
+                    waiter.notified = true;
+                    waiter.wantsMonitor = monitor;
+                    woken++;
+                    if (!all) {
+                        break;
+                    }
+                }
+            }
+            if (tracing) {
+                record(me, (all ? "notifyAll " : "notify ") + names.name(monitor)
+                        + (woken == 0 ? " (no waiter)" : ""), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ park / unpark
+
+    @Override
+    public void park(Object blocker, long nanos, boolean absolute, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, blocker, 0, true);
+            schedule(me);
+            if (me.permit) {
+                me.permit = false;
+                if (tracing) {
+                    record(me, "park (permit available)", site);
+                }
+                return;
+            }
+            if (me.interrupted) {
+                return;
+            }
+            if (tracing) {
+                record(me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
+            }
+            me.status = LogicalThread.Status.BLOCKED;
+            me.block = LogicalThread.Block.PARK;
+            me.blockedOn = blocker;
+            me.timed = nanos > 0;
+            me.deadline = absolute ? (nanos - EPOCH_MILLIS) * 1_000_000L : clockNanos + nanos;
+            schedule(me);
+            me.permit = false;
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void unpark(Thread thread, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            LogicalThread target = thread == null ? null : byThread.get(thread);
+            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, true);
+            schedule(me);
+            if (target == null) {
+                if (thread != null) {
+                    LockSupport.unpark(thread);
+                }
+                return;
+            }
+            if (target.status == LogicalThread.Status.BLOCKED && target.block == LogicalThread.Block.PARK) {
+                target.unblock();
+            } else if (target.status != LogicalThread.Status.FINISHED) {
+                target.permit = true;
+            }
+            if (tracing) {
+                record(me, "unpark " + target.name(), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    @Override
+    public void threadStart(Thread thread, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, thread, 0, true);
+            schedule(me);
+            if (byThread.containsKey(thread) || thread.isAlive()) {
+                throw new IllegalThreadStateException("thread already started: " + thread.getName());
+            }
+            Site start = Sites.get(site);
+            boolean user = !start.className().startsWith("java.");
+            LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, site, user);
+            threads.add(child);
+            byThread.put(thread, child);
+            if (tracing) {
+                record(me, "start " + child.name(), site);
+            }
+            pool.take().assign(this, child);
+        } finally {
+            w.active = true;
+        }
+    }
+
+    /** Starts a logical thread directly (used by the engine, whose code is not instrumented). */
+    Thread startThread(String name, Runnable body) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, 0, Site.Kind.CALL, null, 0, true);
+            schedule(me);
+            Thread thread = new Thread(null, null, name, 0, false);
+            LogicalThread child = new LogicalThread(threads.size(), thread, body, 0, true);
+            threads.add(child);
+            byThread.put(thread, child);
+            if (tracing) {
+                record(me, "start " + child.name(), 0);
+            }
+            pool.take().assign(this, child);
+            return thread;
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    void note(String text) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            if (tracing) {
+                record(w.current, text, 0);
+            }
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    @Override
+    public void join(Thread thread, long millis, int site) throws InterruptedException {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            LogicalThread target = byThread.get(thread);
+            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, false);
+            schedule(me);
+            if (target == null) {
+                return;
+            }
+            while (!target.finished) {
+                if (me.interrupted) {
+                    me.interrupted = false;
+                    throw new InterruptedException();
+                }
+                me.status = LogicalThread.Status.BLOCKED;
+                me.block = LogicalThread.Block.JOIN;
+                me.blockedOn = target;
+                me.timed = millis > 0;
+                me.deadline = clockNanos + millis * 1_000_000L;
+                me.interruptedWake = false;
+                schedule(me);
+                if (me.timedOut) {
+                    break;
+                }
+            }
+            if (tracing) {
+                record(me, "join " + target.name() + (target.finished ? "" : " (timed out)"), site);
+            }
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    @Override
+    public Thread currentThread() {
+        return worker().current.thread;
+    }
+
+    @Override
+    public void sleep(long millis, int site) throws InterruptedException {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, null, 0, false);
+            schedule(me);
+            if (me.interrupted) {
+                me.interrupted = false;
+                throw new InterruptedException("sleep interrupted");
+            }
+            if (tracing) {
+                record(me, "sleep " + millis + " ms", site);
+            }
+            if (millis == 0) {
+                return;
+            }
+            me.status = LogicalThread.Status.BLOCKED;
+            me.block = LogicalThread.Block.SLEEP;
+            me.timed = true;
+            me.deadline = clockNanos + millis * 1_000_000L;
+            me.interruptedWake = false;
+            schedule(me);
+            if (me.interruptedWake) {
+                me.interruptedWake = false;
+                me.interrupted = false;
+                throw new InterruptedException("sleep interrupted");
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void yield(int site) {
+        spinHint(site);
+    }
+
+    @Override
+    public void onSpinWait(int site) {
+        spinHint(site);
+    }
+
+    private void spinHint(int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            pending(me, site, Site.Kind.CALL, null, 0, false);
+            schedule(me);
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public void interrupt(Thread thread, int site) {
+        Worker w = worker();
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            LogicalThread target = byThread.get(thread);
+            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, true);
+            schedule(me);
+            if (target == null) {
+                thread.interrupt();
+                return;
+            }
+            if (target.finished) {
+                return;
+            }
+            target.interrupted = true;
+            if (target.status == LogicalThread.Status.BLOCKED) {
+                switch (target.block) {
+                    case WAIT -> {
+                        Object monitor = target.blockedOn;
+                        target.unblock();
+                        target.interruptedWake = true;
+                        target.wantsMonitor = monitor;
+                    }
+                    case SLEEP, JOIN -> {
+                        target.unblock();
+                        target.interruptedWake = true;
+                    }
+                    case PARK -> target.unblock();
+                    default -> { }
+                }
+            }
+            if (tracing) {
+                record(me, "interrupt " + target.name(), site);
+            }
+        } finally {
+            w.active = true;
+        }
+    }
+
+    @Override
+    public boolean isInterrupted(Thread thread, boolean clear) {
+        Worker w = worker();
+        LogicalThread target = byThread.get(thread);
+        if (target == null) {
+            return clear ? Thread.interrupted() : thread.isInterrupted();
+        }
+        boolean result = target.interrupted;
+        if (clear) {
+            target.interrupted = false;
+        }
+        return result && w != null;
+    }
+
+    @Override
+    public boolean isAlive(Thread thread) {
+        LogicalThread target = byThread.get(thread);
+        return target == null ? thread.isAlive() : !target.finished;
+    }
+
+    // ------------------------------------------------------------------ determinism
+
+    @Override
+    public long nanoTime() {
+        return 1_000_000_000L + clockNanos;
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return EPOCH_MILLIS + clockNanos / 1_000_000L;
+    }
+
+    @Override
+    public int identityHashCode(Object object) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            Integer hash = identityHashes.get(object);
+            if (hash == null) {
+                hash = (int) Mix.mix64(seed + 0x9E3779B97F4A7C15L * (identityHashes.size() + 1)) & 0x7FFFFFFF;
+                identityHashes.put(object, hash);
+            }
+            return hash;
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    private static final java.util.HashMap<Class<?>, Boolean> USES_IDENTITY_HASH = new java.util.HashMap<>();
+
+    @Override
+    public int hashCode(Object object) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        boolean identity;
+        try {
+            Class<?> type = object.getClass();
+            Boolean known = USES_IDENTITY_HASH.get(type);
+            if (known == null) {
+                known = usesIdentityHash(type);
+                USES_IDENTITY_HASH.put(type, known);
+            }
+            identity = known;
+        } finally {
+            w.active = wasActive;
+        }
+        return identity ? identityHashCode(object) : object.hashCode();
+    }
+
+    private static boolean usesIdentityHash(Class<?> type) {
+        if (type.isArray()) {
+            return true;
+        }
+        try {
+            return type.getMethod("hashCode").getDeclaringClass() == Object.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public long randomSeed() {
+        return Mix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    /** The outcome when no thread can run: a deadlock, or the end of the program if only pool workers wait. */
+    private Outcome stuckOutcome() {
+        boolean userBlocked = false;
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED && (t.userThread || t.id == 0)) {
+                userBlocked = true;
+            }
+        }
+        if (!userBlocked) {
+            return new Outcome.Passed(); // only idle pool workers are left: the program is over
+        }
+        List<String> cycle = waitForCycle();
+        return new Outcome.Deadlock(cycle, threadReport(true));
+    }
+
+    private List<String> waitForCycle() {
+        int n = threads.size();
+        int[] edge = new int[n];
+        for (int i = 0; i < n; i++) {
+            LogicalThread holder = holderOf(threads.get(i));
+            edge[i] = holder == null ? -1 : holder.id;
+        }
+        for (int start = 0; start < n; start++) {
+            int slow = start;
+            boolean[] seen = new boolean[n];
+            while (slow >= 0 && !seen[slow]) {
+                seen[slow] = true;
+                slow = edge[slow];
+            }
+            if (slow >= 0) {
+                List<String> cycle = new ArrayList<>();
+                int t = slow;
+                do {
+                    cycle.add(threads.get(t).name() + " waits for " + waitsFor(threads.get(t)));
+                    t = edge[t];
+                } while (t != slow);
+                return cycle;
+            }
+        }
+        List<String> blocked = new ArrayList<>();
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED) {
+                blocked.add(t.name() + " waits for " + waitsFor(t));
+            }
+        }
+        return blocked;
+    }
+
+    private LogicalThread holderOf(LogicalThread t) {
+        if (t.status == LogicalThread.Status.FINISHED) {
+            return null;
+        }
+        if (t.wantsMonitor != null) {
+            MonitorState m = monitors.get(t.wantsMonitor);
+            return m == null ? null : m.owner;
+        }
+        if (t.status == LogicalThread.Status.BLOCKED) {
+            if (t.block == LogicalThread.Block.JOIN && t.blockedOn instanceof LogicalThread target) {
+                return target;
+            }
+            if (t.block == LogicalThread.Block.PARK && t.blockedOn != null) {
+                Thread owner = ownerOf(t.blockedOn);
+                return owner == null ? null : byThread.get(owner);
+            }
+        }
+        return null;
+    }
+
+    private static Thread ownerOf(Object blocker) {
+        for (Class<?> type = blocker.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("java.util.concurrent.locks.AbstractOwnableSynchronizer")) {
+                try {
+                    Method owner = type.getDeclaredMethod("getExclusiveOwnerThread");
+                    owner.setAccessible(true);
+                    return (Thread) owner.invoke(blocker);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String waitsFor(LogicalThread t) {
+        LogicalThread holder = holderOf(t);
+        String held = holder == null ? "" : " held by " + holder.name();
+        if (t.wantsMonitor != null) {
+            return "the monitor of " + names.name(t.wantsMonitor) + held;
+        }
+        return switch (t.block) {
+            case WAIT -> "a notification on " + names.name(t.blockedOn) + " (in wait())";
+            case JOIN -> ((LogicalThread) t.blockedOn).name() + " to finish";
+            case PARK -> t.blockedOn == null ? "an unpark" : lockName(t.blockedOn) + held;
+            case SLEEP -> "the end of a sleep";
+            default -> "nothing";
+        };
+    }
+
+    private String lockName(Object blocker) {
+        String name = names.name(blocker);
+        int dollar = name.indexOf('$');
+        return dollar > 0 ? name.substring(0, dollar) + " (" + name + ")" : name;
+    }
+
+    /** Each unfinished thread with what it waits for and its stack. */
+    private String threadReport(boolean blockedOnly) {
+        StringBuilder text = new StringBuilder();
+        for (LogicalThread t : threads) {
+            if (t.status == LogicalThread.Status.FINISHED) {
+                continue;
+            }
+            boolean blocked = t.status == LogicalThread.Status.BLOCKED || t.wantsMonitor != null;
+            if (blockedOnly && !blocked) {
+                continue;
+            }
+            text.append("  ").append(t.name());
+            if (blocked) {
+                text.append(" waits for ").append(waitsFor(t));
+            } else {
+                text.append(" at ").append(Sites.get(t.pendingSite).location());
+            }
+            text.append('\n');
+            if (t.worker != null && t != current) {
+                for (StackTraceElement frame : StackFilter.userFrames(t.worker.getStackTrace(), 6)) {
+                    text.append("      at ").append(frame).append('\n');
+                }
+            } else if (t == current) {
+                for (StackTraceElement frame : StackFilter.userFrames(Thread.currentThread().getStackTrace(), 6)) {
+                    text.append("      at ").append(frame).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Wraps a checked exception thrown by the program so that it crosses {@link Runnable#run}. */
+    static final class ProgramException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProgramException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

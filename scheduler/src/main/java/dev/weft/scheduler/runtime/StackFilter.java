@@ -1,0 +1,27 @@
+package dev.weft.scheduler.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drops Weft's own frames (hooks, runtime, workers) from stack traces shown to users. */
+final class StackFilter {
+
+    private StackFilter() {}
+
+    static List<StackTraceElement> userFrames(StackTraceElement[] stack, int limit) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : stack) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("dev.weft.boot.") || cls.startsWith("dev.weft.scheduler.runtime.")
+                    || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
+                    || cls.startsWith("java.lang.Object") && frame.getMethodName().equals("wait")) {
+                continue;
+            }
+            frames.add(frame);
+            if (frames.size() == limit) {
+                break;
+            }
+        }
+        return frames;
+    }
+}

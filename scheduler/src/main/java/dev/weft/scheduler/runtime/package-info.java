@@ -1,0 +1,9 @@
+/**
+ * The controlled runtime: it runs a program so that exactly one managed thread runs at a time,
+ * asks a {@link dev.weft.scheduler.strategy.Strategy} who runs next at every scheduling point,
+ * models monitors, {@code wait/notify}, {@code park/unpark}, {@code join}, sleeps and timeouts (in
+ * virtual time), and turns what happened into an {@link dev.weft.scheduler.runtime.Outcome} and a
+ * {@link dev.weft.scheduler.runtime.Trace}. It explores sequentially consistent executions only:
+ * reorderings by the JIT or the CPU need jcstress.
+ */
+package dev.weft.scheduler.runtime;
