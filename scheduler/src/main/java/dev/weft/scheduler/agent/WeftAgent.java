@@ -71,7 +71,8 @@ public final class WeftAgent {
             BootstrapJar.append(inst);
             Module base = Object.class.getModule();
             inst.redefineModule(base, Set.of(), Map.of(),
-                    Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
+                    Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule()),
+                            "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             WeftTransformer transformer = new WeftTransformer();
             warmUp();
             inst.addTransformer(transformer, true);

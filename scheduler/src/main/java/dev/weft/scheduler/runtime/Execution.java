@@ -1073,21 +1073,34 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     @Override
     public boolean isInterrupted(Thread thread, boolean clear) {
         Worker w = worker();
-        LogicalThread target = byThread.get(thread);
-        if (target == null) {
-            return clear ? Thread.interrupted() : thread.isInterrupted();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread target = byThread.get(thread);
+            if (target == null) {
+                return clear ? Thread.interrupted() : thread.isInterrupted();
+            }
+            boolean result = target.interrupted;
+            if (clear) {
+                target.interrupted = false;
+            }
+            return result;
+        } finally {
+            w.active = wasActive;
         }
-        boolean result = target.interrupted;
-        if (clear) {
-            target.interrupted = false;
-        }
-        return result && w != null;
     }
 
     @Override
     public boolean isAlive(Thread thread) {
-        LogicalThread target = byThread.get(thread);
-        return target == null ? thread.isAlive() : !target.finished;
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread target = byThread.get(thread);
+            return target == null ? thread.isAlive() : !target.finished;
+        } finally {
+            w.active = wasActive;
+        }
     }
 
     // ------------------------------------------------------------------ determinism

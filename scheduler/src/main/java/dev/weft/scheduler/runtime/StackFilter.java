@@ -14,10 +14,11 @@ final class StackFilter {
             String cls = frame.getClassName();
             if (cls.startsWith("dev.weft.boot.") || cls.startsWith("dev.weft.scheduler.runtime.")
                     || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
+                    || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
                     || cls.startsWith("java.lang.Object") && frame.getMethodName().equals("wait")) {
                 continue;
             }
-            frames.add(frame);
+            frames.add(new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber()));
             if (frames.size() == limit) {
                 break;
             }
