@@ -280,6 +280,21 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Starts a thread the way {@code jdk.internal.vm.SharedThreadContainer.start} would (JDK 21+
+     * executors start their workers through it). Set by the agent.
+     */
+    public static volatile java.util.function.BiConsumer<Object, Thread> containerStart;
+
+    public static void startInContainer(Object container, Thread thread, int site) {
+        ManagedThread m = live();
+        if (m == null) {
+            containerStart.accept(container, thread);
+        } else {
+            m.hooks.threadStart(thread, site);
+        }
+    }
+
     public static void join(Thread thread, int site) throws InterruptedException {
         join(thread, 0L, site);
     }

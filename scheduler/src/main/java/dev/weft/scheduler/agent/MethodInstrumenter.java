@@ -249,7 +249,11 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         String hookName = null;
         String hookDescriptor = null;
         boolean withSite = true;
-        if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
+        if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/vm/SharedThreadContainer")
+                && (name + descriptor).equals("start(Ljava/lang/Thread;)V")) {
+            hookName = "startInContainer";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;I)V";
+        } else if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
             switch (name + descriptor) {
                 case "wait()V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
                 case "wait(J)V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;JI)V"; }

@@ -73,6 +73,7 @@ public final class WeftAgent {
             inst.redefineModule(base, Set.of(), Map.of(),
                     Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule()),
                             "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
+            ContainerStarts.install(inst);
             WeftTransformer transformer = new WeftTransformer();
             warmUp();
             inst.addTransformer(transformer, true);
