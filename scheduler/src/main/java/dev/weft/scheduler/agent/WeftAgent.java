@@ -18,6 +18,7 @@ public final class WeftAgent {
     private static volatile String how = "not installed";
     private static volatile long installNanos;
     private static volatile int retransformed;
+    private static volatile long warmUpNanos;
     private static volatile IllegalStateException installFailure;
 
     private WeftAgent() {}
@@ -75,7 +76,9 @@ public final class WeftAgent {
                             "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             ContainerStarts.install(inst);
             WeftTransformer transformer = new WeftTransformer();
+            long warmStart = System.nanoTime();
             warmUp();
+            warmUpNanos = System.nanoTime() - warmStart;
             inst.addTransformer(transformer, true);
             retransformed = retransformLoaded(inst);
             how = mode;
@@ -93,7 +96,7 @@ public final class WeftAgent {
      * own classes would see them pass through itself.
      */
     private static void warmUp() throws java.io.IOException {
-        for (String name : new String[] {"java/util/Hashtable", "java/util/concurrent/ConcurrentHashMap"}) {
+        for (String name : new String[] {"java/util/Vector"}) {
             try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
                 if (in == null) {
                     continue;
@@ -142,6 +145,11 @@ public final class WeftAgent {
     /** Time the installation took, including retransformation of already loaded JDK classes. */
     public static long installNanos() {
         return installNanos;
+    }
+
+    /** Time spent loading the transformer's own classes before it was registered. */
+    public static long warmUpNanos() {
+        return warmUpNanos;
     }
 
     /** Number of already loaded classes that were retransformed at installation. */

@@ -22,6 +22,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     static final long EPOCH_MILLIS = 1_767_225_600_000L; // virtual wall clock starts at 2026-01-01T00:00:00Z
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
+    /** A switch often comes straight back: wait a moment before paying for a park and an unpark. */
+    private static final int SPIN_BEFORE_PARK = 200;
     private static final int SPIN_HANG = 4_000;
 
     private final Strategy strategy;
@@ -82,6 +84,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         root.switchedIn = false;
         root.turn = true;
         pool.take().assign(this, root);
+    }
+
+    /** Gives a thread that has never run a worker; it starts with the turn already set. */
+    private void ensureWorker(LogicalThread thread) {
+        if (thread.worker == null) {
+            pool.take().assign(this, thread);
+        }
     }
 
     /** Runs a logical thread on its worker; called by {@link Worker}. */
@@ -196,6 +205,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
 
     /** Wakes a thread so that it unwinds (aborting is set). Called by the controller. */
     void wakeToUnwind(LogicalThread thread) {
+        if (thread.worker == null) {
+            thread.status = LogicalThread.Status.FINISHED;
+            thread.finished = true; // never ran: nothing to unwind
+            return;
+        }
         thread.turn = true;
         wake(thread);
     }
@@ -215,6 +229,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
                     }
                 }
             } else {
+                for (int spin = 0; spin < SPIN_BEFORE_PARK && !me.turn; spin++) {
+                    Thread.onSpinWait();
+                }
                 while (!me.turn) {
                     LockSupport.park(this);
                 }
@@ -246,7 +263,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         to.switchedIn = true;
         from.turn = false;
         to.turn = true;
-        wake(to);
+        if (to.worker == null) {
+            ensureWorker(to);
+        } else {
+            wake(to);
+        }
     }
 
     /** A scheduling point of {@code me}: ask the strategy, switch if it says so, come back with the turn. */
@@ -889,7 +910,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             if (tracing) {
                 record(me, "start " + child.name(), site);
             }
-            pool.take().assign(this, child);
         } finally {
             w.active = true;
         }
@@ -911,7 +931,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             if (tracing) {
                 record(me, "start " + child.name(), 0);
             }
-            pool.take().assign(this, child);
             return thread;
         } finally {
             w.active = wasActive;

@@ -1,0 +1,19 @@
+package dev.weft.scheduler.programs;
+
+import dev.weft.scheduler.agent.WeftAgent;
+import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.ExecutionOptions;
+import java.lang.management.ManagementFactory;
+
+/** Prints the time from JVM start to the end of the first controlled execution. */
+public final class StartupProbe {
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ControlledRuntime runtime = ControlledRuntime.get();
+        runtime.execute(Programs.hashMapPut(true), TestStrategies.random(1), ExecutionOptions.of(1));
+        long now = System.currentTimeMillis();
+        System.out.println("agent " + WeftAgent.installedHow() + " in " + WeftAgent.installNanos() / 1_000_000 + " ms (warm-up " + WeftAgent.warmUpNanos() / 1_000_000 + " ms), "
+                + WeftAgent.retransformedClasses() + " classes retransformed; first execution done "
+                + (now - jvmStart) + " ms after JVM start");
+    }
+}
