@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Simulated programs shared by the strategy and replay tests, each buggy and correct. */
-final class Programs {
+public final class Programs {
 
     private Programs() {}
 
     /** {@code threads} threads of {@code k} atomic steps each on their own variables, started together. */
-    static SimulatedProgram independentThreads(int threads, int k) {
+    public static SimulatedProgram independentThreads(int threads, int k) {
         SimulatedProgram.Builder builder = SimulatedProgram.builder().thread();
         for (int t = 1; t <= threads; t++) {
             Step[] steps = new Step[k];
@@ -35,7 +35,7 @@ final class Programs {
      * Two threads increment a shared counter (variable 0) by a read then a write; with
      * {@code locked} each increment holds lock 0. Correct when the counter ends at 2.
      */
-    static SimulatedProgram lostUpdate(boolean locked) {
+    public static SimulatedProgram lostUpdate(boolean locked) {
         Step[] increment = locked
                 ? new Step[] {lock(0), read(0), writeIncrement(0), unlock(0)}
                 : new Step[] {read(0), writeIncrement(0)};
@@ -52,7 +52,7 @@ final class Programs {
      * {@code a} and the old {@code b} (needs writer's a before reader's a, and reader's b before
      * writer's b). With {@code locked} both pairs are atomic.
      */
-    static SimulatedProgram depthTwoOrdering(boolean locked, int work) {
+    public static SimulatedProgram depthTwoOrdering(boolean locked, int work) {
         List<Step> writer = new ArrayList<>();
         List<Step> reader = new ArrayList<>();
         for (int i = 0; i < work; i++) {
@@ -85,7 +85,7 @@ final class Programs {
      * A lock-order deadlock: thread 1 takes locks 0 then 1, thread 2 takes 1 then 0; with
      * {@code ordered} both take 0 then 1.
      */
-    static SimulatedProgram lockOrder(boolean ordered) {
+    public static SimulatedProgram lockOrder(boolean ordered) {
         return SimulatedProgram.builder()
                 .thread(spawn(1), spawn(2))
                 .thread(lock(0), lock(1), unlock(1), unlock(0))
@@ -94,7 +94,7 @@ final class Programs {
     }
 
     /** A thread spins until a flag is set by another thread, which first does some work. */
-    static SimulatedProgram spinHandshake(int work) {
+    public static SimulatedProgram spinHandshake(int work) {
         Step[] setter = new Step[work + 1];
         for (int i = 0; i < work; i++) {
             setter[i] = local();

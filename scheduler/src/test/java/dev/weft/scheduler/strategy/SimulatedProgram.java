@@ -18,87 +18,87 @@ import java.util.function.Predicate;
  * scheduling point; the execution ends when no thread is enabled (finished, or deadlocked) or after
  * a step bound (hang).
  */
-final class SimulatedProgram {
+public final class SimulatedProgram {
 
-    enum Kind { LOCAL, READ, WRITE, WRITE_INCREMENT, LOCK, UNLOCK, SPAWN, SPIN_UNTIL }
+    public enum Kind { LOCAL, READ, WRITE, WRITE_INCREMENT, LOCK, UNLOCK, SPAWN, SPIN_UNTIL }
 
     /** One event of a thread; {@code location} is its source location for the strategy. */
-    record Step(Kind kind, int variable, int value, String location) {}
+    public record Step(Kind kind, int variable, int value, String location) {}
 
-    static Step local() {
+    public static Step local() {
         return new Step(Kind.LOCAL, -1, 0, "Sim.local(Sim.java:1)");
     }
 
-    static Step read(int variable) {
+    public static Step read(int variable) {
         return new Step(Kind.READ, variable, 0, "Sim.read(Sim.java:" + (100 + variable) + ")");
     }
 
-    static Step write(int variable, int value) {
+    public static Step write(int variable, int value) {
         return new Step(Kind.WRITE, variable, value, "Sim.write(Sim.java:" + (200 + variable) + ")");
     }
 
-    static Step writeIncrement(int variable) {
+    public static Step writeIncrement(int variable) {
         return new Step(Kind.WRITE_INCREMENT, variable, 0, "Sim.increment(Sim.java:" + (300 + variable) + ")");
     }
 
-    static Step lock(int lock) {
+    public static Step lock(int lock) {
         return new Step(Kind.LOCK, lock, 0, "Sim.lock(Sim.java:" + (400 + lock) + ")");
     }
 
-    static Step unlock(int lock) {
+    public static Step unlock(int lock) {
         return new Step(Kind.UNLOCK, lock, 0, "Sim.unlock(Sim.java:" + (500 + lock) + ")");
     }
 
-    static Step spawn(int template) {
+    public static Step spawn(int template) {
         return new Step(Kind.SPAWN, template, 0, "Sim.spawn(Sim.java:" + (600 + template) + ")");
     }
 
-    static Step spinUntil(int variable, int value) {
+    public static Step spinUntil(int variable, int value) {
         return new Step(Kind.SPIN_UNTIL, variable, value, "Sim.spin(Sim.java:" + (700 + variable) + ")");
     }
 
-    static Step at(Step step, String location) {
+    public static Step at(Step step, String location) {
         return new Step(step.kind(), step.variable(), step.value(), location);
     }
 
     /** What one execution did. */
-    record Execution(List<Integer> schedule, int[] memory, List<List<Integer>> reads, boolean deadlock,
+    public record Execution(List<Integer> schedule, int[] memory, List<List<Integer>> reads, boolean deadlock,
             boolean hang, boolean more) {}
 
-    static final class Builder {
+    public static final class Builder {
         private final List<List<Step>> templates = new ArrayList<>();
         private final List<Integer> initial = new ArrayList<>();
         private Predicate<Execution> correct = execution -> true;
         private int maxSteps = 10_000;
 
         /** Adds a thread template; the first one is thread 0's. */
-        Builder thread(Step... steps) {
+        public Builder thread(Step... steps) {
             templates.add(List.of(steps));
             return this;
         }
 
         /** Templates (besides 0) whose threads start at the beginning, in this order. */
-        Builder initiallyStarted(Integer... started) {
+        public Builder initiallyStarted(Integer... started) {
             initial.addAll(List.of(started));
             return this;
         }
 
-        Builder correctWhen(Predicate<Execution> check) {
+        public Builder correctWhen(Predicate<Execution> check) {
             correct = check;
             return this;
         }
 
-        Builder maxSteps(int steps) {
+        public Builder maxSteps(int steps) {
             maxSteps = steps;
             return this;
         }
 
-        SimulatedProgram build() {
+        public SimulatedProgram build() {
             return new SimulatedProgram(this);
         }
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -115,12 +115,12 @@ final class SimulatedProgram {
     }
 
     /** Whether the execution is correct (no deadlock, no hang, the program's check holds). */
-    boolean isCorrect(Execution execution) {
+    public boolean isCorrect(Execution execution) {
         return !execution.deadlock() && !execution.hang() && correct.test(execution);
     }
 
     /** Runs execution {@code index} under {@code strategy}, calling begin, pick and end like the runtime. */
-    Execution run(Strategy strategy, long index) {
+    public Execution run(Strategy strategy, long index) {
         strategy.beginExecution(index);
         Run run = new Run();
         while (true) {
@@ -146,7 +146,7 @@ final class SimulatedProgram {
     }
 
     /** The first execution index in {@code [0, budget)} that is incorrect, or -1. */
-    long firstFailure(Strategy strategy, long budget) {
+    public long firstFailure(Strategy strategy, long budget) {
         for (long j = 0; j < budget; j++) {
             Execution execution = run(strategy, j);
             if (!isCorrect(execution)) {
