@@ -92,7 +92,7 @@ public final class ExhaustiveStrategy implements Strategy {
     public void beginExecution(long index) {
         if (finished) {
             throw new IllegalStateException("exhaustive search already finished after " + explored
-                    + " interleavings; begin a new search instead");
+                    + (explored == 1 ? " interleaving" : " interleavings") + "; begin a new search instead");
         }
         replayLength = stack.size();
         position = 0;
