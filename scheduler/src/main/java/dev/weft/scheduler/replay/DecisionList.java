@@ -2,7 +2,9 @@ package dev.weft.scheduler.replay;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,7 @@ public final class DecisionList {
     /** The list of an execution without contested points. */
     public static final DecisionList EMPTY = new DecisionList(new int[0], new int[0], new int[0], List.of());
 
-    private static final Pattern SOURCE_LOCATION = Pattern.compile("([^()]+\\.[^().]+)\\([^()]+:(\\d{1,9})\\)");
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("([^()]+)\\.([^().]+)\\([^()]+:(\\d{1,9})\\)");
 
     private final int[] runThreads;
     private final int[] runEnds;
@@ -97,50 +99,79 @@ public final class DecisionList {
     }
 
     void writeTo(ByteWriter out) {
-        out.writeVarint(locations.size());
+        List<String> classes = new ArrayList<>();
+        Map<String, Integer> classIndex = new HashMap<>();
+        List<Matcher> compact = new ArrayList<>();
         for (String location : locations) {
             Matcher m = SOURCE_LOCATION.matcher(location);
-            if (m.matches() && expand(m.group(1), Long.parseLong(m.group(2))).equals(location)) {
-                // Class.method(Outer.java:line) stored as line and "Class.method": the file is implied
-                out.writeVarint((Long.parseLong(m.group(2)) << 1) | 1);
-                out.writeString(m.group(1));
+            boolean fits = m.matches() && expand(m.group(1), m.group(2), Long.parseLong(m.group(3))).equals(location);
+            compact.add(fits ? m : null);
+            if (fits && !classIndex.containsKey(m.group(1))) {
+                classIndex.put(m.group(1), classes.size());
+                classes.add(m.group(1));
+            }
+        }
+        out.writeVarint(classes.size());
+        classes.forEach(out::writeString);
+        out.writeVarint(locations.size());
+        for (int i = 0; i < locations.size(); i++) {
+            Matcher m = compact.get(i);
+            if (m != null) {
+                // Class.method(Outer.java:line) as line, class index and method: the file is implied
+                out.writeVarint((Long.parseLong(m.group(3)) << 1) | 1);
+                out.writeVarint(classIndex.get(m.group(1)));
+                out.writeString(m.group(2));
             } else {
                 out.writeVarint(0);
-                out.writeString(location);
+                out.writeString(locations.get(i));
             }
         }
         out.writeVarint(runThreads.length);
         for (int run = 0; run < runThreads.length; run++) {
-            out.writeVarint(runThreads[run]);
+            // location index and thread share a varint; threads from 7 on continue in the next one
+            int thread = runThreads[run];
+            out.writeVarint(((long) runLocations[run] << 3) | Math.min(thread, 7));
+            if (thread >= 7) {
+                out.writeVarint(thread - 7L);
+            }
             out.writeVarint(runLength(run));
-            out.writeVarint(runLocations[run]);
         }
     }
 
     static DecisionList readFrom(ByteReader in) {
+        int classCount = in.readInt("class count", in.remaining());
+        List<String> classes = new ArrayList<>(classCount);
+        for (int i = 0; i < classCount; i++) {
+            classes.add(in.readString("class"));
+        }
         int locationCount = in.readInt("location count", in.remaining());
         List<String> locations = new ArrayList<>(locationCount);
         for (int i = 0; i < locationCount; i++) {
             long header = in.readVarint();
-            String text = in.readString("location");
-            if ((header & 1) == 1) {
-                if (text.lastIndexOf('.') <= 0) {
-                    throw new IllegalArgumentException("location without a method: " + text);
-                }
-                text = expand(text, header >>> 1);
-            } else if (header != 0) {
+            if (header == 0) {
+                locations.add(in.readString("location"));
+            } else if ((header & 1) == 1) {
+                String className = classes.get(in.readInt("class index", classCount - 1));
+                locations.add(expand(className, in.readString("method"), header >>> 1));
+            } else {
                 throw new IllegalArgumentException("unknown location kind " + header);
             }
-            locations.add(text);
         }
         int runCount = in.readInt("run count", in.remaining());
         int[] threads = new int[runCount];
         int[] lengths = new int[runCount];
         int[] runLocations = new int[runCount];
         for (int run = 0; run < runCount; run++) {
-            threads[run] = in.readInt("thread", Integer.MAX_VALUE);
+            long packed = in.readVarint();
+            if ((packed >>> 3) >= locationCount) {
+                throw new IllegalArgumentException("location index out of range: " + (packed >>> 3));
+            }
+            runLocations[run] = (int) (packed >>> 3);
+            threads[run] = (int) (packed & 7);
+            if (threads[run] == 7) {
+                threads[run] = Math.addExact(7, in.readInt("thread", Integer.MAX_VALUE - 7));
+            }
             lengths[run] = in.readInt("run length", Integer.MAX_VALUE);
-            runLocations[run] = in.readInt("location index", locationCount - 1);
             if (lengths[run] == 0 || (run > 0 && threads[run] == threads[run - 1])) {
                 throw new IllegalArgumentException("run " + run + " is empty or continues the previous one");
             }
@@ -148,11 +179,10 @@ public final class DecisionList {
         return new DecisionList(threads, lengths, runLocations, locations);
     }
 
-    /** {@code "Outer$Inner.method"} and 12 give {@code "Outer$Inner.method(Outer.java:12)"}. */
-    private static String expand(String classAndMethod, long line) {
-        String className = classAndMethod.substring(0, classAndMethod.lastIndexOf('.'));
+    /** {@code "Outer$Inner"}, {@code "m"} and 12 give {@code "Outer$Inner.m(Outer.java:12)"}. */
+    private static String expand(String className, String method, long line) {
         String outer = className.substring(className.lastIndexOf('.') + 1).split("\\$", 2)[0];
-        return classAndMethod + "(" + outer + ".java:" + line + ")";
+        return className + "." + method + "(" + outer + ".java:" + line + ")";
     }
 
     @Override
