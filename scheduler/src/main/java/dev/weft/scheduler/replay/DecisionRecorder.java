@@ -51,6 +51,20 @@ public final class DecisionRecorder {
         runs++;
     }
 
+    /**
+     * Records a decision for {@code thread} if it continues the current run (the previous decision
+     * was for the same thread), the cheap path that needs no location.
+     *
+     * @return whether it was recorded; if not, call {@link #record} with the location
+     */
+    public boolean recordIfSameThread(int thread) {
+        if (runs > 0 && threads[runs - 1] == thread) {
+            lengths[runs - 1]++;
+            return true;
+        }
+        return false;
+    }
+
     /** Forgets everything recorded. */
     public void clear() {
         runs = 0;

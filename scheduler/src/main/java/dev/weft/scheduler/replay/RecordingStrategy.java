@@ -43,7 +43,8 @@ public final class RecordingStrategy implements Strategy {
     @Override
     public int pick(SchedulingPoint point) {
         int thread = delegate.pick(point);
-        if (point.enabledCount() >= 2) {
+        if (point.enabledCount() >= 2 && !recorder.recordIfSameThread(thread)) {
+            // the location is asked for only at a switch: building it may cost the runtime a lookup
             recorder.record(thread, point.pendingLocation(thread));
         }
         return thread;
