@@ -12,7 +12,8 @@ import java.util.Set;
  * <p>Names (case-insensitive) and their options, each given as {@code "key=value"}:
  * <ul>
  *   <li>{@code random}: {@code switchProbability} (default 0.25);
- *   <li>{@code pct}: {@code depth} (default 3);
+ *   <li>{@code pct}: {@code depth} (default 3), {@code steps}, the number of contested steps of
+ *       an execution when known (default unknown, see {@link PctStrategy});
  *   <li>{@code pos}: none;
  *   <li>{@code exhaustive}: {@code preemptions}, a number or {@code unbounded} (default 2); ignores
  *       the seed;
@@ -27,7 +28,7 @@ public final class Strategies {
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "random", Set.of("switchProbability", "shard"),
-            "pct", Set.of("depth", "shard"),
+            "pct", Set.of("depth", "steps", "shard"),
             "pos", Set.of("shard"),
             "exhaustive", Set.of("preemptions", "shard"),
             "portfolio", Set.of("shard"));
@@ -54,7 +55,8 @@ public final class Strategies {
                     : RandomWalkStrategy.DEFAULT_SWITCH_PROBABILITY);
             case "pct" -> new PctStrategy(seed, settings.containsKey("depth")
                     ? parsePositive("depth", settings.get("depth"))
-                    : PctStrategy.DEFAULT_DEPTH);
+                    : PctStrategy.DEFAULT_DEPTH,
+                    settings.containsKey("steps") ? parsePositive("steps", settings.get("steps")) : 0);
             case "pos" -> new PosStrategy(seed);
             case "exhaustive" -> new ExhaustiveStrategy(settings.containsKey("preemptions")
                     ? parseBound(settings.get("preemptions"))

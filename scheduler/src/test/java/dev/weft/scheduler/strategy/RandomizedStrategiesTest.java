@@ -135,27 +135,55 @@ class RandomizedStrategiesTest {
     }
 
     @Test
-    void pct_stepEstimates_coverTheDocumentedRange() {
-        PctStrategy pct = new PctStrategy(3, 3);
-        Set<Long> estimates = new HashSet<>();
-        for (long j = 0; j < 2_000; j++) {
-            pct.beginExecution(j);
-            estimates.add(pct.stepEstimate());
+    void pct_unknownSteps_drawsChangePointsLogUniformly() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        int draws = 200_000;
+        int ones = 0;
+        int upTo16 = 0;
+        for (int i = 0; i < draws; i++) {
+            long c = PctStrategy.drawChangePoints(random, 1, 0)[0];
+            assertThat(c).isBetween(1L, PctStrategy.MAX_UNKNOWN_STEPS);
+            ones += c == 1 ? 1 : 0;
+            upTo16 += c <= 16 ? 1 : 0;
         }
-        assertThat(estimates).hasSize(PctStrategy.MAX_ESTIMATE_LOG2 - PctStrategy.MIN_ESTIMATE_LOG2 + 1)
-                .contains(16L, 1L << 16);
+        double log = Math.log(PctStrategy.MAX_UNKNOWN_STEPS + 1.0);
+        assertThat((double) ones / draws).isCloseTo(Math.log(2) / log, org.assertj.core.data.Offset.offset(0.003));
+        assertThat((double) upTo16 / draws).isCloseTo(Math.log(17) / log, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
+    void pct_knownSteps_drawsDistinctSortedChangePointsInRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            long[] points = PctStrategy.drawChangePoints(random, 3, 5);
+            assertThat(points).hasSize(3).isSorted().doesNotHaveDuplicates();
+            for (long c : points) {
+                assertThat(c).isBetween(1L, 5L);
+                seen.add(c);
+            }
+        }
+        assertThat(seen).hasSize(5);
+        assertThat(PctStrategy.drawChangePoints(random, 4, 2)).containsExactly(1, 2);
+    }
+
+    @Test
+    void pct_knownSteps_findsDepthTwoBug() {
+        SimulatedProgram program = Programs.depthTwoOrdering(false, 8);
+        assertThat(program.firstFailure(new PctStrategy(1, 2, 24), BUDGET)).isNotNegative();
+        assertThat(Programs.depthTwoOrdering(true, 8).firstFailure(new PctStrategy(1, 2, 24), QUIET_BUDGET)).isEqualTo(-1);
     }
 
     @Test
     void pct_findsDepthTwoBug_atLeastAsOftenAsItsBound() {
-        // n = 3 threads, k <= 2·8 + 6 contested steps: bound 1/(13·n·2k) per execution, about 1/1700
+        // n = 3 threads, k <= 2·8 + 6 = 22 contested steps: bound 1/(n·(k+1)·ln(2^16+1)), about 1/770
         SimulatedProgram program = Programs.depthTwoOrdering(false, 8);
         PctStrategy pct = new PctStrategy(17, 2);
         int failures = 0;
         for (long j = 0; j < 4_000; j++) {
             failures += program.isCorrect(program.run(pct, j)) ? 0 : 1;
         }
-        assertThat(failures).isGreaterThan(4_000 / 1_700);
+        assertThat(failures).isGreaterThan(4_000 / 770);
     }
 
     @Test

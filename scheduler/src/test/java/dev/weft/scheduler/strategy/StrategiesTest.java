@@ -12,6 +12,7 @@ class StrategiesTest {
         assertThat(Strategies.create("random", 1).describe()).isEqualTo("random(p=0.25)");
         assertThat(Strategies.create("PCT", 1).describe()).isEqualTo("pct(depth=3)");
         assertThat(Strategies.create("Pct", 1, "depth=5").describe()).isEqualTo("pct(depth=5)");
+        assertThat(Strategies.create("pct", 1, "depth=2", "steps=40").describe()).isEqualTo("pct(depth=2, steps=40)");
         assertThat(Strategies.create("pos", 1).describe()).isEqualTo("pos");
         assertThat(Strategies.create("exhaustive", 1).describe()).isEqualTo("exhaustive(preemptions=2)");
         assertThat(Strategies.create("Exhaustive", 1, "preemptions=unbounded").describe())
@@ -39,7 +40,7 @@ class StrategiesTest {
     void create_unknownOption_listsValidOptions() {
         assertThatThrownBy(() -> Strategies.create("pct", 1, "deep=3"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option \"deep=3\" for strategy pct, valid options are depth, shard (each as key=value)");
+                .hasMessage("unknown option \"deep=3\" for strategy pct, valid options are depth, shard, steps (each as key=value)");
     }
 
     @Test
