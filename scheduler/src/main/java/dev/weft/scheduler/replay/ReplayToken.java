@@ -21,6 +21,8 @@ import java.util.zip.CRC32;
  *       <li>varint: mode, 1 {@code imperative}, 2 {@code map}, 3 {@code operations}, or 0 followed
  *           by the mode as a string (varint length, UTF-8);
  *       <li>zigzag: seed;
+ *       <li>varint: index of the execution in its exploration (the runtime derives per-execution
+ *           randomness, such as seeds for {@code Random}, from the seed and this index);
  *       <li>varint: JDK feature version the execution ran on;
  *       <li>4 bytes, big-endian: 32-bit hash of the test's identity ({@link #testHash});
  *       <li>bytes (varint length, bytes): the engine's scenario, opaque here;
@@ -34,8 +36,8 @@ import java.util.zip.CRC32;
  *     </ol>
  *   <li>4 bytes, big-endian: CRC-32 of the length and the body.
  * </ol>
- * A token of 3 threads, 60 decisions and 10 switches at 4 distinct locations in 2 classes is 157
- * characters long; the class and method names are 58 of its 116 bytes.
+ * A token of 3 threads, 60 decisions and 10 switches at 4 distinct locations in 2 classes is 159
+ * characters long; the class and method names are 58 of its 117 bytes.
  *
  * <p>{@link #parse} rejects malformed text with an {@link IllegalArgumentException} whose message
  * says what is wrong: wrong prefix, invalid character (and its position, counting from 1), a format
@@ -56,16 +58,18 @@ public final class ReplayToken {
 
     private final String mode;
     private final long seed;
+    private final long execution;
     private final int jdkFeatureVersion;
     private final int testHash;
     private final byte[] scenario;
     private final DecisionList decisions;
     private final long[] draws;
 
-    private ReplayToken(String mode, long seed, int jdkFeatureVersion, int testHash, byte[] scenario,
-            DecisionList decisions, long[] draws) {
+    private ReplayToken(String mode, long seed, long execution, int jdkFeatureVersion, int testHash,
+            byte[] scenario, DecisionList decisions, long[] draws) {
         this.mode = mode;
         this.seed = seed;
+        this.execution = execution;
         this.jdkFeatureVersion = jdkFeatureVersion;
         this.testHash = testHash;
         this.scenario = scenario;
@@ -93,6 +97,11 @@ public final class ReplayToken {
     /** The exploration's seed. */
     public long seed() {
         return seed;
+    }
+
+    /** The index of the execution in its exploration, from 0. */
+    public long execution() {
+        return execution;
     }
 
     /** The JDK feature version (17, 25, …) the execution ran on. */
@@ -130,6 +139,7 @@ public final class ReplayToken {
             body.writeString(mode);
         }
         body.writeSigned(seed);
+        body.writeVarint(execution);
         body.writeVarint(jdkFeatureVersion);
         for (int shift = 24; shift >= 0; shift -= 8) {
             body.writeByte(testHash >>> shift);
@@ -251,6 +261,10 @@ public final class ReplayToken {
         int modeCode = in.readInt("mode", KNOWN_MODES.size());
         String mode = modeCode == 0 ? in.readString("mode") : KNOWN_MODES.get(modeCode - 1);
         long seed = in.readSigned();
+        long execution = in.readVarint();
+        if (execution < 0) {
+            throw new IllegalArgumentException("execution index out of range: " + Long.toUnsignedString(execution));
+        }
         int jdk = in.readInt("jdk feature version", Integer.MAX_VALUE);
         int hash = 0;
         for (int i = 0; i < 4; i++) {
@@ -266,7 +280,7 @@ public final class ReplayToken {
         if (!in.atEnd()) {
             throw new IllegalArgumentException(in.remaining() + " bytes left after the last field");
         }
-        return new ReplayToken(mode, seed, jdk, hash, scenario, decisions, draws);
+        return new ReplayToken(mode, seed, execution, jdk, hash, scenario, decisions, draws);
     }
 
     private static boolean isBase64Url(char c) {
@@ -345,14 +359,15 @@ public final class ReplayToken {
     @Override
     public boolean equals(Object other) {
         return other instanceof ReplayToken that
-                && mode.equals(that.mode) && seed == that.seed && jdkFeatureVersion == that.jdkFeatureVersion
+                && mode.equals(that.mode) && seed == that.seed && execution == that.execution
+                && jdkFeatureVersion == that.jdkFeatureVersion
                 && testHash == that.testHash && Arrays.equals(scenario, that.scenario)
                 && decisions.equals(that.decisions) && Arrays.equals(draws, that.draws);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, seed, jdkFeatureVersion, testHash, Arrays.hashCode(scenario), decisions,
+        return Objects.hash(mode, seed, execution, jdkFeatureVersion, testHash, Arrays.hashCode(scenario), decisions,
                 Arrays.hashCode(draws));
     }
 
@@ -366,6 +381,7 @@ public final class ReplayToken {
     public static final class Builder {
         private String mode;
         private long seed;
+        private long execution;
         private int jdkFeatureVersion = Runtime.version().feature();
         private int testHash;
         private byte[] scenario = new byte[0];
@@ -383,6 +399,15 @@ public final class ReplayToken {
         /** The exploration's seed; 0 when not given. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /** The execution's index in its exploration; 0 when not given. */
+        public Builder execution(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("execution index must be at least 0, was " + value);
+            }
+            this.execution = value;
             return this;
         }
 
@@ -425,7 +450,7 @@ public final class ReplayToken {
                 throw new IllegalStateException("a replay token needs a mode and decisions, missing "
                         + (mode == null ? "mode" : "decisions"));
             }
-            return new ReplayToken(mode, seed, jdkFeatureVersion, testHash, scenario, decisions, draws);
+            return new ReplayToken(mode, seed, execution, jdkFeatureVersion, testHash, scenario, decisions, draws);
         }
     }
 }

@@ -25,7 +25,7 @@ class ReplayTokenTest {
     }
 
     static ReplayToken typicalToken() {
-        return ReplayToken.builder().mode("imperative").seed(8412331907L).jdkFeatureVersion(17)
+        return ReplayToken.builder().mode("imperative").seed(8412331907L).execution(312).jdkFeatureVersion(17)
                 .testHash(ReplayToken.testHash("[engine:weft]/[class:StripedMapTest]/[method:stripedMap()]"))
                 .decisions(typicalDecisions()).draws(3, -1).build();
     }
@@ -48,6 +48,7 @@ class ReplayTokenTest {
         assertThat(parsed.decisions().toThreadArray()).isEqualTo(decisions.toThreadArray());
         assertThat(parsed.decisions().locationTable()).isEqualTo(decisions.locationTable());
         assertThat(parsed.seed()).isEqualTo(8412331907L);
+        assertThat(parsed.execution()).isEqualTo(312);
         assertThat(parsed.draws()).containsExactly(3, -1);
         assertThat(parsed.encode()).isEqualTo(token);
     }
@@ -61,7 +62,7 @@ class ReplayTokenTest {
         for (int i = 0; i < odd.size(); i++) {
             recorder.record(i % 2 == 0 ? 1000 : 3, odd.get(i));
         }
-        ReplayToken token = ReplayToken.builder().mode("map").seed(Long.MIN_VALUE).jdkFeatureVersion(25)
+        ReplayToken token = ReplayToken.builder().mode("map").seed(Long.MIN_VALUE).execution(Long.MAX_VALUE).jdkFeatureVersion(25)
                 .testHash(-1).scenario("scenario ✓".getBytes(StandardCharsets.UTF_8)).decisions(recorder.toDecisionList())
                 .draws(Long.MAX_VALUE, Long.MIN_VALUE, 0).build();
 
