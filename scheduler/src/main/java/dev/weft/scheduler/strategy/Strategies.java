@@ -73,7 +73,9 @@ public final class Strategies {
      * {@code j} depends only on its seed and {@code j}): shard {@code i} of {@code N} runs the
      * execution indices {@code j ≡ i (mod N)}, see {@link ShardedStrategy}. Bounded-exhaustive
      * search: a split of the search tree by path prefix, see {@link ExhaustiveStrategy}. In both
-     * cases the shards are disjoint and their union is exactly the unsharded exploration.
+     * cases the shards are disjoint and their union is exactly the unsharded exploration. Shard the
+     * bare strategy, then wrap it (for recording, say): a wrapped exhaustive search would be split by
+     * execution index, which is wrong for it.
      */
     public static Strategy shard(Strategy strategy, Shard shard) {
         if (shard.isWhole()) {

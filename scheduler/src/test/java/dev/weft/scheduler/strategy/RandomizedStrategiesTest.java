@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RandomizedStrategiesTest {
 
+    /** Executions allowed to find each bug. */
     static final long BUDGET = 2_000;
-    static final long QUIET_BUDGET = 3_000;
+    /** Executions a correct program must pass; raise with -Dweft.test.quietExecutions in a slow run. */
+    static final long QUIET_BUDGET = Long.getLong("weft.test.quietExecutions", 3_000);
 
     static Stream<Arguments> strategies() {
         return Stream.of(
