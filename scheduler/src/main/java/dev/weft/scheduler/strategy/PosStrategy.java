@@ -89,6 +89,11 @@ public final class PosStrategy implements Strategy {
         return best;
     }
 
+    /** The priority of {@code thread}'s pending event (for tests). */
+    long priority(int thread) {
+        return priorities[thread];
+    }
+
     @Override
     public boolean endExecution() {
         return true;
