@@ -83,7 +83,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         if (mode == InstrumentationScope.Mode.ATOMIC_ENTRIES) {
             Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            if (atomic != null && atomic.contains(name) && version >= V1_7) {
+            if (atomic != null && (atomic.contains(name) || atomic.contains("*")) && !name.equals("<init>") && version >= V1_7) {
                 return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
             }
             return next;

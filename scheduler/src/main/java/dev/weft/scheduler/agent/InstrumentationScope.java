@@ -32,13 +32,13 @@ final class InstrumentationScope {
     static final Map<String, Set<String>> ATOMIC_METHODS = Map.of(
             "java/lang/ClassLoader", Set.of("loadClass"),
             "jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass"),
-            "java/lang/invoke/MethodHandleNatives", Set.of("linkCallSite", "linkMethodHandleConstant", "linkMethod", "linkDynamicConstant"),
+            "java/lang/invoke/MethodHandleNatives", Set.of("*"),
             "java/lang/Throwable", Set.of("printStackTrace"));
 
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
-            "dev/weft/scheduler/replay/", "dev/weft/scheduler/trace/", "dev/weft/scheduler/api/",
+            "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/api/",
             "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/",
             "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
             "net/bytebuddy/", "org/objectweb/asm/", "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",

@@ -51,6 +51,9 @@ final class Controller {
         if (execution.aborting) {
             unwind(execution);
         }
+        if (execution.strategyFailure != null) {
+            throw execution.strategyFailure;
+        }
         Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),

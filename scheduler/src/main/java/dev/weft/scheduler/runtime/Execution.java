@@ -51,6 +51,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     private long draws;
 
     private volatile Outcome verdict;
+    /** An exception thrown by the strategy (a replay that diverged); rethrown to the caller. */
+    volatile RuntimeException strategyFailure;
     volatile boolean aborting;
     volatile boolean done;
 
@@ -303,7 +305,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             computeEnabled();
         }
         current = me;
-        int pick = strategy.pick(this);
+        int pick;
+        try {
+            pick = strategy.pick(this);
+        } catch (RuntimeException e) {
+            strategyFailure = e;
+            finish(new Outcome.Uncontrolled("the strategy failed: " + e.getMessage(), ""));
+            throw new ExecutionAbort();
+        }
         LogicalThread chosen = pick >= 0 && pick < threads.size() ? threads.get(pick) : null;
         if (chosen == null || !isEnabled(pick)) {
             throw new IllegalStateException("strategy " + strategy.describe() + " picked thread " + pick

@@ -2,82 +2,82 @@ package dev.weft.scheduler.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.scheduler.explore.Exploration;
+import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Explorer;
+import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
-import dev.weft.scheduler.strategy.Strategy;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Each example program is found with every strategy within a small budget, its failure replays to
+ * the identical trace, and its fixed version passes thousands of executions.
+ */
 class RuntimeProgramsTest {
 
-    private static ExecutionResult firstFailure(Program program, int budget) {
-        ControlledRuntime runtime = ControlledRuntime.get();
-        Strategy strategy = TestStrategies.random(7);
-        for (int i = 0; i < budget; i++) {
-            strategy.beginExecution(i);
-            ExecutionResult result = runtime.execute(program, strategy, ExecutionOptions.of(i));
-            strategy.endExecution();
-            if (result.outcome().failed()) {
-                return result;
-            }
+    private static final int BUDGET = Integer.getInteger("weft.test.budget", 3_000);
+    private static final int CLEAN_RUNS = Integer.getInteger("weft.test.cleanRuns", 2_000);
+    private static final String[] STRATEGIES = {"random", "pct", "pos", "exhaustive", "portfolio"};
+
+    record Case(String name, Function<Boolean, Program> program, Class<? extends Outcome> expected) {
+        @Override
+        public String toString() {
+            return name;
         }
-        return null;
     }
 
-    private static void bothWays(Function<Boolean, Program> program, Class<? extends Outcome> expected, int budget, int cleanRuns) {
-        ExecutionResult failure = firstFailure(program.apply(false), budget);
-        assertThat(failure).as("buggy program should fail").isNotNull();
-        System.out.println(failure.outcome().headline() + "\n" + failure.outcome().details());
-        assertThat(failure.outcome()).isInstanceOf(expected);
-        ExecutionResult clean = firstFailure(program.apply(true), cleanRuns);
-        assertThat(clean).as(() -> "fixed program should pass: " + clean.outcome().headline() + "\n" + clean.outcome().details()).isNull();
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("hashMapPut", Programs::hashMapPut, Outcome.Failed.class),
+                new Case("checkThenAct", Programs::checkThenAct, Outcome.Failed.class),
+                new Case("counter", Programs::counter, Outcome.Failed.class),
+                new Case("lockOrderSynchronized", Programs::lockOrderSynchronized, Outcome.Deadlock.class),
+                new Case("lockOrderReentrantLock", Programs::lockOrderReentrantLock, Outcome.Deadlock.class),
+                new Case("lostWakeUp", Programs::lostWakeUp, Outcome.Deadlock.class),
+                new Case("latch", Programs::latch, Outcome.Deadlock.class),
+                new Case("executorRace", Programs::executorRace, Outcome.Failed.class),
+                new Case("spin", Programs::spin, Outcome.Hang.class));
     }
 
-    @Test
-    void hashMapPut() {
-        bothWays(Programs::hashMapPut, Outcome.Failed.class, 200, 2000);
+    static Stream<Arguments> casesByStrategy() {
+        return cases().flatMap(c -> Stream.of(STRATEGIES).map(s -> Arguments.of(c, s)));
     }
 
-    @Test
-    void checkThenAct() {
-        bothWays(Programs::checkThenAct, Outcome.Failed.class, 200, 2000);
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("casesByStrategy")
+    void buggyProgram_isFound_andReplaysToTheSameTrace(Case c, String strategy) {
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Program program = c.program().apply(false);
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(strategy, 42, BUDGET));
+        assertThat(exploration.failure()).as("%s should find the bug in %d executions", strategy, BUDGET).isPresent();
+        Failure failure = exploration.failure().orElseThrow();
+        assertThat(failure.outcome()).isInstanceOf(c.expected());
+
+        ExecutionResult first = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
+                ExecutionOptions.DEFAULT_MAX_STEPS);
+        ExecutionResult second = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
+                ExecutionOptions.DEFAULT_MAX_STEPS);
+        // object numbers in a traced replay follow the trace, so compare replay with replay
+        assertThat(first.outcome()).isInstanceOf(c.expected());
+        assertThat(first.outcome().headline()).isEqualTo(second.outcome().headline());
+        assertThat(first.trace()).isNotEmpty().isEqualTo(second.trace());
     }
 
-    @Test
-    void counter() {
-        bothWays(Programs::counter, Outcome.Failed.class, 200, 2000);
-    }
-
-    @Test
-    void lockOrderSynchronized() {
-        bothWays(Programs::lockOrderSynchronized, Outcome.Deadlock.class, 200, 2000);
-    }
-
-    @Test
-    void lockOrderReentrantLock() {
-        bothWays(Programs::lockOrderReentrantLock, Outcome.Deadlock.class, 200, 2000);
-    }
-
-    @Test
-    void lostWakeUp() {
-        bothWays(Programs::lostWakeUp, Outcome.Deadlock.class, 200, 2000);
-    }
-
-    @Test
-    void latch() {
-        bothWays(Programs::latch, Outcome.Deadlock.class, 200, 2000);
-    }
-
-    @Test
-    void executorRace() {
-        bothWays(Programs::executorRace, Outcome.Failed.class, 500, 1000);
-    }
-
-    @Test
-    void spin() {
-        bothWays(Programs::spin, Outcome.Hang.class, 50, 1000);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void fixedProgram_passesThousandsOfExecutions(Case c) {
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Exploration exploration = explorer.explore(c.program().apply(true), ExplorationSettings.of("portfolio", 7, CLEAN_RUNS));
+        assertThat(exploration.failure()).as(() -> exploration.failure().map(f -> f.outcome().headline() + "\n"
+                + f.outcome().details()).orElse("")).isEmpty();
+        assertThat(exploration.executions()).isEqualTo(CLEAN_RUNS);
     }
 }

@@ -1,0 +1,49 @@
+package dev.weft.scheduler.explore;
+
+import dev.weft.scheduler.runtime.ExecutionOptions;
+import dev.weft.scheduler.strategy.Shard;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to explore.
+ *
+ * @param strategy a strategy name ({@code random}, {@code pct}, {@code pos}, {@code exhaustive},
+ *     {@code portfolio}) as {@link dev.weft.scheduler.strategy.Strategies#create} takes it
+ * @param options strategy options, {@code "key=value"}
+ * @param seed drives the strategy and every draw of every execution
+ * @param maxExecutions executions to run at most (in this shard)
+ * @param timeBudget wall-clock time after which the exploration stops cleanly; {@code null} = none
+ * @param shard the part of the exploration to run
+ * @param maxSteps scheduling points after which one execution is declared a hang
+ */
+public record ExplorationSettings(String strategy, List<String> options, long seed, long maxExecutions, Duration timeBudget,
+        Shard shard, long maxSteps) {
+
+    public ExplorationSettings {
+        options = List.copyOf(options);
+        if (maxExecutions < 1) {
+            throw new IllegalArgumentException("maxExecutions must be at least 1, was " + maxExecutions);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+    }
+
+    public static ExplorationSettings of(String strategy, long seed, long maxExecutions) {
+        return new ExplorationSettings(strategy, List.of(), seed, maxExecutions, null, Shard.WHOLE,
+                ExecutionOptions.DEFAULT_MAX_STEPS);
+    }
+
+    public ExplorationSettings withOptions(String... values) {
+        return new ExplorationSettings(strategy, List.of(values), seed, maxExecutions, timeBudget, shard, maxSteps);
+    }
+
+    public ExplorationSettings withShard(Shard value) {
+        return new ExplorationSettings(strategy, options, seed, maxExecutions, timeBudget, value, maxSteps);
+    }
+
+    public ExplorationSettings withTimeBudget(Duration value) {
+        return new ExplorationSettings(strategy, options, seed, maxExecutions, value, shard, maxSteps);
+    }
+}
