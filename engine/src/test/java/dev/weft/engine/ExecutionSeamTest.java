@@ -121,7 +121,8 @@ class ExecutionSeamTest {
     void noSeedAnywhere_freshSeedPublishedInReportEntry() {
         RecordingExplorer explorer = RecordingExplorer.passing();
 
-        EngineExecutionResults results = engine(explorer).selectors(selectMethod(ValidTests.class, "plainMap")).execute();
+        EngineExecutionResults results = engine(explorer).selectors(selectMethod(ValidTests.class, "plainMap"))
+                .configurationParameter("weft.progress.interval", "1ms").execute();
 
         TestSettings settings = explorer.plan("plainMap").settings();
         assertThat(settings.seedSource()).isEqualTo(SeedSource.FRESH);
@@ -135,6 +136,16 @@ class ExecutionSeamTest {
         assertThat(entries.get(2)).containsEntry("weft.explored.executions", "30")
                 .containsEntry("weft.explored.interleavings", "12").containsEntry("weft.explored.strategies", "RANDOM=30")
                 .containsEntry("weft.explored.end", "planned executions done");
+    }
+
+    @Test
+    void defaultProgressInterval_shortTestPrintsNoProgressLine() {
+        EngineExecutionResults results = engine(RecordingExplorer.passing())
+                .selectors(selectMethod(ValidTests.class, "plainMap")).execute();
+
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(entry -> entry.containsKey("weft.progress"))).isEmpty();
     }
 
     @Test

@@ -32,6 +32,11 @@ final class RecordingExplorer implements Explorer {
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) {
         plans.add(plan);
+        try {
+            Thread.sleep(3); // lets a 1 ms progress interval elapse
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         listener.progress(STATISTICS);
         return answer.apply(plan);
     }

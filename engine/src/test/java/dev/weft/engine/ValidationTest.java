@@ -26,6 +26,9 @@ class ValidationTest {
 
     /** Every invalid declaration with a single problem, and the exact message it gets. */
     private static final Map<String, String> SINGLE_PROBLEMS = Map.ofEntries(
+                Map.entry("alsoJupiterTest", "method must not also be a Jupiter @Test, was @Test @ConcurrencyTest "
+                        + "(in @ConcurrencyTest on InvalidDeclarations.alsoJupiterTest); "
+                        + "remove @Test, or Jupiter runs the method once more without Weft"),
                 Map.entry("duplicateKeys", "keys must be distinct, was {1, 1} (in @MapScenario on InvalidDeclarations.duplicateKeys)"),
                 Map.entry("firstKeyOnConcurrentMap", "operations must be supported by the returned ConcurrentMap, was FIRST_KEY, which needs a NavigableMap (in @MapScenario on InvalidDeclarations.firstKeyOnConcurrentMap); return a NavigableMap or remove FIRST_KEY"),
                 Map.entry("insideInner", "test class must be top-level or static, was the inner class dev.weft.engine.fixtures.Outer$Inner (in @ConcurrencyTest on Outer.Inner.insideInner); declare it static"),

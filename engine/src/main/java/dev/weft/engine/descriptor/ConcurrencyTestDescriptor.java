@@ -83,9 +83,8 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
         TestPlan plan = new TestPlan(identity, valid.program(), settings, stored);
         context.listener().reportingEntryPublished(this, ReportEntry.from(ExplorationSummary.plan(settings)));
 
-        ExplorationResult result = context.explorer().explore(plan, soFar -> context.listener()
-                .reportingEntryPublished(this, ReportEntry.from("weft.progress",
-                        ExplorationSummary.progressLine(identity.displayName(), soFar))));
+        ExplorationResult result = context.explorer().explore(plan, new ProgressReporter(this, identity.displayName(),
+                context.listener(), context.clock(), settings.progressInterval()));
 
         context.listener().reportingEntryPublished(this, ReportEntry.from(ExplorationSummary.statistics(result.statistics())));
         if (result instanceof ExplorationResult.Failed failed) {

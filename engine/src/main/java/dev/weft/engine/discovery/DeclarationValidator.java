@@ -124,6 +124,12 @@ public final class DeclarationValidator {
                 problem("method must not be static",
                         "remove static: Weft calls it on a fresh instance of the test class");
             }
+            boolean alsoJupiterTest = Arrays.stream(method.getAnnotations())
+                    .anyMatch(other -> other.annotationType().getName().equals("org.junit.jupiter.api.Test"));
+            if (alsoJupiterTest) {
+                problem("method must not also be a Jupiter @Test, was @Test @ConcurrencyTest",
+                        "remove @Test, or Jupiter runs the method once more without Weft");
+            }
             if (method.getParameterCount() > 0) {
                 problem("method must take no parameters, was (" + typeNames(method.getParameterTypes()) + ")",
                         "remove them; vary inputs with @MapScenario or @Operation arguments");

@@ -9,16 +9,16 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Which classes are Weft test classes: concrete, named classes with at least one {@code
- * @ConcurrencyTest} method (declared or inherited). Inner classes qualify so that validation can say
- * why they cannot run, rather than skipping them silently.
+ * @ConcurrencyTest} method (declared or inherited). Abstract classes are left to their subclasses, as
+ * in Jupiter. Inner classes, enums and records qualify so that validation can say why they cannot run,
+ * rather than skipping them silently.
  */
 public final class TestClassPredicate implements Predicate<Class<?>> {
 
     @Override
     public boolean test(Class<?> candidate) {
         if (Modifier.isAbstract(candidate.getModifiers()) || candidate.isInterface() || candidate.isAnonymousClass()
-                || candidate.isLocalClass() || candidate.isSynthetic() || candidate.isAnnotation()
-                || candidate.isEnum() || candidate.isRecord()) {
+                || candidate.isLocalClass() || candidate.isSynthetic()) {
             return false;
         }
         return !ReflectionSupport.findMethods(candidate, TestClassPredicate::isConcurrencyTest,

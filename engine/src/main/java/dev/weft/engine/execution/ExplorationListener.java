@@ -8,8 +8,9 @@ public interface ExplorationListener {
     ExplorationListener NONE = statistics -> { };
 
     /**
-     * What has been explored so far. Called from the thread that called {@link Explorer#explore}, at
-     * most about once per {@code weft.progress.interval}.
+     * What has been explored so far. Called from the thread that called {@link Explorer#explore}, as
+     * often as convenient (after each scenario, say): the engine prints at most one line per {@code
+     * weft.progress.interval}.
      */
     void progress(ExplorationStatistics soFar);
 }
