@@ -51,8 +51,8 @@ class LauncherTest {
     void invalidDeclarations_doNotStopTheLauncherFromRunningTheOthers() {
         TestExecutionSummary summary = run(InvalidDeclarations.class);
 
-        assertThat(summary.getTestsFoundCount()).isEqualTo(20);
-        assertThat(summary.getTestsFailedCount()).isEqualTo(20);
+        assertThat(summary.getTestsFoundCount()).isEqualTo(21);
+        assertThat(summary.getTestsFailedCount()).isEqualTo(21);
         assertThat(summary.getFailures()).filteredOn(failure -> failure.getTestIdentifier().getDisplayName().equals("valid"))
                 .singleElement()
                 .satisfies(failure -> assertThat(failure.getException()).hasMessageStartingWith("weft runtime not available: "));

@@ -26,6 +26,10 @@ class ValidationTest {
 
     /** Every invalid declaration with a single problem, and the exact message it gets. */
     private static final Map<String, String> SINGLE_PROBLEMS = Map.ofEntries(
+                Map.entry("scenarioAttributesOnVoid", "threads, operations, before, after and scenarios apply to the "
+                        + "map and object forms only, was threads = 4, scenarios = 10 on a void method "
+                        + "(in @ConcurrencyTest on InvalidDeclarations.scenarioAttributesOnVoid); "
+                        + "remove them: the imperative form's code starts its own threads"),
                 Map.entry("alsoJupiterTest", "method must not also be a Jupiter @Test, was @Test @ConcurrencyTest "
                         + "(in @ConcurrencyTest on InvalidDeclarations.alsoJupiterTest); "
                         + "remove @Test, or Jupiter runs the method once more without Weft"),

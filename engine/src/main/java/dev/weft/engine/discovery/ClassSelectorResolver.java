@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
 import dev.weft.engine.descriptor.TestClassDescriptor;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -53,6 +54,6 @@ final class ClassSelectorResolver implements SelectorResolver {
         return ReflectionSupport.findMethods(testClass, TestClassPredicate::isConcurrencyTest, HierarchyTraversalMode.TOP_DOWN)
                 .stream()
                 .map(method -> selectMethod(testClass, method))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

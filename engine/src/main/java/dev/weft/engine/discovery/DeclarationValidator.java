@@ -27,11 +27,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -221,6 +223,7 @@ public final class DeclarationValidator {
                         + "; remove it, or return the shared object");
             }
             if (isVoid) {
+                checkNoScenarioAttributes();
                 return Optional.of(new ImperativeProgram(testClass, method));
             }
             if (returnType.isPrimitive() || returnType.isArray()) {
@@ -229,15 +232,45 @@ public final class DeclarationValidator {
                         "return void for the imperative form or a fresh Map for the map form");
                 return Optional.empty();
             }
-            ScenarioShape shape = problems.isEmpty()
-                    ? new ScenarioShape(annotation.threads(), annotation.operations(), annotation.before(),
-                            annotation.after())
-                    : null;
             if (isMap) {
-                return checkMapForm(returnType, mapScenario).map(spec -> new MapProgram(testClass, method, spec, shape));
+                return checkMapForm(returnType, mapScenario)
+                        .filter(spec -> problems.isEmpty())
+                        .map(spec -> new MapProgram(testClass, method, spec, shape()));
             }
             return checkObjectForm(returnType, objectScenario)
-                    .map(spec -> new ObjectProgram(testClass, method, spec, shape));
+                    .filter(spec -> problems.isEmpty())
+                    .map(spec -> new ObjectProgram(testClass, method, spec, shape()));
+        }
+
+        /** The scenario shape; only called once the counts are known to be valid. */
+        private ScenarioShape shape() {
+            return new ScenarioShape(annotation.threads(), annotation.operations(), annotation.before(),
+                    annotation.after());
+        }
+
+        /** The imperative form starts its own threads: scenario attributes would be silently ignored. */
+        private void checkNoScenarioAttributes() {
+            List<String> set = new ArrayList<>();
+            if (annotation.threads() != 2) {
+                set.add("threads = " + annotation.threads());
+            }
+            if (annotation.operations() != 3) {
+                set.add("operations = " + annotation.operations());
+            }
+            if (annotation.before() != 0) {
+                set.add("before = " + annotation.before());
+            }
+            if (annotation.after() != 0) {
+                set.add("after = " + annotation.after());
+            }
+            if (annotation.scenarios() != ConcurrencyTest.CONFIGURED) {
+                set.add("scenarios = " + annotation.scenarios());
+            }
+            if (!set.isEmpty()) {
+                problem("threads, operations, before, after and scenarios apply to the map and object forms only, was "
+                        + String.join(", ", set) + " on a void method",
+                        "remove them: the imperative form's code starts its own threads");
+            }
         }
 
         private Optional<MapScenarioSpec> checkMapForm(Class<?> mapType, Optional<MapScenario> scenario) {
@@ -260,7 +293,7 @@ public final class DeclarationValidator {
                 operations = Arrays.stream(MapOperation.values()).filter(op -> op.isDefaultFor(mapType)).toList();
             } else {
                 operations = List.of(listed);
-                for (MapOperation operation : new java.util.LinkedHashSet<>(operations)) {
+                for (MapOperation operation : new LinkedHashSet<>(operations)) {
                     if (!operation.isSupportedBy(mapType)) {
                         problems.add("operations must be supported by the returned " + typeName(mapType) + ", was "
                                 + operation + ", which needs a " + operation.declaringType().getSimpleName() + where
@@ -317,9 +350,9 @@ public final class DeclarationValidator {
             List<Method> chosen = applicable;
             String[] names = scenario.map(ObjectScenario::operations).orElse(new String[0]);
             if (names.length > 0) {
-                Set<String> known = applicable.stream().map(Method::getName).collect(Collectors.toCollection(java.util.TreeSet::new));
+                Set<String> known = applicable.stream().map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
                 Set<String> wanted = new HashSet<>(Arrays.asList(names));
-                for (String name : new java.util.LinkedHashSet<>(Arrays.asList(names))) {
+                for (String name : new LinkedHashSet<>(Arrays.asList(names))) {
                     if (!known.contains(name)) {
                         problems.add("operations must name @Operation methods that take a " + typeName(stateType)
                                 + ", was \"" + name + "\"" + where + "; the operations are " + String.join(", ", known));

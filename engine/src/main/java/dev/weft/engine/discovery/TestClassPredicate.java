@@ -1,6 +1,7 @@
 package dev.weft.engine.discovery;
 
 import dev.weft.api.ConcurrencyTest;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.function.Predicate;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -26,7 +27,7 @@ public final class TestClassPredicate implements Predicate<Class<?>> {
     }
 
     /** Whether the method is annotated (directly or through a meta-annotation) with {@code @ConcurrencyTest}. */
-    public static boolean isConcurrencyTest(java.lang.reflect.Method method) {
+    public static boolean isConcurrencyTest(Method method) {
         return AnnotationSupport.isAnnotated(method, ConcurrencyTest.class);
     }
 }

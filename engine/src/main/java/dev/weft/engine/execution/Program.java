@@ -1,5 +1,6 @@
 package dev.weft.engine.execution;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -25,7 +26,7 @@ public sealed interface Program permits ImperativeProgram, MapProgram, ObjectPro
         method.setAccessible(true);
         try {
             return method.invoke(testInstance);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw TestInstanceFactory.rethrow(e.getCause());
         }
     }

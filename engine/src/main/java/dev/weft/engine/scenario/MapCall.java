@@ -2,6 +2,8 @@ package dev.weft.engine.scenario;
 
 import dev.weft.api.MapOperation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ public record MapCall(MapOperation operation, List<Integer> arguments) {
 
     /** Checks the number of arguments against the operation's shape. */
     public MapCall {
-        arguments = java.util.Collections.unmodifiableList(new ArrayList<>(arguments));
+        arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
         int expected = switch (operation.shape()) {
             case NONE -> 0;
             case KEY, VALUE -> 1;
@@ -35,7 +37,7 @@ public record MapCall(MapOperation operation, List<Integer> arguments) {
 
     /** A call with the given arguments. */
     public static MapCall of(MapOperation operation, Integer... arguments) {
-        return new MapCall(operation, java.util.Arrays.asList(arguments));
+        return new MapCall(operation, Arrays.asList(arguments));
     }
 
     /** Argument {@code i}. */

@@ -2,6 +2,7 @@ package dev.weft.engine.scenario;
 
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,6 @@ public final class MapInvoker {
 
     private static List<Integer> sorted(List<Integer> values) {
         values.sort(NULLS_FIRST);
-        return java.util.Collections.unmodifiableList(values);
+        return Collections.unmodifiableList(values);
     }
 }
