@@ -45,8 +45,9 @@ public @interface ConcurrencyTest {
     int CONFIGURED = -1;
 
     /**
-     * Threads that run operations in parallel (map and object forms). Default 2; at least 1. Ignored by
-     * the imperative form, whose code starts its own threads.
+     * Threads that run operations in parallel (map and object forms). Default 2; at least 1. The
+     * imperative form's code starts its own threads: there, {@code threads}, {@code operations}, {@code
+     * before}, {@code after} and {@code scenarios} must stay at their defaults.
      */
     int threads() default 2;
 
