@@ -3,6 +3,7 @@ package dev.weft.engine.config;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One machine's share of an exploration: the units (scenarios, or executions of an imperative test)
@@ -44,6 +45,11 @@ public record Shard(int index, int count) {
     /** Whether the unit with this index (a scenario, or an execution of an imperative test) is in this share. */
     public boolean owns(long unitIndex) {
         return Math.floorMod(unitIndex, (long) count) == index;
+    }
+
+    /** The indices this share owns among {@code 0 .. total - 1}, ascending: {@code index, index + count, …}. */
+    public IntStream indices(int total) {
+        return IntStream.iterate(index, unit -> unit < total, unit -> unit + count);
     }
 
     /** Whether this is the whole exploration. */

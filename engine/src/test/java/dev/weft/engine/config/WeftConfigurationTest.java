@@ -142,6 +142,17 @@ class WeftConfigurationTest {
     }
 
     @Test
+    void shardIndices_disjointHalvesWhoseUnionIsTheWhole() {
+        List<Integer> first = new Shard(0, 2).indices(7).boxed().toList();
+        List<Integer> second = new Shard(1, 2).indices(7).boxed().toList();
+
+        assertThat(first).containsExactly(0, 2, 4, 6);
+        assertThat(second).containsExactly(1, 3, 5);
+        assertThat(Shard.ALL.indices(7).boxed().toList()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(new Shard(3, 4).indices(3)).isEmpty();
+    }
+
+    @Test
     void seedText_largestLongAcceptedOverflowRejected() {
         assertThat(SeedText.parse("9223372036854775807")).hasValue(Long.MAX_VALUE);
         assertThat(SeedText.parse("9223372036854775808")).isEmpty();
