@@ -152,6 +152,32 @@ class ReplayTokenTest {
     }
 
     @Test
+    void randomEdits_neverParseSilentlyOrFailUnclearly() {
+        String token = valid();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder edited = new StringBuilder(token);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = 3 + random.nextInt(edited.length() - 3);
+                switch (random.nextInt(3)) {
+                    case 0 -> edited.deleteCharAt(at);
+                    case 1 -> edited.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> edited.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = edited.toString();
+            try {
+                ReplayToken parsed = ReplayToken.parse(text);
+                // only an edit of the last character's unused low bits may still parse, to the same token
+                assertThat(parsed).as(text).isEqualTo(typicalToken());
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).as(text).startsWith("replay token ");
+            }
+        }
+    }
+
+    @Test
     void trailingGarbage_isRejected() {
         String token = valid();
         assertThatThrownBy(() -> ReplayToken.parse(token + "xyz"))

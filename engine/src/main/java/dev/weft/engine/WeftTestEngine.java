@@ -1,0 +1,94 @@
+package dev.weft.engine;
+
+import dev.weft.engine.config.InvalidConfigurationException;
+import dev.weft.engine.config.WeftConfiguration;
+import dev.weft.engine.descriptor.WeftEngineDescriptor;
+import dev.weft.engine.descriptor.WeftExecutionContext;
+import dev.weft.engine.discovery.WeftDiscovery;
+import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.execution.ExplorerLoader;
+import dev.weft.engine.store.FailureStore;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The Weft test engine, id {@value #ENGINE_ID}: discovers {@code @ConcurrencyTest} methods, validates
+ * them, and runs each through an {@link Explorer} on the engine's single thread (the controlled
+ * scheduler owns the interleavings; tests do not run in parallel with each other).
+ */
+public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionContext> {
+
+    /** The engine's id, the first segment of every Weft unique id: {@code [engine:weft]}. */
+    public static final String ENGINE_ID = "weft";
+
+    private final Optional<Explorer> explorer;
+
+    /** The engine as the platform loads it: its explorer is the runtime's, found on the class path. */
+    public WeftTestEngine() {
+        this.explorer = Optional.empty();
+    }
+
+    /** An engine with the given explorer, for tests of the engine and of explorers. */
+    public WeftTestEngine(Explorer explorer) {
+        this.explorer = Optional.of(explorer);
+    }
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.weft");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("weft-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
+        WeftEngineDescriptor engine;
+        try {
+            engine = new WeftEngineDescriptor(uniqueId, WeftConfiguration.parse(request.getConfigurationParameters()),
+                    Optional.empty());
+        } catch (InvalidConfigurationException e) {
+            // Reported once here, and by every test, which fails with it: a warning keeps the
+            // launcher from treating it as critical and hiding which tests it affects.
+            for (String problem : e.problems()) {
+                issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, problem));
+            }
+            engine = new WeftEngineDescriptor(uniqueId, WeftConfiguration.defaults(), Optional.of(e));
+        }
+        WeftDiscovery.discover(request, engine, issues);
+        return engine;
+    }
+
+    @Override
+    protected WeftExecutionContext createExecutionContext(ExecutionRequest request) {
+        WeftEngineDescriptor engine = (WeftEngineDescriptor) request.getRootTestDescriptor();
+        WeftConfiguration configuration = engine.configuration();
+        FailureStore store = configuration.failuresStore().map(FailureStore::in).orElseGet(FailureStore::off);
+        Explorer chosen = explorer.orElseGet(() -> ExplorerLoader.load(classLoader()));
+        SplittableRandom seeds = new SplittableRandom();
+        return new WeftExecutionContext(configuration, engine.configurationProblem(), chosen, store,
+                request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC());
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : WeftTestEngine.class.getClassLoader();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.weft.engine.config;
+
+/**
+ * Every configuration key of Weft, each with its default and meaning.
+ *
+ * <p>Keys are read from the JUnit Platform's configuration parameters, which cover launcher
+ * parameters, system properties ({@code -Dweft.seed=42}) and {@code junit-platform.properties} on the
+ * test class path, in that order of precedence. They are parsed once per run into a {@link
+ * WeftConfiguration}; a bad value fails every Weft test of the run with a message naming the key, the
+ * value and the remedy. Attributes of {@link dev.weft.api.ConcurrencyTest} take precedence over these
+ * keys, which take precedence over the built-in defaults.
+ */
+public final class WeftSettings {
+
+    /**
+     * The seed of every test that does not set {@code seed}: a non-negative decimal number. Default:
+     * unset, each test draws a fresh seed and prints it.
+     */
+    public static final String SEED = "weft.seed";
+
+    /**
+     * A replay token printed by a failed run. It applies to the test it was recorded for, which then
+     * runs exactly that execution; other tests run normally. Default: unset.
+     */
+    public static final String REPLAY = "weft.replay";
+
+    /** Executions per scenario (map and object forms) or per test (imperative form): at least 1. Default 200. */
+    public static final String SCHEDULES_DEFAULT = "weft.schedules.default";
+
+    /** Scenarios per map-form or object-form test: at least 1. Default 50. */
+    public static final String SCENARIOS_DEFAULT = "weft.scenarios.default";
+
+    /**
+     * The strategy of tests that do not choose one: {@code RANDOM}, {@code PCT}, {@code POS}, {@code
+     * EXHAUSTIVE} or {@code PORTFOLIO}, in any case. Default {@code PORTFOLIO}.
+     */
+    public static final String STRATEGY_DEFAULT = "weft.strategy.default";
+
+    /** Most preemptions per execution of the exhaustive strategy: at least 0. Default 2. */
+    public static final String PREEMPTION_BOUND_DEFAULT = "weft.preemptionBound.default";
+
+    /**
+     * Wall-clock budget of one test's exploration; when spent, the test passes and reports what it
+     * explored. Seconds ({@code 30}), a number with a unit {@code ms}, {@code s}, {@code m} or {@code h}
+     * ({@code 1500ms}), or ISO-8601 ({@code PT30S}); {@code 0} means no budget. Default {@code 30s}.
+     */
+    public static final String TIME_BUDGET = "weft.timeBudget";
+
+    /**
+     * This machine's share of every exploration, {@code i/N} with {@code 0 <= i < N}: the scenarios
+     * (map and object forms) or executions (imperative form) whose index is {@code i} modulo {@code N}.
+     * Run {@code 0/N} to {@code N-1/N} on N machines with the same seed and together they explore
+     * exactly what one unsharded run explores. Default {@code 0/1}: everything.
+     */
+    public static final String SHARD = "weft.shard";
+
+    /**
+     * Directory of the failure store: the replay token of each failed test, replayed first on the next
+     * run. Relative to the working directory. An empty value turns the store off. Default {@code
+     * target/weft/failures}.
+     */
+    public static final String FAILURES_STORE = "weft.failures.store";
+
+    /**
+     * What a data race found by the race detector does: {@code fail} the test, {@code warn} (report it
+     * and pass) or {@code off} (do not look). Default {@code fail}.
+     */
+    public static final String RACES = "weft.races";
+
+    /**
+     * Races not to report: a comma-separated list of fields ({@code com.example.Cache.hits}), classes
+     * ({@code com.example.Cache}) or packages ({@code com.example.*}). Default: empty.
+     */
+    public static final String RACES_SUPPRESS = "weft.races.suppress";
+
+    /** Whether a failure is shrunk to fewer operations, threads and switches: {@code true} or {@code false}. Default {@code true}. */
+    public static final String SHRINK = "weft.shrink";
+
+    /**
+     * How often a long exploration prints a progress line, as a duration like {@link #TIME_BUDGET};
+     * {@code 0} turns progress lines off. Default {@code 5s}.
+     */
+    public static final String PROGRESS_INTERVAL = "weft.progress.interval";
+
+    private WeftSettings() {
+    }
+}

@@ -1,0 +1,33 @@
+package dev.weft.engine.descriptor;
+
+import dev.weft.engine.execution.TestIdentity;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** A test class with {@code @ConcurrencyTest} methods: a container with a {@link ClassSource}. */
+public final class TestClassDescriptor extends AbstractTestDescriptor implements Node<WeftExecutionContext> {
+
+    /** The segment type of a class in a unique id: {@code [class:com.example.StripedMapTest]}. */
+    public static final String SEGMENT_TYPE = "class";
+
+    private final Class<?> testClass;
+
+    /** The descriptor of a test class under the given parent. */
+    public TestClassDescriptor(UniqueId parentId, Class<?> testClass) {
+        super(parentId.append(SEGMENT_TYPE, testClass.getName()), TestIdentity.shortClassName(testClass.getName()),
+                ClassSource.from(testClass));
+        this.testClass = testClass;
+    }
+
+    /** The test class. */
+    public Class<?> testClass() {
+        return testClass;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}

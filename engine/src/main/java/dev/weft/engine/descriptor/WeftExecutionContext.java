@@ -1,0 +1,28 @@
+package dev.weft.engine.descriptor;
+
+import dev.weft.engine.config.InvalidConfigurationException;
+import dev.weft.engine.config.WeftConfiguration;
+import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.store.FailureStore;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/**
+ * What every node needs while the engine executes: the run's configuration (or why it is invalid), the
+ * explorer, the failure store, the listener, and the sources of fresh seeds and time.
+ *
+ * @param configuration the parsed configuration; the built-in defaults when it was invalid
+ * @param configurationProblem why the configuration is invalid; every test fails with it
+ * @param explorer runs explorations
+ * @param failureStore the failure store, possibly off
+ * @param listener the platform's execution listener, for report entries
+ * @param freshSeeds draws seeds for tests that set none
+ * @param clock stamps stored failures
+ */
+public record WeftExecutionContext(WeftConfiguration configuration,
+        Optional<InvalidConfigurationException> configurationProblem, Explorer explorer, FailureStore failureStore,
+        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock) implements EngineExecutionContext {
+}

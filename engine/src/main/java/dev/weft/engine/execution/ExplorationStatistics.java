@@ -1,0 +1,25 @@
+package dev.weft.engine.execution;
+
+import dev.weft.api.Strategy;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What an exploration covered, for the summary every test publishes and for progress lines.
+ *
+ * @param scenarios scenarios explored (0 for the imperative form)
+ * @param executions executions run, replays and shrinking included
+ * @param distinctInterleavings executions whose decision lists differed from every earlier one
+ * @param executionsByStrategy executions per strategy (one entry unless the strategy is a portfolio)
+ * @param elapsed wall-clock time spent
+ * @param budgetSpent whether the time budget ended the exploration early
+ * @param exhaustive whether every interleaving within the preemption bound was explored
+ */
+public record ExplorationStatistics(int scenarios, long executions, long distinctInterleavings,
+        Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive) {
+
+    /** Copies the map. */
+    public ExplorationStatistics {
+        executionsByStrategy = Map.copyOf(executionsByStrategy);
+    }
+}

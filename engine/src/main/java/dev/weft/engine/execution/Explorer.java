@@ -1,0 +1,27 @@
+package dev.weft.engine.execution;
+
+/**
+ * Runs one test's exploration under the controlled runtime: the seam between the engine (discovery,
+ * validation, configuration, reports, the failure store) and the runtime (scheduler, strategies,
+ * checker, shrinking, replay).
+ *
+ * <p>The engine calls {@link #explore} once per test, on the engine's thread, with a validated plan.
+ * An implementation must honour the plan's replay request, stored failure, time budget and shard, must
+ * never pass a test it could not explore, and reports a failure as {@link ExplorationResult.Failed}
+ * (not by throwing). An exception thrown by {@code explore} fails the test with that exception.
+ *
+ * <p>The engine finds its explorer with {@link java.util.ServiceLoader}; without one on the class path
+ * every test fails with {@code weft runtime not available: …}.
+ */
+public interface Explorer {
+
+    /**
+     * Explores one test.
+     *
+     * @param plan the test's program and settings
+     * @param listener receives progress
+     * @return the outcome, with statistics
+     * @throws Exception if the exploration could not be carried out; the test fails with it
+     */
+    ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception;
+}

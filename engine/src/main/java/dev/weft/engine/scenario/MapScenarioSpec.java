@@ -1,0 +1,31 @@
+package dev.weft.engine.scenario;
+
+import dev.weft.api.MapOperation;
+import java.util.List;
+
+/**
+ * The resolved {@code @MapScenario} of a map-form test: what its scenarios draw from. Immutable.
+ *
+ * @param mapType the declared return type of the test method
+ * @param keys the keys, not empty
+ * @param values the values, not empty
+ * @param operations the operations, not empty, each supported by {@code mapType}
+ */
+public record MapScenarioSpec(Class<?> mapType, List<Integer> keys, List<Integer> values,
+        List<MapOperation> operations) {
+
+    /** Copies the lists and checks they are not empty. */
+    public MapScenarioSpec {
+        keys = List.copyOf(keys);
+        values = List.copyOf(values);
+        operations = List.copyOf(operations);
+        if (keys.isEmpty() || values.isEmpty() || operations.isEmpty()) {
+            throw new IllegalArgumentException("keys, values and operations must not be empty");
+        }
+    }
+
+    /** Whether some operation reads or writes more than one key (no key-by-key checking then). */
+    public boolean hasWholeMapOperation() {
+        return operations.stream().anyMatch(MapOperation::isWholeMap);
+    }
+}
