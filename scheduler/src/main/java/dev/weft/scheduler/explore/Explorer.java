@@ -11,7 +11,10 @@ import dev.weft.scheduler.strategy.ShardedStrategy;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
 import java.time.Duration;
+import dev.weft.scheduler.strategy.ExhaustiveStrategy;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +30,14 @@ public final class Explorer {
         this.runtime = runtime;
     }
 
-    /** The seed of execution {@code index} of an exploration seeded with {@code seed}. */
-    public static long executionSeed(long seed, long index) {
-        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+    /**
+     * The seed of the draws (identity hash codes, seeds of {@code new Random()}) of every execution
+     * of an exploration seeded with {@code seed}. The same for all executions: a bounded-exhaustive
+     * search needs the program to behave the same under the same decisions, and a hash layout that
+     * changed from one execution to the next would break that.
+     */
+    public static long drawSeed(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -49,7 +57,7 @@ public final class Explorer {
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
             strategy.beginExecution(i);
             try {
-                runtime.execute(program, strategy, new ExecutionOptions(executionSeed(0x5EED, i), 20_000, false));
+                runtime.execute(program, strategy, new ExecutionOptions(drawSeed(0x5EED), 20_000, false));
             } catch (RuntimeException ignored) {
                 // a warm-up only loads and links; what it finds does not count
             }
@@ -57,39 +65,109 @@ public final class Explorer {
         }
     }
 
-    /** Explores {@code program}, stopping at the first failing execution. */
+    /**
+     * Explores {@code program}, stopping at the first failing execution. A bounded-exhaustive search
+     * with bound {@code k} runs as iterative preemption bounding: every schedule with 0 preemptions,
+     * then up to 1, … up to {@code k}, so that shallow bugs are found first.
+     */
     public Exploration explore(Program program, ExplorationSettings settings) {
         warmUp(program);
-        Strategy base = Strategies.create(settings.strategy(), settings.seed(), settings.options().toArray(new String[0]));
-        Strategy sharded = Strategies.shard(base, settings.shard());
-        RecordingStrategy strategy = new RecordingStrategy(sharded);
         long start = System.nanoTime();
-        long deadline = settings.timeBudget() == null ? Long.MAX_VALUE : start + settings.timeBudget().toNanos();
-        Set<DecisionList> seen = new HashSet<>();
-        long executions = 0;
-        boolean more = true;
-        boolean timedOut = false;
-        Failure failure = null;
-        while (more && executions < settings.maxExecutions()) {
-            if (System.nanoTime() > deadline) {
-                timedOut = true;
-                break;
+        Progress progress = new Progress(settings, start);
+        if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
+            int bound = preemptionBound(settings.options());
+            List<String> others = new ArrayList<>();
+            for (String option : settings.options()) {
+                if (!option.startsWith("preemptions=")) {
+                    others.add(option);
+                }
             }
-            strategy.beginExecution(executions);
-            long global = sharded instanceof ShardedStrategy s ? s.globalIndex(executions) : executions;
-            ExecutionResult result = runtime.execute(program, strategy,
-                    new ExecutionOptions(executionSeed(settings.seed(), global), settings.maxSteps(), false));
-            more = strategy.endExecution();
-            executions++;
-            DecisionList decisions = strategy.decisions();
-            seen.add(decisions);
-            if (result.outcome().failed()) {
-                failure = new Failure(global, settings.seed(), decisions, result.outcome());
-                break;
+            int first = bound == ExhaustiveStrategy.UNBOUNDED ? bound : 0;
+            for (int k = first; k <= bound && progress.failure == null && !progress.stopped; k++) {
+                List<String> options = new ArrayList<>(others);
+                options.add("preemptions=" + (k == ExhaustiveStrategy.UNBOUNDED ? "unbounded" : Integer.toString(k)));
+                Strategy strategy = Strategies.create("exhaustive", settings.seed(), options.toArray(new String[0]));
+                run(program, Strategies.shard(strategy, settings.shard()), settings, progress);
+                if (k == ExhaustiveStrategy.UNBOUNDED) {
+                    break;
+                }
+            }
+        } else {
+            Strategy base = Strategies.create(settings.strategy(), settings.seed(), settings.options().toArray(new String[0]));
+            run(program, Strategies.shard(base, settings.shard()), settings, progress);
+        }
+        return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
+                progress.description, progress.failure == null ? progress.completion : Optional.empty(),
+                Optional.ofNullable(progress.failure), progress.timedOut);
+    }
+
+    private static int preemptionBound(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("preemptions=")) {
+                String value = option.substring("preemptions=".length()).trim();
+                if (value.equalsIgnoreCase("unbounded")) {
+                    return ExhaustiveStrategy.UNBOUNDED;
+                }
+                try {
+                    int bound = Integer.parseInt(value);
+                    if (bound >= 0) {
+                        return bound;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new IllegalArgumentException("preemptions must be a number >= 0 or unbounded, was " + value);
             }
         }
-        return new Exploration(executions, seen.size(), Duration.ofNanos(System.nanoTime() - start), strategy.describe(),
-                failure == null ? sharded.completionStatement() : Optional.empty(), Optional.ofNullable(failure), timedOut);
+        return ExhaustiveStrategy.DEFAULT_PREEMPTION_BOUND;
+    }
+
+    /** State of one exploration across the strategies it runs. */
+    private static final class Progress {
+        final long deadline;
+        final Set<DecisionList> seen = new HashSet<>();
+        long executions;
+        boolean timedOut;
+        boolean stopped;
+        Failure failure;
+        String description = "";
+        Optional<String> completion = Optional.empty();
+
+        Progress(ExplorationSettings settings, long start) {
+            this.deadline = settings.timeBudget() == null ? Long.MAX_VALUE : start + settings.timeBudget().toNanos();
+        }
+    }
+
+    private void run(Program program, Strategy sharded, ExplorationSettings settings, Progress progress) {
+        RecordingStrategy strategy = new RecordingStrategy(sharded);
+        progress.description = strategy.describe();
+        long local = 0;
+        boolean more = true;
+        while (more) {
+            if (progress.executions >= settings.maxExecutions()) {
+                progress.stopped = true;
+                return;
+            }
+            if (System.nanoTime() > progress.deadline) {
+                progress.timedOut = true;
+                progress.stopped = true;
+                return;
+            }
+            strategy.beginExecution(local);
+            long global = sharded instanceof ShardedStrategy s ? s.globalIndex(local) : progress.executions;
+            ExecutionResult result = runtime.execute(program, strategy,
+                    new ExecutionOptions(drawSeed(settings.seed()), settings.maxSteps(), false));
+            more = strategy.endExecution();
+            local++;
+            progress.executions++;
+            DecisionList decisions = strategy.decisions();
+            progress.seen.add(decisions);
+            if (result.outcome().failed()) {
+                progress.failure = new Failure(global, settings.seed(), decisions, result.outcome());
+                return;
+            }
+        }
+        progress.completion = sharded.completionStatement();
     }
 
     /**
@@ -102,7 +180,7 @@ public final class Explorer {
         warmUp(program);
         ReplayStrategy strategy = new ReplayStrategy(decisions);
         strategy.beginExecution(0);
-        ExecutionResult result = runtime.execute(program, strategy, new ExecutionOptions(executionSeed(seed, execution), maxSteps, true));
+        ExecutionResult result = runtime.execute(program, strategy, new ExecutionOptions(drawSeed(seed), maxSteps, true));
         strategy.endExecution();
         return result;
     }

@@ -25,6 +25,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     /** A switch often comes straight back: wait a moment before paying for a park and an unpark. */
     private static final int SPIN_BEFORE_PARK = 200;
     private static final int SPIN_HANG = 4_000;
+    private static final boolean SPIN_OVERRIDE = !Boolean.getBoolean("weft.debug.noSpinOverride");
 
     private final Strategy strategy;
     private final long seed;
@@ -318,7 +319,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             throw new IllegalStateException("strategy " + strategy.describe() + " picked thread " + pick
                     + ", which is not enabled (enabled: " + enabledList() + ")");
         }
-        if (spinning(pick)) {
+        if (SPIN_OVERRIDE && spinning(pick)) {
             LogicalThread alternative = nonSpinningAfter(pick);
             if (alternative != null) {
                 return alternative;

@@ -6,7 +6,10 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.runtime.TraceEvent;
 import dev.weft.scheduler.strategy.Strategies;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeterminismProbeTest {
@@ -15,30 +18,28 @@ class DeterminismProbeTest {
         ControlledRuntime runtime = ControlledRuntime.get();
         Program program = Programs.executorRace(false);
         Explorer explorer = new Explorer(runtime);
-        RecordingStrategy strategy = new RecordingStrategy(Strategies.create("random", 5));
         explorer.explore(program, dev.weft.scheduler.explore.ExplorationSettings.of("random", 1, 1));
+        RecordingStrategy strategy = new RecordingStrategy(Strategies.create(System.getProperty("probe.strategy", "random"), 5));
+        List<List<TraceEvent>> traces = new ArrayList<>();
+        List<String> decisions = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             strategy.beginExecution(i);
-            ExecutionResult r = runtime.execute(program, strategy, new ExecutionOptions(Explorer.executionSeed(5, i), 200000, true));
-            strategy.endExecution();
+            ExecutionResult r;
             try {
-                ExecutionResult again = explorer.replay(program, 5, i, strategy.decisions(), 200000);
-                if (again.steps() != r.steps() || !again.trace().equals(r.trace())) {
-                    System.out.println("execution " + i + ": steps " + r.steps() + " vs " + again.steps());
-                    for (int k = 0; k < Math.min(r.trace().size(), again.trace().size()); k++) {
-                        if (!r.trace().get(k).equals(again.trace().get(k))) {
-                            System.out.println("first difference at event " + k + ":\n  " + r.trace().get(k) + "\n  " + again.trace().get(k));
-                            for (int j = Math.max(0, k - 8); j < k; j++) System.out.println("    before: " + r.trace().get(j));
-                            break;
-                        }
-                    }
-                    return;
-                }
+                r = runtime.execute(program, strategy, new ExecutionOptions(Explorer.drawSeed(5), 200000, true));
             } catch (RuntimeException e) {
                 System.out.println("execution " + i + ": " + e.getMessage());
-                for (int k = 0; k < Math.min(60, r.trace().size()); k++) System.out.println("   " + r.trace().get(k));
+                for (int back = 1; back <= 3 && i - back >= 0; back++) {
+                    System.out.println("---- execution " + (i - back) + " decisions " + decisions.get(i - back));
+                    for (TraceEvent ev : traces.get(i - back)) {
+                        if (ev.step() >= 140 && ev.step() <= 215) System.out.println("   " + ev);
+                    }
+                }
                 return;
             }
+            strategy.endExecution();
+            traces.add(r.trace());
+            decisions.add(strategy.decisions().toString());
         }
         System.out.println("all deterministic");
     }
