@@ -4,6 +4,7 @@ import dev.weft.models.history.Operation;
 import dev.weft.models.history.Result;
 import dev.weft.models.history.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,9 @@ public final class MapModel implements Model<MapState> {
 
   /** Operation names with their parameter lists, for validation and messages. */
   private static final Map<String, String[]> SIGNATURES = new LinkedHashMap<>();
+
+  /** The same parameter lists split into names, so that validating a line costs no parsing. */
+  private static final Map<String, String[][]> PARAMETERS = new HashMap<>();
 
   /** Operations that read or write more than the key in their first argument. */
   private static final Set<String> WHOLE_MAP = new HashSet<>();
@@ -118,6 +122,11 @@ public final class MapModel implements Model<MapState> {
 
   private static void signature(String name, String... parameterLists) {
     SIGNATURES.put(name, parameterLists);
+    String[][] names = new String[parameterLists.length][];
+    for (int i = 0; i < parameterLists.length; i++) {
+      names[i] = parameterLists[i].isEmpty() ? new String[0] : parameterLists[i].split(", ");
+    }
+    PARAMETERS.put(name, names);
   }
 
   /** The model of {@code contract}. */
@@ -463,22 +472,21 @@ public final class MapModel implements Model<MapState> {
               + contract.modelName()
               + "; use --model navigable-map for NavigableMap operations");
     }
-    String parameters = null;
-    for (String candidate : parameterLists) {
-      if (arity(candidate) == args.size()) {
-        parameters = candidate;
+    String[] names = null;
+    for (String[] candidate : PARAMETERS.get(op)) {
+      if (candidate.length == args.size()) {
+        names = candidate;
       }
     }
-    if (parameters == null) {
+    if (names == null) {
       StringBuilder expected = new StringBuilder();
       for (String candidate : parameterLists) {
         expected.append(expected.length() == 0 ? "" : " or ").append(op);
         expected.append('(').append(candidate).append(')');
       }
       throw new IllegalArgumentException(
-          op + " takes " + expected + ", was given " + args.size() + " arguments " + args);
+          op + " takes " + expected + ", was given " + args.size() + " arguments " + Value.format(args));
     }
-    String[] names = parameters.isEmpty() ? new String[0] : parameters.split(", ");
     for (int i = 0; i < names.length; i++) {
       Object arg = args.get(i);
       switch (names[i]) {
@@ -533,10 +541,6 @@ public final class MapModel implements Model<MapState> {
                 + " twice; a map holds each key once");
       }
     }
-  }
-
-  private static int arity(String parameters) {
-    return parameters.isEmpty() ? 0 : parameters.split(", ").length;
   }
 
   private String unknown(String op) {
