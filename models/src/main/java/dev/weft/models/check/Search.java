@@ -129,8 +129,11 @@ final class Search<S> {
     bestState = state;
     int entry = next[head];
     long steps = 0;
+    long maxStates = budget.maxStates();
+    long maxBytes = budget.maxMemoBytes();
     while (completedLeft > 0) {
-      if ((++steps & 0xFF) == 0 && outOfBudget(deadline, budget)) {
+      if (((++steps & 0xFF) == 0 || memo.size() > maxStates || memo.bytes() > maxBytes)
+          && outOfBudget(deadline, budget)) {
         return Status.OUT_OF_BUDGET;
       }
       if (entry < n) {
