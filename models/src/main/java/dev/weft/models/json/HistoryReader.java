@@ -179,7 +179,13 @@ public final class HistoryReader {
           throw problem("unexpected text after the event object: " + abbreviate(line));
         }
       } catch (JsonProcessingException malformed) {
-        throw problem("malformed JSON (" + malformed.getOriginalMessage() + ")");
+        String detail = malformed.getOriginalMessage();
+        detail = Character.toLowerCase(detail.charAt(0)) + detail.substring(1);
+        if (detail.startsWith("unexpected end-of-input")) {
+          throw problem(
+              "truncated JSON: the line ends before the event object closes (" + detail + ")");
+        }
+        throw problem("malformed JSON (" + detail + ")");
       } catch (IOException unreadable) {
         throw problem("unreadable (" + unreadable.getMessage() + ")");
       }
