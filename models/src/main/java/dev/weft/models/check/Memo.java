@@ -22,8 +22,9 @@ final class Memo {
   private int size;
   private long bytes;
 
-  Memo() {
-    allocate(64);
+  /** A memo sized for about {@code expected} entries, so that small searches allocate little. */
+  Memo(int expected) {
+    allocate(Math.max(16, Integer.highestOneBit(Math.max(1, expected) * 4 - 1) << 1));
   }
 
   private void allocate(int capacity) {

@@ -51,7 +51,7 @@ final class Search<S> {
   private int clean;
   private S bestState;
 
-  private final Memo memo = new Memo();
+  private final Memo memo;
   private S state;
   private int completedLeft;
   private String reason;
@@ -79,6 +79,7 @@ final class Search<S> {
     this.stackChoice = new int[n];
     this.bestOps = new int[n];
     this.bestResults = new Result[n];
+    this.memo = new Memo(n);
   }
 
   /** Links calls (entries 0..n-1) and returns (n..2n-1) in real-time order; pending ones last. */
