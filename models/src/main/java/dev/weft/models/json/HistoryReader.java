@@ -53,21 +53,33 @@ public final class HistoryReader {
 
   /** Reads a history from {@code in}; does not close it. */
   public History read(Reader in) throws IOException, HistoryFormatException {
-    BufferedReader lines = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
     History.Builder history = History.builder();
     Map<Integer, Invocation> inFlight = new HashMap<>();
     Event event = new Event();
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      if (line.isBlank()) {
-        throw new HistoryFormatException(
-            number, "empty line; a history has exactly one event per line");
+    // one streaming parser for the whole input (a parser per line costs three times as much);
+    // line numbers from its locations keep every event on a line of its own
+    JsonParser json = JSON.createParser(in);
+    json.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    int previous = 0;
+    while (true) {
+      JsonToken token = event.next(json, previous + 1);
+      if (token == null) {
+        break;
       }
-      event.parse(line, number);
-      apply(event, number, history, inFlight);
+      int line = event.line(json);
+      if (line == previous) {
+        throw new HistoryFormatException(
+            line, "unexpected text after the event object; a history has one event per line");
+      }
+      if (line > previous + 1) {
+        throw new HistoryFormatException(
+            previous + 1, "empty line; a history has exactly one event per line");
+      }
+      event.parse(json, line);
+      apply(event, line, history, inFlight);
+      previous = line;
     }
-    if (number == 0) {
+    if (previous == 0) {
       throw new HistoryFormatException(1, "the history is empty; it needs at least one event");
     }
     return history.build();
@@ -137,6 +149,9 @@ public final class HistoryReader {
     }
   }
 
+  private static final List<String> FIELDS =
+      List.of("thread", "type", "op", "args", "value", "error");
+
   /** The fields of one line, reused from line to line. */
   private static final class Event {
     int thread;
@@ -149,8 +164,25 @@ public final class HistoryReader {
     private boolean hasThread;
     private boolean hasValue;
 
-    void parse(String line, int number) throws HistoryFormatException {
-      this.number = number;
+    /** The next token, with a malformed one reported on {@code line} or where it is. */
+    JsonToken next(JsonParser json, int line) throws HistoryFormatException {
+      this.number = line;
+      try {
+        return json.nextToken();
+      } catch (JsonProcessingException malformed) {
+        throw malformed(malformed);
+      } catch (IOException unreadable) {
+        throw problem("unreadable (" + unreadable.getMessage() + ")");
+      }
+    }
+
+    int line(JsonParser json) {
+      return json.currentTokenLocation().getLineNr();
+    }
+
+    /** Reads one event object, whose start token {@code json} is at, on {@code line}. */
+    void parse(JsonParser json, int line) throws HistoryFormatException {
+      this.number = line;
       thread = -1;
       type = null;
       op = null;
@@ -159,37 +191,51 @@ public final class HistoryReader {
       error = null;
       hasThread = false;
       hasValue = false;
-      try (JsonParser json = JSON.createParser(line)) {
-        if (json.nextToken() != JsonToken.START_OBJECT) {
-          throw problem("expected a JSON object, was " + abbreviate(line));
+      int seen = 0;
+      try {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+          throw problem("expected a JSON object, was " + Value.format(value(json)));
         }
-        List<String> seen = new ArrayList<>(5);
         for (JsonToken token = json.nextToken();
             token != JsonToken.END_OBJECT;
             token = json.nextToken()) {
           String field = json.currentName();
-          if (seen.contains(field)) {
+          int bit = 1 << FIELDS.indexOf(field);
+          if (FIELDS.contains(field) && (seen & bit) != 0) {
             throw problem("field \"" + field + "\" appears twice");
           }
-          seen.add(field);
+          seen |= bit;
           json.nextToken();
           field(field, json);
         }
-        if (json.nextToken() != null) {
-          throw problem("unexpected text after the event object: " + abbreviate(line));
-        }
       } catch (JsonProcessingException malformed) {
-        String detail = malformed.getOriginalMessage();
-        detail = Character.toLowerCase(detail.charAt(0)) + detail.substring(1);
-        if (detail.startsWith("unexpected end-of-input")) {
-          throw problem(
-              "truncated JSON: the line ends before the event object closes (" + detail + ")");
-        }
-        throw problem("malformed JSON (" + detail + ")");
+        throw malformed(malformed);
       } catch (IOException unreadable) {
         throw problem("unreadable (" + unreadable.getMessage() + ")");
+      } catch (HistoryFormatException invalid) {
+        // an event that runs into the next line is a truncated one, whatever broke first
+        throw line(json) > line ? truncated("") : invalid;
+      }
+      if (json.currentLocation().getLineNr() > line) {
+        throw truncated("");
       }
       check();
+    }
+
+    private HistoryFormatException malformed(JsonProcessingException malformed) {
+      String detail = malformed.getOriginalMessage();
+      detail = Character.toLowerCase(detail.charAt(0)) + detail.substring(1);
+      int at = malformed.getLocation() == null ? number : malformed.getLocation().getLineNr();
+      if (detail.startsWith("unexpected end-of-input")
+          || detail.contains("code 10)")
+          || at > number) {
+        return truncated(" (" + detail + ")");
+      }
+      return problem("malformed JSON (" + detail + ")");
+    }
+
+    private HistoryFormatException truncated(String detail) {
+      return problem("truncated JSON: the line ends before the event object closes" + detail);
     }
 
     private void field(String field, JsonParser json) throws IOException, HistoryFormatException {
@@ -321,9 +367,5 @@ public final class HistoryReader {
       return new HistoryFormatException(number, problem);
     }
 
-    private static String abbreviate(String line) {
-      String trimmed = line.strip();
-      return trimmed.length() <= 40 ? trimmed : trimmed.substring(0, 40) + "...";
-    }
   }
 }

@@ -78,7 +78,7 @@ class HistoryReaderTest {
       quoteCharacter = '`',
       textBlock =
           """
-          truncated line | {"thread": 0, "type": "invoke", "op": "put", "args": [1, | line 2: truncated JSON: the line ends before the event object closes (unexpected end-of-input within/between Array entries)
+          truncated line | {"thread": 0, "type": "invoke", "op": "put", "args": [1, | line 2: truncated JSON: the line ends before the event object closes
           response without invocation | {"thread": 1, "type": "ok", "value": 3} | line 2: ok for thread 1 which has no operation in flight; a response follows its thread's invoke
           two operations in flight | {"thread": 0, "type": "invoke", "op": "get", "args": [1]} | line 2: thread 0 invokes get while put from line 1 is still in flight; a thread has one operation at a time, so add the response of line 1 first
           unknown operation | {"thread": 1, "type": "invoke", "op": "gett", "args": [1]} | line 2: unknown operation "gett" for model map; use one of get, put, remove, containsKey, containsValue, size, isEmpty, clear, putAll, getOrDefault, keySet, values, entrySet, putIfAbsent, replace, computeIfAbsent, computeIfPresent, compute, merge
@@ -91,7 +91,7 @@ class HistoryReaderTest {
           ok without value | {"thread": 0, "type": "ok"} | line 2: an ok needs "value"; write "value": null for void methods
           fail without error | {"thread": 0, "type": "fail"} | line 2: a fail needs "error", the exception class name
           not an object | [0, "invoke"] | line 2: expected a JSON object, was [0, "invoke"]
-          two events on a line | {"thread": 0, "type": "ok", "value": null} {"thread": 0} | line 2: unexpected text after the event object: {"thread": 0, "type": "ok", "value": nul...
+          two events on a line | {"thread": 0, "type": "ok", "value": null} {"thread": 0} | line 2: unexpected text after the event object; a history has one event per line
           empty line | `` | line 2: empty line; a history has exactly one event per line
           integer too large | {"thread": 0, "type": "ok", "value": 99999999999999999999} | line 2: integer 99999999999999999999 is out of the range of a Java long
           duplicate field | {"thread": 0, "thread": 1, "type": "ok", "value": 1} | line 2: field "thread" appears twice
@@ -109,6 +109,21 @@ class HistoryReaderTest {
     assertThatThrownBy(() -> read(PUT + "\n{\"thread\": 0, \"type\": ok}\n"))
         .isInstanceOf(HistoryFormatException.class)
         .hasMessageStartingWith("line 2: malformed JSON (unrecognized token 'ok'");
+  }
+
+  @Test
+  void read_truncatedLastLine_isRejected() {
+    assertThatThrownBy(() -> read(PUT + "\n{\"thread\": 0, \"type\": \"ok\", \"val"))
+        .isInstanceOf(HistoryFormatException.class)
+        .hasMessageStartingWith(
+            "line 2: truncated JSON: the line ends before the event object closes (unexpected end-of-input");
+  }
+
+  @Test
+  void read_eventSpanningTwoLines_isRejectedAsTruncated() {
+    assertThatThrownBy(() -> read(PUT + "\n{\"thread\": 0,\n\"type\": \"ok\", \"value\": 1}\n"))
+        .isInstanceOf(HistoryFormatException.class)
+        .hasMessage("line 2: truncated JSON: the line ends before the event object closes");
   }
 
   @Test
