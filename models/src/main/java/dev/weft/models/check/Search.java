@@ -60,7 +60,12 @@ final class Search<S> {
     this.model = model;
     this.n = part.size();
     this.ops = part.toArray(new Operation[0]);
-    Arrays.sort(ops, (a, b) -> Integer.compare(a.invokedAt(), b.invokedAt()));
+    for (int i = 1; i < n; i++) {
+      if (ops[i - 1].invokedAt() > ops[i].invokedAt()) {
+        Arrays.sort(ops, (a, b) -> Integer.compare(a.invokedAt(), b.invokedAt()));
+        break;
+      }
+    }
     this.expected = new Result[n];
     for (int i = 0; i < n; i++) {
       expected[i] = ops[i].isPending() ? null : model.canonical(ops[i]);
