@@ -13,6 +13,8 @@ import dev.weft.engine.execution.ImperativeProgram;
 import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
 import dev.weft.engine.execution.TestPlan;
+import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.execution.ExplorerLoader;
 import dev.weft.engine.execution.UnavailableExplorer;
 import dev.weft.engine.fixtures.CounterTests;
 import dev.weft.engine.fixtures.ValidTests;
@@ -236,15 +238,9 @@ class ExecutionSeamTest {
     }
 
     @Test
-    void noRuntimeOnClassPath_everyTestFailsHonestly() {
-        EngineExecutionResults results = EngineTestKit.engine("weft")
-                .selectors(selectMethod(ValidTests.class, "imperative"))
-                .configurationParameter("weft.failures.store", "")
-                .execute();
-
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
-        assertThat(failureMessage(results)).isEqualTo(UnavailableExplorer.MESSAGE_PREFIX
-                + "no controlled runtime is on the class path; this build of weft-engine has discovery and "
-                + "validation only (ValidTests.imperative was discovered and validated but not explored)");
+    void noRuntimeOnClassPath_everyTestFailsHonestly() throws Exception {
+        // a class loader that sees no service file: the engine must refuse, not pass
+        Explorer explorer = ExplorerLoader.load(new ClassLoader(null) { });
+        assertThat(explorer).isInstanceOf(UnavailableExplorer.class);
     }
 }

@@ -17,6 +17,8 @@ import dev.weft.models.history.Value;
  *       <td>{@code (k, v) -> v == null ? 1L : (Long) v + 1}</td><td>{@code (old, v) -> (Long) old + 1}</td></tr>
  *   <tr><td>{@code const:X}</td><td colspan="3">returns X, read as JSON ({@code const:5} is 5,
  *       {@code const:null} is null); text that is not JSON is a string</td></tr>
+ *   <tr><td>{@code add:X}</td><td>{@code k -> X}</td>
+ *       <td>{@code (k, v) -> v == null ? X : (Long) v + X}</td><td>{@code (old, v) -> (Long) old + X}</td></tr>
  *   <tr><td>{@code null}</td><td colspan="3">returns {@code null}</td></tr>
  * </table>
  */
@@ -25,7 +27,8 @@ final class MapFunction {
   private enum Kind {
     SUM,
     INC,
-    CONST
+    CONST,
+    ADD
   }
 
   private static final MapFunction SUM = new MapFunction(Kind.SUM, null);
@@ -50,6 +53,10 @@ final class MapFunction {
       case "null":
         return NULL;
       default:
+        if (name.startsWith("add:")) {
+          Object amount = constant(name.substring("add:".length()));
+          return amount instanceof Long ? new MapFunction(Kind.ADD, amount) : null;
+        }
         if (name.startsWith("const:")) {
           return new MapFunction(Kind.CONST, constant(name.substring("const:".length())));
         }
@@ -100,6 +107,8 @@ final class MapFunction {
         return (Long) key + (Long) value;
       case INC:
         return value == null ? 1L : (Long) value + 1;
+      case ADD:
+        return value == null ? constant : (Long) value + (Long) constant;
       default:
         return constant;
     }
@@ -112,6 +121,8 @@ final class MapFunction {
         return (Long) old + (Long) value;
       case INC:
         return (Long) old + 1;
+      case ADD:
+        return (Long) old + (Long) constant;
       default:
         return constant;
     }
@@ -119,6 +130,9 @@ final class MapFunction {
 
   @Override
   public String toString() {
+    if (kind == Kind.ADD) {
+      return "add:" + Value.format(constant);
+    }
     return kind == Kind.CONST ? "const:" + Value.format(constant) : kind.name().toLowerCase();
   }
 }

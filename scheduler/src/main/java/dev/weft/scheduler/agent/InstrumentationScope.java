@@ -61,6 +61,9 @@ final class InstrumentationScope {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
             return Mode.NONE;
         }
+        if (className.startsWith("dev/weft/engine/fixtures/")) {
+            return Mode.FULL; // the engine's own test fixtures are application code
+        }
         for (String prefix : TOOLING) {
             if (className.startsWith(prefix)) {
                 return Mode.NONE;

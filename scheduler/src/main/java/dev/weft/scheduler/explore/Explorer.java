@@ -6,6 +6,7 @@ import dev.weft.scheduler.replay.ReplayStrategy;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.ShardedStrategy;
 import dev.weft.scheduler.strategy.Strategies;
@@ -71,7 +72,26 @@ public final class Explorer {
      * then up to 1, … up to {@code k}, so that shallow bugs are found first.
      */
     public Exploration explore(Program program, ExplorationSettings settings) {
-        warmUp(program);
+        return explore(program, settings, Judge.NONE);
+    }
+
+    /**
+     * Explores {@code program}; after each execution that passed, {@code judge} decides whether what
+     * it did was right. The first execution that fails or is rejected ends the exploration.
+     */
+    public Exploration explore(Program program, ExplorationSettings settings, Judge judge) {
+        return explore(program, settings, judge, true);
+    }
+
+    /**
+     * As {@link #explore(Program, ExplorationSettings, Judge)}; {@code warmUp = false} skips the
+     * warm-up executions, for callers that already ran the same code in this JVM (the scenarios
+     * of one test after the first, shrinking candidates).
+     */
+    public Exploration explore(Program program, ExplorationSettings settings, Judge judge, boolean warmUp) {
+        if (warmUp) {
+            warmUp(program);
+        }
         long start = System.nanoTime();
         Progress progress = new Progress(settings, start);
         if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
@@ -87,14 +107,14 @@ public final class Explorer {
                 List<String> options = new ArrayList<>(others);
                 options.add("preemptions=" + (k == ExhaustiveStrategy.UNBOUNDED ? "unbounded" : Integer.toString(k)));
                 Strategy strategy = Strategies.create("exhaustive", settings.seed(), options.toArray(new String[0]));
-                run(program, Strategies.shard(strategy, settings.shard()), settings, progress);
+                run(program, Strategies.shard(strategy, settings.shard()), settings, progress, judge);
                 if (k == ExhaustiveStrategy.UNBOUNDED) {
                     break;
                 }
             }
         } else {
             Strategy base = Strategies.create(settings.strategy(), settings.seed(), settings.options().toArray(new String[0]));
-            run(program, Strategies.shard(base, settings.shard()), settings, progress);
+            run(program, Strategies.shard(base, settings.shard()), settings, progress, judge);
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
@@ -138,7 +158,7 @@ public final class Explorer {
         }
     }
 
-    private void run(Program program, Strategy sharded, ExplorationSettings settings, Progress progress) {
+    private void run(Program program, Strategy sharded, ExplorationSettings settings, Progress progress, Judge judge) {
         RecordingStrategy strategy = new RecordingStrategy(sharded);
         progress.description = strategy.describe();
         long local = 0;
@@ -162,8 +182,9 @@ public final class Explorer {
             progress.executions++;
             DecisionList decisions = strategy.decisions();
             progress.seen.add(decisions);
-            if (result.outcome().failed()) {
-                progress.failure = new Failure(global, settings.seed(), decisions, result.outcome());
+            Outcome outcome = result.outcome().failed() ? result.outcome() : judge.judge(result);
+            if (outcome.failed()) {
+                progress.failure = new Failure(global, settings.seed(), decisions, outcome);
                 return;
             }
         }

@@ -39,6 +39,23 @@ public final class ManagedThreads {
         }
     }
 
+    /**
+     * Runs {@code work} without scheduling points: for bookkeeping that is not part of the program
+     * (recording a history, copying a result). Runs it as is outside an execution.
+     */
+    public static <T> T quietly(java.util.function.Supplier<T> work) {
+        if (!(Thread.currentThread() instanceof ManagedThread self)) {
+            return work.get();
+        }
+        boolean wasActive = self.active;
+        self.active = false;
+        try {
+            return work.get();
+        } finally {
+            self.active = wasActive;
+        }
+    }
+
     /** Adds a line to the trace of the calling thread (when tracing), without a scheduling point. */
     public static void note(String text) {
         execution().note(text);

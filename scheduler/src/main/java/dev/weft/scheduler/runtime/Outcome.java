@@ -61,6 +61,20 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * Every thread finished, but a judge outside the runtime rejected what the execution did (for
+     * example a linearizability checker rejecting its history).
+     *
+     * @param verdict what the judge found, in a few words ({@code not linearizable})
+     * @param details the judge's explanation
+     */
+    record Rejected(String verdict, String details) implements Outcome {
+        @Override
+        public String headline() {
+            return verdict;
+        }
+    }
+
     /** Something ran outside Weft's control (a thread blocked inside the JVM, an instrumentation failure). */
     record Uncontrolled(String reason, String details) implements Outcome {
         @Override

@@ -1,0 +1,433 @@
+package dev.weft.engine.runner;
+
+import dev.weft.api.Strategy;
+import dev.weft.engine.config.ReplayRequest;
+import dev.weft.engine.config.TestSettings;
+import dev.weft.engine.execution.ExplorationListener;
+import dev.weft.engine.execution.ExplorationResult;
+import dev.weft.engine.execution.ExplorationStatistics;
+import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.execution.ImperativeProgram;
+import dev.weft.engine.execution.MapProgram;
+import dev.weft.engine.execution.ObjectProgram;
+import dev.weft.engine.execution.TestPlan;
+import dev.weft.engine.report.FailureReport;
+import dev.weft.engine.scenario.MapCall;
+import dev.weft.engine.scenario.Scenario;
+import dev.weft.engine.store.StoredFailure;
+import dev.weft.models.check.Checker;
+import dev.weft.models.model.MapContract;
+import dev.weft.models.model.MapModel;
+import dev.weft.scheduler.explore.Exploration;
+import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Failure;
+import dev.weft.scheduler.explore.Judge;
+import dev.weft.scheduler.replay.ReplayToken;
+import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.ExecutionOptions;
+import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.runtime.Program;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The engine's explorer: runs a test under {@link ControlledRuntime}. Imperative tests run their
+ * method once per execution; map tests run generated scenarios, each execution judged for
+ * linearizability. A failure is shrunk (map form: fewer operations and threads; both forms: the
+ * fewest preemptions found by bounded search), replayed with its trace, and reported with a replay
+ * token. A replay request or a stored failure is replayed before anything is explored.
+ */
+public final class ControlledExplorer implements Explorer {
+
+    static final String IMPERATIVE = "imperative";
+    static final String MAP = "map";
+    private static final int MIN_PREEMPTION_BUDGET = 2_000;
+    private static final int SHRINK_CANDIDATE_BUDGET = 300;
+    private static final Duration SHRINK_TIME = Duration.ofSeconds(2);
+
+    @Override
+    public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
+        if (plan.program() instanceof ObjectProgram) {
+            throw new UnsupportedOperationException("the object form (@Operation methods) is not supported by this "
+                    + "version of weft yet; test the object through an imperative @ConcurrencyTest for now");
+        }
+        ControlledRuntime runtime = ControlledRuntime.get();
+        Run run = new Run(plan, new dev.weft.scheduler.explore.Explorer(runtime), listener);
+        try {
+            return run.execute();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** One test's exploration. */
+    private static final class Run {
+        private final TestPlan plan;
+        private final TestSettings settings;
+        private final dev.weft.scheduler.explore.Explorer explorer;
+        private final ExplorationListener listener;
+        private final long start = System.nanoTime();
+        private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
+        private long executions;
+        private long distinct;
+        private int scenarios;
+        private boolean budgetSpent;
+        private boolean exhaustive;
+
+        Run(TestPlan plan, dev.weft.scheduler.explore.Explorer explorer, ExplorationListener listener) {
+            this.plan = plan;
+            this.settings = plan.settings();
+            this.explorer = explorer;
+            this.listener = listener;
+        }
+
+        private String mode() {
+            return plan.program() instanceof MapProgram ? MAP : IMPERATIVE;
+        }
+
+        ExplorationResult execute() throws Throwable {
+            Optional<ReplayRequest> replay = settings.replay();
+            if (replay.isPresent()) {
+                ReplayToken token = parse(replay.get().token(), "the replay token");
+                boolean mine = token.testHash() == ReplayToken.testHash(plan.identity().uniqueId());
+                if (mine || !replay.get().fromConfiguration()) {
+                    return replay(token, true).orElseGet(this::passed);
+                }
+            }
+            Optional<StoredFailure> stored = plan.storedFailure();
+            if (stored.isPresent()) {
+                Optional<ExplorationResult> again = replayStored(stored.get().replayToken());
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
+            return plan.program() instanceof MapProgram map ? exploreMap(map) : exploreImperative((ImperativeProgram) plan.program());
+        }
+
+        private ReplayToken parse(String text, String what) {
+            try {
+                return ReplayToken.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + " of " + plan.identity().displayName() + " is unusable: "
+                        + e.getMessage() + "; remove it or paste the whole token from a failure report");
+            }
+        }
+
+        /** A stored failure that no longer fits (other JDK, changed code) is dropped, not fatal. */
+        private Optional<ExplorationResult> replayStored(String text) throws Throwable {
+            ReplayToken token;
+            try {
+                token = ReplayToken.parse(text);
+                token.requireJdk(Runtime.version().feature());
+                token.requireMode(mode());
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            try {
+                return replay(token, false);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** Replays a token: a failure report if it still fails, empty if it passes. */
+        private Optional<ExplorationResult> replay(ReplayToken token, boolean requested) throws Throwable {
+            if (requested) {
+                try {
+                    token.requireJdk(Runtime.version().feature());
+                    token.requireMode(mode());
+                    token.requireTest(ReplayToken.testHash(plan.identity().uniqueId()), plan.identity().displayName());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cannot replay " + plan.identity().displayName() + ": " + e.getMessage());
+                }
+            }
+            Failure failure = new Failure(token.execution(), token.seed(), token.decisions(), new Outcome.Passed());
+            byStrategy.merge(settings.strategy(), 1L, Long::sum);
+            if (plan.program() instanceof MapProgram map) {
+                ScenarioCodec.Decoded decoded = ScenarioCodec.decode(token.scenario());
+                Scenario<MapCall> scenario = decoded.scenario();
+                MapScenarioRun run = scenarioRun(map, scenario);
+                ExecutionResult result = explorer.replay(run.program(), failure.seed(), failure.execution(),
+                        failure.decisions(), ExecutionOptions.DEFAULT_MAX_STEPS);
+                executions++;
+                Outcome outcome = run.judge(result);
+                if (!outcome.failed()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ExplorationResult.Failed(statistics(), mapReport(run, decoded.originalThreads(),
+                        decoded.originalSize(), scenario, new Failure(failure.execution(), failure.seed(), failure.decisions(), outcome),
+                        result, mapLocation(scenario, failure))));
+            }
+            Program program = imperativeProgram((ImperativeProgram) plan.program());
+            ExecutionResult result = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
+                    ExecutionOptions.DEFAULT_MAX_STEPS);
+            executions++;
+            if (!result.outcome().failed()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ExplorationResult.Failed(statistics(), imperativeReport(
+                    new Failure(failure.execution(), failure.seed(), failure.decisions(), result.outcome()), result,
+                    "execution " + (failure.execution() + 1))));
+        }
+
+        // ------------------------------------------------------------ imperative form
+
+        private Program imperativeProgram(ImperativeProgram program) throws IllegalAccessException {
+            program.method().setAccessible(true);
+            MethodHandle method = MethodHandles.lookup().unreflect(program.method());
+            return () -> {
+                Object instance = dev.weft.scheduler.runtime.ManagedThreads.quietly(() -> {
+                    try {
+                        return program.instances().create();
+                    } catch (Exception e) {
+                        throw new MapScenarioRun.TestSetupException(e);
+                    }
+                });
+                method.invoke(instance);
+            };
+        }
+
+        private ExplorationResult exploreImperative(ImperativeProgram imperative) throws Throwable {
+            Program program = imperativeProgram(imperative);
+            ExplorationSettings exploration = explorationSettings(settings.schedules(), true);
+            Exploration result = explorer.explore(program, exploration);
+            count(result);
+            exhaustive = result.completion().isPresent();
+            listener.progress(statistics());
+            if (result.failure().isEmpty()) {
+                return passed();
+            }
+            Failure failure = fewestPreemptions(program, result.failure().get(), Judge.NONE);
+            ExecutionResult traced = replayTraced(program, failure);
+            return new ExplorationResult.Failed(statistics(), imperativeReport(failure, traced,
+                    "execution " + (failure.execution() + 1)));
+        }
+
+        // ------------------------------------------------------------ map form
+
+        private MapScenarioRun scenarioRun(MapProgram map, Scenario<MapCall> scenario) throws IllegalAccessException {
+            map.method().setAccessible(true);
+            MethodHandle factory = MethodHandles.lookup().unreflect(map.method());
+            return new MapScenarioRun(scenario, map, factory, MapModel.of(contract(map.spec().mapType())),
+                    Checker.withDefaults());
+        }
+
+        private static MapContract contract(Class<?> mapType) {
+            if (NavigableMap.class.isAssignableFrom(mapType)) {
+                return MapContract.NAVIGABLE_MAP;
+            }
+            if (ConcurrentMap.class.isAssignableFrom(mapType)) {
+                return MapContract.CONCURRENT_MAP;
+            }
+            return MapContract.MAP;
+        }
+
+        private ExplorationResult exploreMap(MapProgram map) throws Throwable {
+            long deadline = settings.timeBudget().isZero() ? Long.MAX_VALUE : start + settings.timeBudget().toNanos();
+            boolean first = true;
+            for (int index = 0; index < settings.scenarios(); index++) {
+                if (!settings.shard().owns(index)) {
+                    continue;
+                }
+                if (System.nanoTime() > deadline) {
+                    budgetSpent = true;
+                    break;
+                }
+                Scenario<MapCall> scenario = map.generator().generate(settings.seed(), index);
+                MapScenarioRun run = scenarioRun(map, scenario);
+                ExplorationSettings exploration = explorationSettings(settings.schedules(), false)
+                        .withTimeBudget(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                Exploration result = explorer.explore(run.program(), exploration, run::judge, first);
+                first = false;
+                scenarios++;
+                count(result);
+                listener.progress(statistics());
+                if (result.failure().isPresent()) {
+                    return mapFailure(map, run, result.failure().get());
+                }
+                if (result.stoppedByTimeBudget()) {
+                    budgetSpent = true;
+                    break;
+                }
+            }
+            return passed();
+        }
+
+        private ExplorationResult mapFailure(MapProgram map, MapScenarioRun original, Failure found) throws Throwable {
+            Scenario<MapCall> smallest = original.scenario;
+            Failure failure = found;
+            MapScenarioRun run = original;
+            if (settings.shrink()) {
+                long shrinkDeadline = System.nanoTime() + SHRINK_TIME.toNanos();
+                boolean smaller = true;
+                while (smaller && System.nanoTime() < shrinkDeadline) {
+                    smaller = false;
+                    for (Scenario<MapCall> candidate : ScenarioShrinker.candidates(smallest)) {
+                        if (System.nanoTime() > shrinkDeadline) {
+                            break;
+                        }
+                        MapScenarioRun candidateRun = scenarioRun(map, candidate);
+                        Exploration result = explorer.explore(candidateRun.program(),
+                                explorationSettings(Math.min(settings.schedules(), SHRINK_CANDIDATE_BUDGET), false),
+                                candidateRun::judge, false);
+                        count(result);
+                        if (result.failure().isPresent()
+                                && result.failure().get().outcome().getClass() == failure.outcome().getClass()) {
+                            smallest = candidate;
+                            failure = result.failure().get();
+                            run = candidateRun;
+                            smaller = true;
+                            break;
+                        }
+                    }
+                }
+                failure = fewestPreemptions(run.program(), failure, run::judge);
+            }
+            ExecutionResult traced = replayTraced(run.program(), failure);
+            Outcome outcome = run.judge(traced);
+            Failure reported = new Failure(failure.execution(), failure.seed(), failure.decisions(),
+                    outcome.failed() ? outcome : failure.outcome());
+            return new ExplorationResult.Failed(statistics(), mapReport(run, original.scenario.threads().size(),
+                    original.scenario.size(), smallest, reported, traced, mapLocation(smallest, reported)));
+        }
+
+        private String mapLocation(Scenario<MapCall> scenario, Failure failure) {
+            return "scenario " + (scenario.index() + 1) + " of " + settings.scenarios() + ", execution "
+                    + (failure.execution() + 1);
+        }
+
+        // ------------------------------------------------------------ shared
+
+        private ExplorationSettings explorationSettings(int maxExecutions, boolean shardExecutions) {
+            String name = switch (settings.strategy()) {
+                case RANDOM -> "random";
+                case PCT -> "pct";
+                case POS -> "pos";
+                case EXHAUSTIVE -> "exhaustive";
+                default -> "portfolio";
+            };
+            List<String> options = new ArrayList<>();
+            if (settings.strategy() == Strategy.EXHAUSTIVE) {
+                options.add("preemptions=" + settings.preemptionBound());
+            }
+            dev.weft.scheduler.strategy.Shard shard = shardExecutions
+                    ? new dev.weft.scheduler.strategy.Shard(settings.shard().index(), settings.shard().count())
+                    : dev.weft.scheduler.strategy.Shard.WHOLE;
+            Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
+            return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
+                    ExecutionOptions.DEFAULT_MAX_STEPS);
+        }
+
+        /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
+        private Failure fewestPreemptions(Program program, Failure failure, Judge judge) {
+            if (!settings.shrink()) {
+                return failure;
+            }
+            ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
+                    MIN_PREEMPTION_BUDGET, SHRINK_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS);
+            try {
+                Exploration result = explorer.explore(program, bounded, judge, false);
+                count(result);
+                if (result.failure().isPresent()
+                        && result.failure().get().outcome().getClass() == failure.outcome().getClass()
+                        && result.failure().get().decisions().switchCount() <= failure.decisions().switchCount()) {
+                    return result.failure().get();
+                }
+            } catch (IllegalStateException nondeterministic) {
+                // the bounded search needs a deterministic program; keep the schedule found
+            }
+            return failure;
+        }
+
+        private ExecutionResult replayTraced(Program program, Failure failure) {
+            ExecutionResult traced = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
+                    ExecutionOptions.DEFAULT_MAX_STEPS);
+            executions++;
+            return traced;
+        }
+
+        private void count(Exploration result) {
+            executions += result.executions();
+            distinct += result.distinctInterleavings();
+            Strategy strategy = settings.strategy();
+            byStrategy.merge(strategy, result.executions(), Long::sum);
+            if (result.stoppedByTimeBudget()) {
+                budgetSpent = true;
+            }
+        }
+
+        private ExplorationStatistics statistics() {
+            return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive);
+        }
+
+        private ExplorationResult passed() {
+            return new ExplorationResult.Passed(statistics());
+        }
+
+        private String token(Failure failure, byte[] scenario) {
+            return ReplayToken.builder()
+                    .mode(mode())
+                    .seed(failure.seed())
+                    .execution(failure.execution())
+                    .jdkFeatureVersion(Runtime.version().feature())
+                    .testHash(ReplayToken.testHash(plan.identity().uniqueId()))
+                    .scenario(scenario)
+                    .decisions(failure.decisions())
+                    .build()
+                    .encode();
+        }
+
+        private FailureReport imperativeReport(Failure failure, ExecutionResult traced, String location) {
+            Outcome outcome = traced.outcome().failed() ? traced.outcome() : failure.outcome();
+            List<FailureReport.Section> sections = new ArrayList<>();
+            if (!outcome.details().isBlank()) {
+                sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
+            }
+            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
+                    traced.renderTrace().stripTrailing()));
+            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
+                    settings.seed(), Optional.of(token(failure, new byte[0])));
+        }
+
+        private FailureReport mapReport(MapScenarioRun run, int originalThreads, int originalSize, Scenario<MapCall> shrunk,
+                Failure failure, ExecutionResult traced, String location) {
+            List<FailureReport.Section> sections = new ArrayList<>();
+            String title = originalSize == shrunk.size()
+                    ? "Scenario"
+                    : "Scenario (shrunk from " + shape(originalThreads, originalSize) + " to "
+                            + shape(shrunk.threads().size(), shrunk.size()) + ")";
+            sections.add(new FailureReport.Section(title, run.resultTable()));
+            Outcome outcome = failure.outcome();
+            if (outcome instanceof Outcome.Rejected rejected) {
+                sections.add(new FailureReport.Section("Why", rejected.details().stripTrailing()));
+            } else if (!outcome.details().isBlank()) {
+                sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
+            }
+            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
+                    traced.renderTrace().stripTrailing()));
+            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
+                    settings.seed(), Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize))));
+        }
+
+        /** {@code 3 threads, 9 operations}. */
+        private static String shape(int threads, int operations) {
+            return plural(threads, "thread", "threads") + ", " + plural(operations, "operation", "operations");
+        }
+
+        private static String plural(int n, String one, String many) {
+            return n + " " + (n == 1 ? one : many);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.weft.engine.runner;
+
+import dev.weft.engine.scenario.CallResult;
+import dev.weft.models.history.History;
+import java.util.Optional;
+
+/**
+ * Records the invocations and responses of one execution in real-time order. Only one managed
+ * thread runs at a time, so plain arrays suffice; the engine's classes are not instrumented, so
+ * recording adds no scheduling point.
+ */
+final class HistoryRecorder {
+
+    private final int[] eventThread;
+    private final int[] eventCall;
+    private final boolean[] eventIsResponse;
+    private final CallResult[] results;
+    private int events;
+
+    /** @param calls the number of calls of the scenario; calls are numbered in scenario order */
+    HistoryRecorder(int calls) {
+        eventThread = new int[calls * 2];
+        eventCall = new int[calls * 2];
+        eventIsResponse = new boolean[calls * 2];
+        results = new CallResult[calls];
+    }
+
+    void invoked(int thread, int call) {
+        eventThread[events] = thread;
+        eventCall[events] = call;
+        eventIsResponse[events] = false;
+        events++;
+    }
+
+    void responded(int thread, int call, CallResult result) {
+        eventThread[events] = thread;
+        eventCall[events] = call;
+        eventIsResponse[events] = true;
+        results[call] = result;
+        events++;
+    }
+
+    Optional<CallResult> result(int call) {
+        return Optional.ofNullable(results[call]);
+    }
+
+    /** The history for the checker; calls that never returned are pending. */
+    History history(PreparedCall[] calls) {
+        History.Builder builder = History.builder();
+        for (int i = 0; i < events; i++) {
+            int thread = eventThread[i];
+            PreparedCall call = calls[eventCall[i]];
+            if (!eventIsResponse[i]) {
+                builder.invoke(thread, call.modelName(), call.modelArguments());
+            } else {
+                CallResult result = results[eventCall[i]];
+                if (result instanceof CallResult.Threw threw) {
+                    builder.fail(thread, threw.type().getName());
+                } else if (result instanceof CallResult.Returned returned) {
+                    builder.ok(thread, PreparedCall.modelValue(returned.value()));
+                } else {
+                    builder.ok(thread, null);
+                }
+            }
+        }
+        return builder.build();
+    }
+}
