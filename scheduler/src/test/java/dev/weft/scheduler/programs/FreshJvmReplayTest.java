@@ -1,0 +1,47 @@
+package dev.weft.scheduler.programs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.scheduler.explore.Exploration;
+import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Explorer;
+import dev.weft.scheduler.explore.Failure;
+import dev.weft.scheduler.replay.ReplayToken;
+import dev.weft.scheduler.runtime.ControlledRuntime;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A token recorded in this JVM replays to the identical outcome and trace in fresh JVMs, again and
+ * again: nothing of an execution depends on what ran in the JVM before it.
+ */
+class FreshJvmReplayTest {
+
+    private static final int RUNS = Integer.getInteger("weft.test.freshJvmRuns", 10);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hashMapPut", "lockOrderReentrantLock"})
+    void token_replaysToTheSameTrace_inFreshJvms(String programName) throws Exception {
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Exploration exploration = explorer.explore(ReplayMain.program(programName), ExplorationSettings.of("portfolio", 99, 5_000));
+        Failure failure = exploration.failure().orElseThrow();
+        String token = ReplayToken.builder().mode("imperative").seed(failure.seed()).execution(failure.execution())
+                .jdkFeatureVersion(Runtime.version().feature()).testHash(ReplayToken.testHash(programName))
+                .scenario(new byte[0]).decisions(failure.decisions()).build().encode();
+        String expected = ReplayMain.replay(programName, token);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int runs = programName.equals("hashMapPut") ? RUNS : Math.min(RUNS, 3);
+        for (int run = 0; run < runs; run++) {
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    ReplayMain.class.getName(), programName, token).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).as("run %d in a fresh JVM", run + 1).contains("<<<" + expected + ">>>");
+        }
+    }
+
+}
