@@ -38,12 +38,31 @@ public final class ControlledRuntime {
                 runtime = instance;
                 if (runtime == null) {
                     WeftAgent.ensureInstalled();
+                    requireBootstrapHooks();
                     runtime = new ControlledRuntime(new Controller());
                     instance = runtime;
                 }
             }
         }
         return runtime;
+    }
+
+    /**
+     * Instrumented JDK classes call the hook classes of the bootstrap loader; if this class loader
+     * resolves its own copy, the runtime would never hear from them and explore nothing.
+     */
+    private static void requireBootstrapHooks() {
+        ClassLoader loader = ControlledRuntime.class.getClassLoader();
+        try {
+            Class<?> hooks = Class.forName("dev.weft.boot.Hooks", false, loader);
+            if (hooks.getClassLoader() != null) {
+                throw new IllegalStateException("weft's hook classes were loaded by " + hooks.getClassLoader()
+                        + " instead of the bootstrap class loader, so instrumented JDK classes would not reach the runtime;"
+                        + " run the tests in a JVM of their own (Surefire's default fork) whose class loaders delegate to their parent first");
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("weft's hook classes are missing: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ final class Controller {
                 break;
             }
             long now = System.nanoTime();
-            long step = execution.step;
+            long step = execution.progress();
             if (step != lastStep) {
                 lastStep = step;
                 lastProgress = now;

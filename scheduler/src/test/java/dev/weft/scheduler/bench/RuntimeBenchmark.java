@@ -1,0 +1,178 @@
+package dev.weft.scheduler.bench;
+
+import dev.weft.scheduler.agent.WeftAgent;
+import dev.weft.scheduler.explore.Exploration;
+import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Explorer;
+import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.ExecutionOptions;
+import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.ManagedThreads;
+import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Strategies;
+import dev.weft.scheduler.strategy.Strategy;
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Measures the runtime: executions per second on the benchmark scenarios of issue 2 and the cost of
+ * one scheduling point with and without a switch. A harness, not a test: run it with
+ *
+ * <pre>
+ * scheduler/bench.sh [strategy ...]
+ * </pre>
+ */
+public final class RuntimeBenchmark {
+
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
+
+    private RuntimeBenchmark() {}
+
+    /**
+     * {@code threads} threads each doing put, get, remove on keys 1..3 of a shared map, with two
+     * operations before and two after the parallel part.
+     */
+    static Program scenario(int threads, Supplier<Map<Integer, Integer>> maps) {
+        return () -> {
+            Map<Integer, Integer> map = maps.get();
+            map.put(1, 1);
+            map.get(2);
+            Thread[] started = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                started[t] = ManagedThreads.start("thread " + (t + 1), () -> {
+                    map.put(id % 3 + 1, id);
+                    map.get((id + 1) % 3 + 1);
+                    map.remove((id + 2) % 3 + 1);
+                });
+            }
+            for (Thread thread : started) {
+                ManagedThreads.join(thread);
+            }
+            map.get(1);
+            map.remove(3);
+        };
+    }
+
+    static final class Cell {
+        volatile int value;
+    }
+
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ControlledRuntime runtime = ControlledRuntime.get();
+        Explorer explorer = new Explorer(runtime);
+        explorer.explore(() -> { }, ExplorationSettings.of("random", 1, 1));
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), WeftAgent.installedHow(),
+                WeftAgent.installNanos() / 1_000_000, System.currentTimeMillis() - jvmStart);
+
+        System.out.println("| scenario | strategy | executions/s | steps/execution | switches/execution |");
+        System.out.println("|---|---|---|---|---|");
+        String[] strategies = args.length > 0 ? args : new String[] {"portfolio", "pct", "random", "pos"};
+        for (String strategy : strategies) {
+            run(runtime, "(a) ConcurrentHashMap, 3 threads × 3 ops", scenario(3, ConcurrentHashMap::new), strategy);
+            run(runtime, "(b) ConcurrentHashMap, 2 threads × 3 ops", scenario(2, ConcurrentHashMap::new), strategy);
+            run(runtime, "(c) HashMap, 3 threads × 3 ops", scenario(3, HashMap::new), strategy);
+        }
+        pointCost(runtime);
+    }
+
+    private static void run(ControlledRuntime runtime, String name, Program program, String strategyName) {
+        Strategy strategy = Strategies.create(strategyName, 42);
+        long executions = 0;
+        long steps = 0;
+        long switches = 0;
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            strategy.beginExecution(executions);
+            runtime.execute(program, strategy, ExecutionOptions.of(1));
+            strategy.endExecution();
+            executions++;
+        }
+        long start = System.nanoTime();
+        long end = start + SECONDS * 1_000_000_000L;
+        long measured = 0;
+        while (System.nanoTime() < end) {
+            strategy.beginExecution(executions);
+            ExecutionResult result = runtime.execute(program, strategy, ExecutionOptions.of(1));
+            strategy.endExecution();
+            executions++;
+            measured++;
+            steps += result.steps();
+            switches += result.switches();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f |%n", name, strategyName, measured / seconds,
+                steps / (double) measured, switches / (double) measured);
+    }
+
+    /** One thread incrementing a field in a loop (no switch); two threads taking turns (a switch per step). */
+    private static void pointCost(ControlledRuntime runtime) {
+        int reads = 100_000;
+        Cell cell = new Cell();
+        Program alone = () -> {
+            for (int i = 0; i < reads / 2; i++) {
+                cell.value++;
+            }
+        };
+        Strategy never = Strategies.create("pct", 1, "depth=1");
+        double noSwitch = perStep(runtime, alone, never, reads);
+        double bare = perStep(runtime, alone, new Strategy() {
+            @Override
+            public void beginExecution(long index) {
+            }
+
+            @Override
+            public int pick(dev.weft.scheduler.strategy.SchedulingPoint point) {
+                return point.current();
+            }
+
+            @Override
+            public boolean endExecution() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "continue";
+            }
+        }, reads);
+        System.out.printf(Locale.ROOT, "%nscheduling point, the runtime alone (a strategy that always continues): %.0f ns", bare);
+        Program pingPong = () -> {
+            Thread other = ManagedThreads.start("other", () -> {
+                for (int i = 0; i < reads / 2; i++) {
+                    cell.value++;
+                }
+            });
+            for (int i = 0; i < reads / 2; i++) {
+                cell.value++;
+            }
+            ManagedThreads.join(other);
+        };
+        Strategy always = Strategies.create("random", 1, "switchProbability=1");
+        double withSwitch = perStep(runtime, pingPong, always, 2 * reads);
+        System.out.printf(Locale.ROOT, "%nscheduling point without a switch: %.0f ns; with a switch: %.0f ns%n", noSwitch, withSwitch);
+    }
+
+    private static double perStep(ControlledRuntime runtime, Program program, Strategy strategy, int stepsHint) {
+        long best = Long.MAX_VALUE;
+        long steps = 1;
+        for (int round = 0; round < 5; round++) {
+            strategy.beginExecution(round);
+            long start = System.nanoTime();
+            ExecutionResult result = runtime.execute(program, strategy, new ExecutionOptions(1, 10L * stepsHint, false));
+            long elapsed = System.nanoTime() - start;
+            strategy.endExecution();
+            if (elapsed < best) {
+                best = elapsed;
+                steps = Math.max(1, result.steps());
+            }
+        }
+        return best / (double) steps;
+    }
+}
