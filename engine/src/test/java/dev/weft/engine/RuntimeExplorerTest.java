@@ -67,4 +67,87 @@ class RuntimeExplorerTest {
     void mapForm_concurrentHashMap_withoutSize_passes() {
         run("concurrentHashMap").testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
+
+    private static String timedFailure(String method) {
+        long start = System.nanoTime();
+        EngineExecutionResults results = run(method);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String report = failureMessage(results);
+        System.out.println(method + " reported in " + millis + " ms:\n" + report);
+        return report;
+    }
+
+    @Test
+    void mapForm_stripedMapWithStripeByStripeSize_isNotLinearizable() {
+        assertThat(timedFailure("stripedMap")).startsWith("Weft: not linearizable — RuntimeFixtures.stripedMap  (scenario ");
+    }
+
+    @Test
+    void mapForm_stripedMapLockingAllStripes_passes() {
+        run("stripedMapLockingAllStripes").testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void mapForm_checkThenActPutIfAbsent_isNotLinearizable() {
+        assertThat(timedFailure("checkThenActMap")).startsWith("Weft: not linearizable — RuntimeFixtures.checkThenActMap  (scenario ");
+    }
+
+    @Test
+    void mapForm_concurrentHashMapWithSize_isNotLinearizable() {
+        assertThat(timedFailure("concurrentHashMapWithSize")).startsWith("Weft: not linearizable");
+    }
+
+    @Test
+    void replayToken_reproducesTheIdenticalReport_tenTimesInARow() {
+        String report = failureMessage(run("checkThenActMap"));
+        String token = token(report);
+        for (int i = 0; i < 10; i++) {
+            assertThat(failureMessage(run("checkThenActMap", "weft.replay", token))).as("replay %d", i + 1).isEqualTo(report);
+        }
+    }
+
+    @Test
+    void replayToken_forAnotherTest_isIgnoredByTheRest() {
+        String token = token(failureMessage(run("checkThenActMap")));
+        run("concurrentHashMap", "weft.replay", token).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void malformedReplayToken_failsWithTheReason() {
+        EngineExecutionResults results = run("hashMapSharedBetweenThreads", "weft.replay", "w1.AAAA");
+        assertThat(failureMessage(results)).startsWith("the replay token of RuntimeFixtures.hashMapSharedBetweenThreads is unusable: ");
+    }
+
+    @Test
+    void timeBudget_endsALongExplorationCleanly() {
+        long start = System.nanoTime();
+        EngineExecutionResults results = run("longExploration");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(millis).as("a 300 ms budget").isLessThan(20_000);
+        assertThat(reportEntries(results)).anySatisfy(entry -> assertThat(entry).contains("time budget"));
+    }
+
+    private static java.util.List<String> reportEntries(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
+                .map(entry -> entry.getKeyValuePairs().toString()).toList();
+    }
+
+    @Test
+    void shards_splitTheScenarios_andTogetherCoverTheWholeExploration() {
+        String all = String.join(" ", reportEntries(run("concurrentHashMap")));
+        String first = String.join(" ", reportEntries(run("concurrentHashMap", "weft.shard", "0/2")));
+        String second = String.join(" ", reportEntries(run("concurrentHashMap", "weft.shard", "1/2")));
+        assertThat(number(first, "explored.scenarios") + number(second, "explored.scenarios")).isEqualTo(number(all, "explored.scenarios"));
+        assertThat(number(first, "explored.executions") + number(second, "explored.executions")).isEqualTo(number(all, "explored.executions"));
+        assertThat(number(first, "explored.scenarios")).isEqualTo(15);
+    }
+
+    private static long number(String entries, String key) {
+        Matcher matcher = Pattern.compile("weft\\." + key + "=([0-9]+)").matcher(entries);
+        assertThat(matcher.find()).as("%s in %s", key, entries).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
 }
