@@ -73,7 +73,8 @@ public final class WeftAgent {
             Module base = Object.class.getModule();
             inst.redefineModule(base, Set.of(), Map.of(),
                     Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule()),
-                            "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
+                            "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule()),
+                            "java.lang", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             ContainerStarts.install(inst);
             WeftTransformer transformer = new WeftTransformer();
             long warmStart = System.nanoTime();

@@ -19,6 +19,7 @@ final class Controller {
     private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final WorkerPool pool = new WorkerPool();
+    private final ThreadObjects threadObjects = new ThreadObjects();
     private final Field tlrSeeder;
     private final Field tlrProbes;
     private int leakedWorkers;
@@ -45,7 +46,8 @@ final class Controller {
                     + String.join("; ", failures) + " (a newer weft may support this class-file version)");
         }
         resetDeterminism(options.seed());
-        Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread());
+        Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool,
+                Thread.currentThread(), threadObjects);
         execution.start(program);
         awaitEnd(execution);
         if (execution.aborting) {

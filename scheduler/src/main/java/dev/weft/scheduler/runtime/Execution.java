@@ -72,7 +72,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     volatile boolean aborting;
     volatile boolean done;
 
-    Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller) {
+    private final ThreadObjects threadObjects;
+
+    Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
+            ThreadObjects threadObjects) {
+        this.threadObjects = threadObjects;
         this.strategy = strategy;
         this.seed = seed;
         this.maxSteps = maxSteps;
@@ -86,7 +90,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
 
     /** Creates thread 0 with the program's body and gives it the turn. Called by the controller. */
     void start(Program program) {
-        Thread main = new Thread(null, null, "weft-thread-0", 0, false);
+        threadObjects.reset();
+        Thread main = threadObjects.next();
         LogicalThread root = new LogicalThread(0, main, () -> {
             try {
                 program.run();
@@ -962,7 +967,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread me = w.current;
             pending(me, 0, Site.Kind.CALL, null, 0, true);
             schedule(me);
-            Thread thread = new Thread(null, null, name, 0, false);
+            Thread thread = threadObjects.next();
             LogicalThread child = new LogicalThread(threads.size(), thread, body, 0, true);
             threads.add(child);
             byThread.put(thread, child);
