@@ -46,6 +46,8 @@ final class Search<S> {
   private final int[] stackChoice;
   private int depth;
 
+  // the deepest stack seen, for the explanation; stack levels below clean have not changed since
+  // it was copied, so a new deepest stack costs only the levels above
   private final int[] bestOps;
   private final Result[] bestResults;
   private int bestDepth;
