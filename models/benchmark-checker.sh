@@ -13,12 +13,19 @@ $generate --ops 100000 --threads 4 --keys 1000 --out "$out/perkey-100k.jsonl"
 $generate --ops 100000 --threads 4 --keys 1000 --violation --out "$out/perkey-100k-violation.jsonl"
 $generate --ops 10000 --threads 4 --keys 8 --whole --out "$out/whole-10k.jsonl"
 $generate --ops 10000 --threads 4 --keys 8 --whole --violation --out "$out/whole-10k-violation.jsonl"
+# outcomes unknown for 1 operation in 50; then 8 threads, 1 in 20 unknown and a violation: the
+# search must try every subset of those operations, and the budget must end it with UNKNOWN
+$generate --ops 10000 --threads 4 --keys 8 --whole --pending 50 --out "$out/whole-10k-pending.jsonl"
+$generate --ops 10000 --threads 8 --keys 8 --whole --pending 20 --violation \
+  --out "$out/whole-10k-pending-hard.jsonl"
 
 echo "== check time inside the command (--stats), and peak memory"
-for history in perkey-100k perkey-100k-violation whole-10k whole-10k-violation; do
+for history in perkey-100k perkey-100k-violation whole-10k whole-10k-violation \
+  whole-10k-pending whole-10k-pending-hard; do
   echo "-- $history"
   /usr/bin/time -f "wall %e s, user %U s, max resident %M KB" \
-    java -Xmx256m -jar "$jar" check --model concurrent-map --stats "$out/$history.jsonl" \
+    java -Xmx256m -jar "$jar" check --model concurrent-map --timeout 30 --stats \
+    "$out/$history.jsonl" \
     | head -1 || true
 done
 

@@ -7,16 +7,15 @@ import java.util.Arrays;
  * failed, reaching it again along another order cannot succeed either.
  *
  * <p>An open-addressing table, because the search probes it once per step. A set is stored
- * compressed: all operations before the first word that is not full are linearized, so only the
- * words from there to the last non-empty one are kept. Under real-time order that window spans the
- * operations in flight, not the whole history.
+ * compressed as the {@link BitWindow}s of its completed and its pending operations. Under
+ * real-time order the completed window spans the operations in flight, not the whole history.
  */
 final class Memo {
 
   private static final int ENTRY_BYTES = 64;
 
   private int[] hashes;
-  private int[] lows;
+  private long[] lows;
   private long[][] sets;
   private Object[] states;
   private int size;
@@ -29,7 +28,7 @@ final class Memo {
 
   private void allocate(int capacity) {
     hashes = new int[capacity];
-    lows = new int[capacity];
+    lows = new long[capacity];
     sets = new long[capacity][];
     states = new Object[capacity];
   }
@@ -43,34 +42,46 @@ final class Memo {
   }
 
   /**
-   * Adds the set in {@code bits[low..high]} (words below {@code low} all full, above {@code high}
-   * all empty) with {@code state}; returns false if the pair was already present.
+   * Adds the linearized set, given as its completed and its pending operations, with {@code state};
+   * returns false if the pair was already present. Pending operations are kept apart because one
+   * that never takes effect would otherwise hold the completed window open for good.
    */
-  boolean add(long[] bits, int low, int high, long setHash, Object state) {
+  boolean add(BitWindow completed, BitWindow pending, long setHash, Object state) {
     long mixed = (setHash ^ state.hashCode()) * 0x9E3779B97F4A7C15L;
     int hash = (int) (mixed ^ (mixed >>> 32));
     int mask = hashes.length - 1;
-    int length = high - low + 1;
+    int completedLength = completed.length();
+    int pendingLength = pending.length();
+    // both lows fit in an int each in practice (sets of at most 2^31 operations, 64 per word)
+    long bounds = ((long) completed.low << 32) | pending.low;
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
       long[] stored = sets[slot];
       if (stored == null) {
-        long[] copy = new long[length];
-        System.arraycopy(bits, low, copy, 0, length);
+        long[] copy = new long[completedLength + pendingLength + 1];
+        System.arraycopy(completed.words, completed.low, copy, 0, completedLength);
+        System.arraycopy(pending.words, pending.low, copy, completedLength, pendingLength);
+        copy[completedLength + pendingLength] = completedLength;
         hashes[slot] = hash;
-        lows[slot] = low;
+        lows[slot] = bounds;
         sets[slot] = copy;
         states[slot] = state;
         size++;
-        bytes += ENTRY_BYTES + 8L * length;
+        bytes += ENTRY_BYTES + 8L * copy.length;
         if (size * 2 > hashes.length) {
           grow();
         }
         return true;
       }
       if (hashes[slot] == hash
-          && lows[slot] == low
-          && stored.length == length
-          && Arrays.equals(stored, 0, length, bits, low, low + length)
+          && lows[slot] == bounds
+          && stored.length == completedLength + pendingLength + 1
+          && stored[stored.length - 1] == completedLength
+          && Arrays.equals(
+              stored, 0, completedLength,
+              completed.words, completed.low, completed.low + completedLength)
+          && Arrays.equals(
+              stored, completedLength, completedLength + pendingLength,
+              pending.words, pending.low, pending.low + pendingLength)
           && states[slot].equals(state)) {
         return false;
       }
@@ -79,7 +90,7 @@ final class Memo {
 
   private void grow() {
     int[] oldHashes = hashes;
-    int[] oldLows = lows;
+    long[] oldLows = lows;
     long[][] oldSets = sets;
     Object[] oldStates = states;
     allocate(oldHashes.length * 2);

@@ -34,9 +34,10 @@ final class Search<S> {
   private final int[] next;
   private final int[] prev;
 
-  private final long[] bits;
-  private int low;
-  private int high = -1;
+  /** Position of each operation in {@link #completed} or in {@link #pending}. */
+  private final int[] bit;
+  private final BitWindow completed;
+  private final BitWindow pending;
   private long setHash;
 
   private final int[] stackOp;
@@ -45,6 +46,8 @@ final class Search<S> {
   private final int[] stackChoice;
   private int depth;
 
+  // the deepest stack seen, for the explanation; stack levels below clean have not changed since
+  // it was copied, so a new deepest stack costs only the levels above
   private final int[] bestOps;
   private final Result[] bestResults;
   private int bestDepth;
@@ -77,7 +80,14 @@ final class Search<S> {
     this.next = new int[2 * n + 1];
     this.prev = new int[2 * n + 1];
     link();
-    this.bits = new long[(n + 63) >>> 6];
+    this.bit = new int[n];
+    int completedCount = 0;
+    int pendingCount = 0;
+    for (int i = 0; i < n; i++) {
+      bit[i] = expected[i] != null ? completedCount++ : pendingCount++;
+    }
+    this.completed = new BitWindow(completedCount);
+    this.pending = new BitWindow(pendingCount);
     this.stackOp = new int[n];
     this.stackState = new Object[n];
     this.stackOutcomes = new Object[n];
@@ -189,7 +199,7 @@ final class Search<S> {
         continue;
       }
       setBit(i);
-      if (memo.add(bits, low, high, setHash, outcome.next())) {
+      if (memo.add(completed, pending, setHash, outcome.next())) {
         stackOp[depth] = i;
         stackState[depth] = state;
         stackOutcomes[depth] = outcomes;
@@ -246,27 +256,13 @@ final class Search<S> {
   }
 
   private void setBit(int i) {
-    int w = i >>> 6;
-    bits[w] |= 1L << i;
+    (expected[i] != null ? completed : pending).set(bit[i]);
     setHash ^= zobrist(i);
-    if (w > high) {
-      high = w;
-    }
-    while (low < bits.length && bits[low] == -1L) {
-      low++;
-    }
   }
 
   private void clearBit(int i) {
-    int w = i >>> 6;
-    bits[w] &= ~(1L << i);
+    (expected[i] != null ? completed : pending).clear(bit[i]);
     setHash ^= zobrist(i);
-    if (w < low) {
-      low = w;
-    }
-    while (high >= 0 && bits[high] == 0) {
-      high--;
-    }
   }
 
   private static long zobrist(int i) {

@@ -2,16 +2,21 @@ package dev.weft.models.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The values a history can hold: {@code null}, {@link Long}, {@link Double}, {@link String},
  * {@link Boolean}, and unmodifiable lists of values (for view snapshots and key-value pairs).
  *
  * <p>Integral Java numbers become {@code Long} and floating ones {@code Double}, so that a value
- * recorded as {@code Integer} equals the same value read back from JSON.
+ * recorded as {@code Integer} equals the same value read back from JSON. Collections become lists
+ * in iteration order, a {@code Map.Entry} a {@code [key, value]} pair and a {@code Map} a list of
+ * such pairs, so a recorder can pass {@code keySet()}, {@code pollFirstEntry()} or the argument of
+ * {@code putAll} as they are.
  */
 public final class Value {
 
@@ -49,11 +54,27 @@ public final class Value {
     if (value instanceof List<?>) {
       return listOf((List<?>) value);
     }
+    // what a map hands out, so that a recorder can pass results as they come
+    if (value instanceof Collection<?>) {
+      return listOf(new ArrayList<>((Collection<?>) value));
+    }
+    if (value instanceof Map.Entry<?, ?>) {
+      Map.Entry<?, ?> entry = (Map.Entry<?, ?>) value;
+      return listOf(Arrays.asList(entry.getKey(), entry.getValue()));
+    }
+    if (value instanceof Map<?, ?>) {
+      List<Object> pairs = new ArrayList<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        pairs.add(Arrays.asList(entry.getKey(), entry.getValue()));
+      }
+      return listOf(pairs);
+    }
     if (value instanceof Object[]) {
       return listOf(Arrays.asList((Object[]) value));
     }
     throw new IllegalArgumentException(
-        "value must be null, a number, a string, a boolean or a list, was "
+        "value must be null, a number, a string, a boolean, a list, a collection, a map or a map"
+            + " entry, was "
             + value.getClass().getName()
             + " "
             + value);

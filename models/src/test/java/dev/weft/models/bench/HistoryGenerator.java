@@ -18,10 +18,11 @@ import java.util.Random;
  *
  * <pre>
  * java -cp models/target/test-classes dev.weft.models.bench.HistoryGenerator \
- *     --ops 100000 --threads 4 --keys 1000 [--whole] [--violation] [--seed 1] --out FILE
+ *     --ops 100000 --threads 4 --keys 1000 [--whole] [--violation] [--pending N] [--seed 1] --out FILE
  * </pre>
  *
- * <p>{@code --whole} mixes {@code size()} and {@code clear()} in, which forces the checker to search
+ * <p>{@code --pending N} leaves about one operation in N without a known outcome ({@code info}),
+ * which the checker must try both ways. {@code --whole} mixes {@code size()} and {@code clear()} in, which forces the checker to search
  * the whole history at once; {@code --violation} makes one {@code get} in the middle return a value
  * no one wrote.
  */
@@ -41,6 +42,7 @@ public final class HistoryGenerator {
     boolean whole = false;
     boolean violation = false;
     long seed = 1;
+    int pendingEvery = 0;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -59,6 +61,9 @@ public final class HistoryGenerator {
         case "--violation":
           violation = true;
           break;
+        case "--pending":
+          pendingEvery = Integer.parseInt(args[++i]);
+          break;
         case "--seed":
           seed = Long.parseLong(args[++i]);
           break;
@@ -72,7 +77,7 @@ public final class HistoryGenerator {
     if (out == null) {
       throw new IllegalArgumentException("missing --out FILE");
     }
-    List<String> lines = generate(ops, threads, keys, whole, violation, new Random(seed));
+    List<String> lines = generate(ops, threads, keys, whole, violation, pendingEvery, new Random(seed));
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
@@ -85,7 +90,13 @@ public final class HistoryGenerator {
   }
 
   static List<String> generate(
-      int ops, int threads, int keys, boolean whole, boolean violation, Random random) {
+      int ops,
+      int threads,
+      int keys,
+      boolean whole,
+      boolean violation,
+      int pendingEvery,
+      Random random) {
     Map<Long, Long> map = new HashMap<>();
     List<String> lines = new ArrayList<>(2 * ops);
     int[] phase = new int[threads];
@@ -139,7 +150,11 @@ public final class HistoryGenerator {
           } else if (responded == violateAt) {
             violateAt++;
           }
-          lines.add("{\"thread\": " + t + ", \"type\": \"ok\", \"value\": " + result + "}");
+          if (pendingEvery > 0 && random.nextInt(pendingEvery) == 0) {
+            lines.add("{\"thread\": " + t + ", \"type\": \"info\"}");
+          } else {
+            lines.add("{\"thread\": " + t + ", \"type\": \"ok\", \"value\": " + result + "}");
+          }
           responded++;
           phase[t] = 0;
       }

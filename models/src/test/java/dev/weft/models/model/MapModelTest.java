@@ -227,4 +227,69 @@ class MapModelTest {
     assertThatThrownBy(() -> MapModel.named("hash-map"))
         .hasMessage("unknown model \"hash-map\"; use one of map, concurrent-map, navigable-map");
   }
+
+  private static String explain(MapContract contract, History history) {
+    return Checker.withDefaults().check(history, MapModel.of(contract)).toString();
+  }
+
+  @Test
+  void pollFirstEntry_wrongEntry_explainedAsKeyValuePairs() {
+    History history =
+        History.builder()
+            .invoke(0, "put", 2, 20).ok(0, null)
+            .invoke(0, "put", 1, 10).ok(0, null)
+            .invoke(0, "pollFirstEntry").ok(0, list(2, 20))
+            .build();
+
+    assertThat(explain(MapContract.NAVIGABLE_MAP, history))
+        .isEqualTo(
+            "NOT LINEARIZABLE\n"
+                + "whole history: no order of its 3 operations explains every result\n"
+                + "linearizable prefix (2 of 3 operations):\n"
+                + "  thread 0: put(2, 20) -> null\n"
+                + "  thread 0: put(1, 10) -> null\n"
+                + "cannot place next: thread 0: pollFirstEntry() -> [2, 20] (events 5-6)\n"
+                + "the model returns [1, 10] there");
+  }
+
+  @Test
+  void entrySet_anyOrderAccepted_missingEntryExplained() {
+    History reordered =
+        History.builder()
+            .invoke(0, "put", 2, 20).ok(0, null)
+            .invoke(0, "put", "a", null).ok(0, null)
+            .invoke(0, "entrySet").ok(0, list(list("a", null), list(2, 20)))
+            .build();
+    History missing =
+        History.builder()
+            .invoke(0, "put", 2, 20).ok(0, null)
+            .invoke(0, "put", "a", null).ok(0, null)
+            .invoke(0, "entrySet").ok(0, list(list(2, 20)))
+            .build();
+
+    assertThat(explain(MapContract.MAP, reordered)).isEqualTo("LINEARIZABLE");
+    assertThat(explain(MapContract.MAP, missing))
+        .endsWith(
+            "cannot place next: thread 0: entrySet() -> [[2, 20]] (events 5-6)\n"
+                + "the model returns [[2, 20], [\"a\", null]] there");
+  }
+
+  @Test
+  void firstKey_onEmptyMapReturningKey_explainsTheException() {
+    History history = History.builder().invoke(0, "firstKey").ok(0, 1).build();
+
+    assertThat(explain(MapContract.NAVIGABLE_MAP, history))
+        .endsWith("the model throws NoSuchElementException there");
+  }
+
+  @Test
+  void get_nullKeyInHashMap_isAllowed_butNotInConcurrentMap() {
+    History history =
+        History.builder().invoke(0, "put", null, 1).ok(0, null).invoke(0, "get", (Object) null).ok(0, 1).build();
+
+    assertThat(explain(MapContract.MAP, history)).isEqualTo("LINEARIZABLE");
+    assertThat(explain(MapContract.CONCURRENT_MAP, history))
+        .contains("cannot place next: thread 0: put(null, 1) -> null (events 1-2)\n"
+            + "the model throws NullPointerException there");
+  }
 }
