@@ -73,6 +73,12 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
             engine = new WeftEngineDescriptor(uniqueId, WeftConfiguration.defaults(), Optional.of(e));
         }
         WeftDiscovery.discover(request, engine, issues);
+        if (!engine.getChildren().isEmpty() && explorer.isEmpty()) {
+            // start the runtime now, before other engines' tests load the classes under test: a
+            // class loaded before the agent can only be retransformed, which keeps its synchronized
+            // methods atomic
+            ExplorerLoader.load(classLoader()).prepare();
+        }
         return engine;
     }
 

@@ -24,4 +24,12 @@ public interface Explorer {
      * @throws Exception if the exploration could not be carried out; the test fails with it
      */
     ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception;
+
+    /**
+     * Called once at discovery when there is a test to run, before any test of any engine runs: the
+     * place to start the runtime early. Must not throw: a runtime that cannot start fails the tests
+     * when they run, with the reason.
+     */
+    default void prepare() {
+    }
 }

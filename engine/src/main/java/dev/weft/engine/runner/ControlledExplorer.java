@@ -55,6 +55,15 @@ public final class ControlledExplorer implements Explorer {
     private static final Duration SHRINK_TIME = Duration.ofSeconds(2);
 
     @Override
+    public void prepare() {
+        try {
+            ControlledRuntime.get();
+        } catch (RuntimeException | LinkageError e) {
+            // reported by every test when it runs
+        }
+    }
+
+    @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         if (plan.program() instanceof ObjectProgram) {
             throw new UnsupportedOperationException("the object form (@Operation methods) is not supported by this "

@@ -298,6 +298,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         if (aborting) {
             throw new ExecutionAbort();
         }
+        if (me.worker.atomicDepth > 0 && me.status == LogicalThread.Status.RUNNABLE && enabledNow(me)) {
+            // inside a region that runs without preemption (a synchronized method of a class loaded
+            // before the agent, a class initializer): a switch here would hold a monitor the JVM
+            // enforces; only blocking leaves the region
+            return;
+        }
         long s = step + 1;
         STEP.setOpaque(this, s);
         clockNanos += NANOS_PER_STEP;
@@ -789,8 +795,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         w.active = false;
         try {
             LogicalThread me = w.current;
+            // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
+            // a synchronized method of a retransformed class enters it without asking the runtime
             pending(me, site, Site.Kind.CALL, monitor, System.identityHashCode(monitor), true);
-            schedule(me);
+            if (aborting) {
+                throw new ExecutionAbort();
+            }
             MonitorState m = monitors.get(monitor);
             if (m == null || m.owner != me) {
                 throw new IllegalMonitorStateException("current thread is not owner");
