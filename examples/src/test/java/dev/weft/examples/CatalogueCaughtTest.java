@@ -47,6 +47,7 @@ class CatalogueCaughtTest {
                 .flatMap(event -> event.getPayload(TestExecutionResult.class))
                 .flatMap(TestExecutionResult::getThrowable)
                 .map(Throwable::getMessage).orElseThrow();
+        System.out.println(report + "\n");
         assertThat(report).startsWith("Weft: " + verdict).contains("replay: @ConcurrencyTest(replay = \"w1.");
     }
 }
