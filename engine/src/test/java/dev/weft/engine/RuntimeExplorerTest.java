@@ -150,4 +150,30 @@ class RuntimeExplorerTest {
         assertThat(matcher.find()).as("%s in %s", key, entries).isTrue();
         return Long.parseLong(matcher.group(1));
     }
+
+    private static EngineExecutionResults runObject(String method, String... config) {
+        EngineTestKit.Builder builder = EngineTestKit.engine("weft")
+                .selectors(selectMethod(dev.weft.engine.fixtures.ObjectFixtures.class, method))
+                .configurationParameter("weft.failures.store", "");
+        for (int i = 0; i < config.length; i += 2) {
+            builder.configurationParameter(config[i], config[i + 1]);
+        }
+        return builder.execute();
+    }
+
+    @Test
+    void objectForm_racyCounter_isNotLinearizable_andItsTokenReplays() {
+        EngineExecutionResults results = runObject("racyCounter");
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String report = failureMessage(results);
+        System.out.println(report);
+        assertThat(report).startsWith("Weft: not linearizable — ObjectFixtures.racyCounter  (scenario ")
+                .contains("increment(): 1");
+        assertThat(failureMessage(runObject("racyCounter", "weft.replay", token(report)))).isEqualTo(report);
+    }
+
+    @Test
+    void objectForm_atomicCounter_passes() {
+        runObject("atomicCounter").testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
 }

@@ -97,7 +97,7 @@ class CatalogueFixesTest {
         check(seen[0].isPresent(), "a read during refresh found no price for tea");
     }
 
-    @ConcurrencyTest(threads = 2, operations = 3, scenarios = 30, schedules = 200, seed = "1")
+    @ConcurrencyTest(threads = 2, operations = 3, scenarios = 15, schedules = 150, seed = "1")
     @MapScenario(keys = {0, 1, 2, 3}, values = {1, 2},
             operations = {MapOperation.PUT, MapOperation.REMOVE, MapOperation.SIZE, MapOperation.CLEAR})
     ConcurrentMap<Integer, Integer> stripedMap() {

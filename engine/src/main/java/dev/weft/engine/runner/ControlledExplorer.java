@@ -13,6 +13,8 @@ import dev.weft.engine.execution.ObjectProgram;
 import dev.weft.engine.execution.TestPlan;
 import dev.weft.engine.report.FailureReport;
 import dev.weft.engine.scenario.MapCall;
+import dev.weft.engine.scenario.ObjectCall;
+import dev.weft.engine.scenario.OperationMethod;
 import dev.weft.engine.scenario.Scenario;
 import dev.weft.engine.store.StoredFailure;
 import dev.weft.models.check.Checker;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntFunction;
 
 /**
  * The engine's explorer: runs a test under {@link ControlledRuntime}. Imperative tests run their
@@ -50,6 +53,7 @@ public final class ControlledExplorer implements Explorer {
 
     static final String IMPERATIVE = "imperative";
     static final String MAP = "map";
+    static final String OPERATIONS = "operations";
     private static final int MIN_PREEMPTION_BUDGET = 2_000;
     private static final int SHRINK_CANDIDATE_BUDGET = 300;
     private static final Duration SHRINK_TIME = Duration.ofSeconds(2);
@@ -65,10 +69,6 @@ public final class ControlledExplorer implements Explorer {
 
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
-        if (plan.program() instanceof ObjectProgram) {
-            throw new UnsupportedOperationException("the object form (@Operation methods) is not supported by this "
-                    + "version of weft yet; test the object through an imperative @ConcurrencyTest for now");
-        }
         ControlledRuntime runtime = ControlledRuntime.get();
         Run run = new Run(plan, new dev.weft.scheduler.explore.Explorer(runtime), listener);
         try {
@@ -102,7 +102,10 @@ public final class ControlledExplorer implements Explorer {
         }
 
         private String mode() {
-            return plan.program() instanceof MapProgram ? MAP : IMPERATIVE;
+            if (plan.program() instanceof MapProgram) {
+                return MAP;
+            }
+            return plan.program() instanceof ObjectProgram ? OPERATIONS : IMPERATIVE;
         }
 
         ExplorationResult execute() throws Throwable {
@@ -121,7 +124,13 @@ public final class ControlledExplorer implements Explorer {
                     return again.get();
                 }
             }
-            return plan.program() instanceof MapProgram map ? exploreMap(map) : exploreImperative((ImperativeProgram) plan.program());
+            if (plan.program() instanceof MapProgram map) {
+                return exploreScenarios(mapForm(map));
+            }
+            if (plan.program() instanceof ObjectProgram object) {
+                return exploreScenarios(objectForm(object));
+            }
+            return exploreImperative((ImperativeProgram) plan.program());
         }
 
         private ReplayToken parse(String text, String what) {
@@ -164,19 +173,10 @@ public final class ControlledExplorer implements Explorer {
             Failure failure = new Failure(token.execution(), token.seed(), token.decisions(), new Outcome.Passed());
             byStrategy.merge(settings.strategy(), 1L, Long::sum);
             if (plan.program() instanceof MapProgram map) {
-                ScenarioCodec.Decoded decoded = ScenarioCodec.decode(token.scenario());
-                Scenario<MapCall> scenario = decoded.scenario();
-                MapScenarioRun run = scenarioRun(map, scenario);
-                ExecutionResult result = explorer.replay(run.program(), failure.seed(), failure.execution(),
-                        failure.decisions(), ExecutionOptions.DEFAULT_MAX_STEPS);
-                executions++;
-                Outcome outcome = run.judge(result);
-                if (!outcome.failed()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ExplorationResult.Failed(statistics(), mapReport(run, decoded.originalThreads(),
-                        decoded.originalSize(), scenario, new Failure(failure.execution(), failure.seed(), failure.decisions(), outcome),
-                        result, mapLocation(scenario, failure))));
+                return replayScenario(mapForm(map), token, failure);
+            }
+            if (plan.program() instanceof ObjectProgram object) {
+                return replayScenario(objectForm(object), token, failure);
             }
             Program program = imperativeProgram((ImperativeProgram) plan.program());
             ExecutionResult result = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
@@ -200,7 +200,7 @@ public final class ControlledExplorer implements Explorer {
                     try {
                         return program.instances().create();
                     } catch (Exception e) {
-                        throw new MapScenarioRun.TestSetupException(e);
+                        throw new ScenarioRun.TestSetupException(e);
                     }
                 });
                 method.invoke(instance);
@@ -225,11 +225,54 @@ public final class ControlledExplorer implements Explorer {
 
         // ------------------------------------------------------------ map form
 
-        private MapScenarioRun scenarioRun(MapProgram map, Scenario<MapCall> scenario) throws IllegalAccessException {
+        /** What the map and object forms share: scenarios of calls, each run judged by a model. */
+        private record Form<C>(IntFunction<Scenario<C>> generator, ScenarioFactory<C> runs, ScenarioCodec.Calls<C> codec) {}
+
+        @FunctionalInterface
+        private interface ScenarioFactory<C> {
+            ScenarioRun<C> create(Scenario<C> scenario) throws IllegalAccessException;
+        }
+
+        private Form<MapCall> mapForm(MapProgram map) throws IllegalAccessException {
             map.method().setAccessible(true);
             MethodHandle factory = MethodHandles.lookup().unreflect(map.method());
-            return new MapScenarioRun(scenario, map, factory, MapModel.of(contract(map.spec().mapType())),
-                    Checker.withDefaults());
+            MapModel model = MapModel.of(contract(map.spec().mapType()));
+            Checker checker = Checker.withDefaults();
+            return new Form<>(index -> map.generator().generate(settings.seed(), index),
+                    scenario -> new ScenarioRun<>(scenario, map, factory, model, checker, PreparedCall::new, MapCall::render),
+                    ScenarioCodec.MAP_CALLS);
+        }
+
+        private Form<ObjectCall> objectForm(ObjectProgram object) throws IllegalAccessException {
+            object.method().setAccessible(true);
+            MethodHandle factory = MethodHandles.lookup().unreflect(object.method());
+            SequentialObjectModel model = new SequentialObjectModel(object);
+            Checker checker = Checker.withDefaults();
+            ScenarioCodec.Calls<ObjectCall> codec = new ScenarioCodec.Calls<>() {
+                @Override
+                public String name(ObjectCall call) {
+                    return call.operation().name();
+                }
+
+                @Override
+                public List<Integer> arguments(ObjectCall call) {
+                    return call.argument().map(List::of).orElse(List.of());
+                }
+
+                @Override
+                public ObjectCall call(String name, Integer[] arguments) {
+                    for (OperationMethod operation : object.spec().operations()) {
+                        if (operation.name().equals(name)) {
+                            return new ObjectCall(operation, arguments.length == 0 ? Optional.empty() : Optional.of(arguments[0]));
+                        }
+                    }
+                    throw new IllegalArgumentException("no @Operation named " + name);
+                }
+            };
+            return new Form<>(index -> object.generator().generate(settings.seed(), index),
+                    scenario -> new ScenarioRun<>(scenario, object, factory, model, checker, PreparedObjectCall::new,
+                            ObjectCall::render),
+                    codec);
         }
 
         private static MapContract contract(Class<?> mapType) {
@@ -242,7 +285,23 @@ public final class ControlledExplorer implements Explorer {
             return MapContract.MAP;
         }
 
-        private ExplorationResult exploreMap(MapProgram map) throws Throwable {
+        private <C> Optional<ExplorationResult> replayScenario(Form<C> form, ReplayToken token, Failure failure) throws Throwable {
+            ScenarioCodec.Decoded<C> decoded = ScenarioCodec.decode(token.scenario(), form.codec());
+            Scenario<C> scenario = decoded.scenario();
+            ScenarioRun<C> run = form.runs().create(scenario);
+            ExecutionResult result = explorer.replay(run.program(), failure.seed(), failure.execution(),
+                    failure.decisions(), ExecutionOptions.DEFAULT_MAX_STEPS);
+            executions++;
+            Outcome outcome = run.judge(result);
+            if (!outcome.failed()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ExplorationResult.Failed(statistics(), scenarioReport(form, run, decoded.originalThreads(),
+                    decoded.originalSize(), new Failure(failure.execution(), failure.seed(), failure.decisions(), outcome),
+                    result, location(scenario, failure))));
+        }
+
+        private <C> ExplorationResult exploreScenarios(Form<C> form) throws Throwable {
             long deadline = settings.timeBudget().isZero() ? Long.MAX_VALUE : start + settings.timeBudget().toNanos();
             boolean first = true;
             for (int index = 0; index < settings.scenarios(); index++) {
@@ -253,8 +312,7 @@ public final class ControlledExplorer implements Explorer {
                     budgetSpent = true;
                     break;
                 }
-                Scenario<MapCall> scenario = map.generator().generate(settings.seed(), index);
-                MapScenarioRun run = scenarioRun(map, scenario);
+                ScenarioRun<C> run = form.runs().create(form.generator().apply(index));
                 ExplorationSettings exploration = explorationSettings(settings.schedules(), false)
                         .withTimeBudget(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 Exploration result = explorer.explore(run.program(), exploration, run::judge, first);
@@ -263,7 +321,7 @@ public final class ControlledExplorer implements Explorer {
                 count(result);
                 listener.progress(statistics());
                 if (result.failure().isPresent()) {
-                    return mapFailure(map, run, result.failure().get());
+                    return scenarioFailure(form, run, result.failure().get());
                 }
                 if (result.stoppedByTimeBudget()) {
                     budgetSpent = true;
@@ -273,20 +331,20 @@ public final class ControlledExplorer implements Explorer {
             return passed();
         }
 
-        private ExplorationResult mapFailure(MapProgram map, MapScenarioRun original, Failure found) throws Throwable {
-            Scenario<MapCall> smallest = original.scenario;
+        private <C> ExplorationResult scenarioFailure(Form<C> form, ScenarioRun<C> original, Failure found) throws Throwable {
+            Scenario<C> smallest = original.scenario;
             Failure failure = found;
-            MapScenarioRun run = original;
+            ScenarioRun<C> run = original;
             if (settings.shrink()) {
                 long shrinkDeadline = System.nanoTime() + SHRINK_TIME.toNanos();
                 boolean smaller = true;
                 while (smaller && System.nanoTime() < shrinkDeadline) {
                     smaller = false;
-                    for (Scenario<MapCall> candidate : ScenarioShrinker.candidates(smallest)) {
+                    for (Scenario<C> candidate : ScenarioShrinker.candidates(smallest)) {
                         if (System.nanoTime() > shrinkDeadline) {
                             break;
                         }
-                        MapScenarioRun candidateRun = scenarioRun(map, candidate);
+                        ScenarioRun<C> candidateRun = form.runs().create(candidate);
                         Exploration result = explorer.explore(candidateRun.program(),
                                 explorationSettings(Math.min(settings.schedules(), SHRINK_CANDIDATE_BUDGET), false),
                                 candidateRun::judge, false);
@@ -307,11 +365,11 @@ public final class ControlledExplorer implements Explorer {
             Outcome outcome = run.judge(traced);
             Failure reported = new Failure(failure.execution(), failure.seed(), failure.decisions(),
                     outcome.failed() ? outcome : failure.outcome());
-            return new ExplorationResult.Failed(statistics(), mapReport(run, original.scenario.threads().size(),
-                    original.scenario.size(), smallest, reported, traced, mapLocation(smallest, reported)));
+            return new ExplorationResult.Failed(statistics(), scenarioReport(form, run, original.scenario.threads().size(),
+                    original.scenario.size(), reported, traced, location(smallest, reported)));
         }
 
-        private String mapLocation(Scenario<MapCall> scenario, Failure failure) {
+        private String location(Scenario<?> scenario, Failure failure) {
             return "scenario " + (scenario.index() + 1) + " of " + settings.scenarios() + ", execution "
                     + (failure.execution() + 1);
         }
@@ -410,8 +468,9 @@ public final class ControlledExplorer implements Explorer {
                     settings.seed(), Optional.of(token(failure, new byte[0])));
         }
 
-        private FailureReport mapReport(MapScenarioRun run, int originalThreads, int originalSize, Scenario<MapCall> shrunk,
+        private <C> FailureReport scenarioReport(Form<C> form, ScenarioRun<C> run, int originalThreads, int originalSize,
                 Failure failure, ExecutionResult traced, String location) {
+            Scenario<C> shrunk = run.scenario;
             List<FailureReport.Section> sections = new ArrayList<>();
             String title = originalSize == shrunk.size()
                     ? "Scenario"
@@ -426,8 +485,8 @@ public final class ControlledExplorer implements Explorer {
             }
             sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
                     traced.renderTrace().stripTrailing()));
-            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
-                    settings.seed(), Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize))));
+            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections, settings.seed(),
+                    Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize, form.codec()))));
         }
 
         /** {@code 3 threads, 9 operations}. */

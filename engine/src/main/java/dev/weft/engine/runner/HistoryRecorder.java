@@ -45,11 +45,11 @@ final class HistoryRecorder {
     }
 
     /** The history for the checker; calls that never returned are pending. */
-    History history(PreparedCall[] calls) {
+    History history(ScenarioCall[] calls) {
         History.Builder builder = History.builder();
         for (int i = 0; i < events; i++) {
             int thread = eventThread[i];
-            PreparedCall call = calls[eventCall[i]];
+            ScenarioCall call = calls[eventCall[i]];
             if (!eventIsResponse[i]) {
                 builder.invoke(thread, call.modelName(), call.modelArguments());
             } else {
@@ -57,7 +57,7 @@ final class HistoryRecorder {
                 if (result instanceof CallResult.Threw threw) {
                     builder.fail(thread, threw.type().getName());
                 } else if (result instanceof CallResult.Returned returned) {
-                    builder.ok(thread, PreparedCall.modelValue(returned.value()));
+                    builder.ok(thread, call.modelValue(returned.value()));
                 } else {
                     builder.ok(thread, null);
                 }

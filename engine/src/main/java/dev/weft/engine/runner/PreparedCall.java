@@ -19,7 +19,7 @@ import java.util.function.Function;
  * inside an execution touches the map and nothing else of the engine's: the trace shows the map's
  * accesses only, and no scheduling point falls in the engine's bookkeeping.
  */
-final class PreparedCall {
+final class PreparedCall implements ScenarioCall {
 
     private static final Comparator<Integer> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -47,6 +47,17 @@ final class PreparedCall {
         this.add = operation == MapOperation.COMPUTE
                 ? (key, old) -> old == null ? amount : old + amount
                 : (key, old) -> old + amount;
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CallResult invoke(Object target, Object testInstance) {
+        return invoke((Map<Integer, Integer>) target);
     }
 
     /** Runs the call on the map; a runtime exception is a result, errors (the runtime's signals) propagate. */
@@ -139,7 +150,8 @@ final class PreparedCall {
     }
 
     /** The operation and arguments as the checker's map models name them. */
-    Object[] modelArguments() {
+    @Override
+    public Object[] modelArguments() {
         return switch (operation) {
             case COMPUTE_IF_ABSENT -> new Object[] {a0, "const:" + a1};
             case COMPUTE_IF_PRESENT, COMPUTE -> new Object[] {a0, "add:" + a1};
@@ -153,19 +165,25 @@ final class PreparedCall {
         };
     }
 
-    String modelName() {
+    @Override
+    public String modelName() {
         return operation.methodName();
     }
 
+    @Override
+    public Object modelValue(Object value) {
+        return mapModelValue(value);
+    }
+
     /** A result as the checker's models write it: entries as {@code [key, value]} pairs. */
-    static Object modelValue(Object value) {
+    static Object mapModelValue(Object value) {
         if (value instanceof Map.Entry<?, ?> entry) {
             return Arrays.asList(entry.getKey(), entry.getValue());
         }
         if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map.Entry) {
             List<Object> pairs = new ArrayList<>();
             for (Object element : list) {
-                pairs.add(modelValue(element));
+                pairs.add(mapModelValue(element));
             }
             return pairs;
         }

@@ -12,10 +12,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scenario part of a map-form replay token: the (shrunk) scenario itself, so that a token
- * replays without regenerating anything. Operations are stored by name, arguments as integers.
+ * The scenario part of a replay token: the (shrunk) scenario itself, so that a token replays without
+ * regenerating anything. Operations are stored by name, arguments as integers.
  */
 final class ScenarioCodec {
+
+    /** How one kind of call is written and read back. */
+    interface Calls<C> {
+        String name(C call);
+
+        List<Integer> arguments(C call);
+
+        /** @throws IllegalArgumentException when no operation has that name */
+        C call(String name, Integer[] arguments);
+    }
+
+    /** Map calls: the {@link MapOperation} constant's name. */
+    static final Calls<MapCall> MAP_CALLS = new Calls<>() {
+        @Override
+        public String name(MapCall call) {
+            return call.operation().name();
+        }
+
+        @Override
+        public List<Integer> arguments(MapCall call) {
+            return call.arguments();
+        }
+
+        @Override
+        public MapCall call(String name, Integer[] arguments) {
+            return MapCall.of(MapOperation.valueOf(name), arguments);
+        }
+    };
 
     private static final int VERSION = 1;
 
@@ -28,33 +56,33 @@ final class ScenarioCodec {
      * @param originalThreads threads of the scenario before shrinking
      * @param originalSize calls of the scenario before shrinking
      */
-    record Decoded(Scenario<MapCall> scenario, int originalThreads, int originalSize) {}
+    record Decoded<C>(Scenario<C> scenario, int originalThreads, int originalSize) {}
 
-    static byte[] encode(Scenario<MapCall> scenario, int originalThreads, int originalSize) {
+    static <C> byte[] encode(Scenario<C> scenario, int originalThreads, int originalSize, Calls<C> codec) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeInt(scenario.index());
             out.writeByte(originalThreads);
             out.writeShort(originalSize);
-            writeCalls(out, scenario.before());
+            writeCalls(out, scenario.before(), codec);
             out.writeByte(scenario.threads().size());
-            for (List<MapCall> thread : scenario.threads()) {
-                writeCalls(out, thread);
+            for (List<C> thread : scenario.threads()) {
+                writeCalls(out, thread, codec);
             }
-            writeCalls(out, scenario.after());
+            writeCalls(out, scenario.after(), codec);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static void writeCalls(DataOutputStream out, List<MapCall> calls) throws IOException {
+    private static <C> void writeCalls(DataOutputStream out, List<C> calls, Calls<C> codec) throws IOException {
         out.writeShort(calls.size());
-        for (MapCall call : calls) {
-            out.writeUTF(call.operation().name());
-            out.writeByte(call.arguments().size());
-            for (Integer argument : call.arguments()) {
+        for (C call : calls) {
+            out.writeUTF(codec.name(call));
+            out.writeByte(codec.arguments(call).size());
+            for (Integer argument : codec.arguments(call)) {
                 out.writeBoolean(argument != null);
                 if (argument != null) {
                     out.writeInt(argument);
@@ -64,7 +92,7 @@ final class ScenarioCodec {
     }
 
     /** @throws IllegalArgumentException when the bytes are not a scenario this version wrote */
-    static Decoded decode(byte[] data) {
+    static <C> Decoded<C> decode(byte[] data, Calls<C> codec) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
@@ -74,34 +102,34 @@ final class ScenarioCodec {
             int index = in.readInt();
             int originalThreads = in.readUnsignedByte();
             int originalSize = in.readUnsignedShort();
-            List<MapCall> before = readCalls(in);
+            List<C> before = readCalls(in, codec);
             int threadCount = in.readUnsignedByte();
-            List<List<MapCall>> threads = new ArrayList<>();
+            List<List<C>> threads = new ArrayList<>();
             for (int t = 0; t < threadCount; t++) {
-                threads.add(readCalls(in));
+                threads.add(readCalls(in, codec));
             }
-            List<MapCall> after = readCalls(in);
-            return new Decoded(new Scenario<>(index, before, threads, after), originalThreads, originalSize);
+            List<C> after = readCalls(in, codec);
+            return new Decoded<>(new Scenario<>(index, before, threads, after), originalThreads, originalSize);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("replay token")) {
                 throw iae;
             }
-            throw new IllegalArgumentException("replay token holds no readable map scenario (" + e.getMessage()
-                    + "); was it recorded for an imperative test?", e);
+            throw new IllegalArgumentException("replay token holds no readable scenario of this test (" + e.getMessage()
+                    + "); was it recorded for another test?", e);
         }
     }
 
-    private static List<MapCall> readCalls(DataInputStream in) throws IOException {
+    private static <C> List<C> readCalls(DataInputStream in, Calls<C> codec) throws IOException {
         int count = in.readUnsignedShort();
-        List<MapCall> calls = new ArrayList<>(count);
+        List<C> calls = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            MapOperation operation = MapOperation.valueOf(in.readUTF());
+            String name = in.readUTF();
             int arguments = in.readUnsignedByte();
             Integer[] values = new Integer[arguments];
             for (int a = 0; a < arguments; a++) {
                 values[a] = in.readBoolean() ? in.readInt() : null;
             }
-            calls.add(MapCall.of(operation, values));
+            calls.add(codec.call(name, values));
         }
         return calls;
     }

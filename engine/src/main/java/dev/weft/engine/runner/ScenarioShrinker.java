@@ -1,6 +1,5 @@
 package dev.weft.engine.runner;
 
-import dev.weft.engine.scenario.MapCall;
 import dev.weft.engine.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,12 @@ final class ScenarioShrinker {
 
     private ScenarioShrinker() {}
 
-    static List<Scenario<MapCall>> candidates(Scenario<MapCall> scenario) {
-        List<Scenario<MapCall>> candidates = new ArrayList<>();
-        List<List<MapCall>> threads = scenario.threads();
+    static <C> List<Scenario<C>> candidates(Scenario<C> scenario) {
+        List<Scenario<C>> candidates = new ArrayList<>();
+        List<List<C>> threads = scenario.threads();
         if (threads.size() > 1) {
             for (int t = 0; t < threads.size(); t++) {
-                List<List<MapCall>> fewer = new ArrayList<>(threads);
+                List<List<C>> fewer = new ArrayList<>(threads);
                 fewer.remove(t);
                 candidates.add(new Scenario<>(scenario.index(), scenario.before(), fewer, scenario.after()));
             }
@@ -35,7 +34,7 @@ final class ScenarioShrinker {
                 continue;
             }
             for (int i = threads.get(t).size() - 1; i >= 0; i--) {
-                List<List<MapCall>> shorter = new ArrayList<>(threads);
+                List<List<C>> shorter = new ArrayList<>(threads);
                 shorter.set(t, without(threads.get(t), i));
                 candidates.add(new Scenario<>(scenario.index(), scenario.before(), shorter, scenario.after()));
             }
@@ -43,8 +42,8 @@ final class ScenarioShrinker {
         return candidates;
     }
 
-    private static List<MapCall> without(List<MapCall> calls, int index) {
-        List<MapCall> fewer = new ArrayList<>(calls);
+    private static <C> List<C> without(List<C> calls, int index) {
+        List<C> fewer = new ArrayList<>(calls);
         fewer.remove(index);
         return fewer;
     }

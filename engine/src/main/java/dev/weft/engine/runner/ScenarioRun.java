@@ -1,86 +1,89 @@
 package dev.weft.engine.runner;
 
-import dev.weft.engine.execution.MapProgram;
+import dev.weft.engine.execution.Program;
 import dev.weft.engine.report.ScenarioTable;
 import dev.weft.engine.scenario.CallResult;
-import dev.weft.engine.scenario.MapCall;
 import dev.weft.engine.scenario.Scenario;
 import dev.weft.models.check.CheckResult;
 import dev.weft.models.check.Checker;
 import dev.weft.models.check.Verdict;
-import dev.weft.models.model.MapModel;
+import dev.weft.models.model.Model;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ManagedThreads;
 import dev.weft.scheduler.runtime.Outcome;
-import dev.weft.scheduler.runtime.Program;
+import java.util.function.Function;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * One scenario of a map-form test, ready to run as a program: a fresh map from the test method, the
- * calls before the parallel part on thread 0, one managed thread per list of calls, the calls after
- * on thread 0; every call recorded in a history that {@link #judge} checks for linearizability.
+ * One scenario of a map-form or object-form test, ready to run as a program: a fresh shared object
+ * from the test method, the calls before the parallel part on thread 0, one managed thread per list
+ * of calls, the calls after on thread 0; every call recorded in a history that {@link #judge} checks
+ * for linearizability against the model.
+ *
+ * @param <C> the type of one call of the scenario
  */
-final class MapScenarioRun {
+final class ScenarioRun<C> {
 
-    final Scenario<MapCall> scenario;
-    private final MapProgram mapProgram;
+    final Scenario<C> scenario;
+    private final Program form;
     private final MethodHandle factory;
-    private final MapModel model;
+    private final Model<?> model;
     private final Checker checker;
-    private final PreparedCall[] calls;
+    private final Function<? super C, String> render;
+    private final ScenarioCall[] calls;
     private final int[] before;
     private final int[][] threads;
     private final int[] after;
     private volatile HistoryRecorder last;
     long unknownVerdicts;
 
-    MapScenarioRun(Scenario<MapCall> scenario, MapProgram mapProgram, MethodHandle factory, MapModel model, Checker checker) {
+    ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Model<?> model, Checker checker,
+            Function<? super C, ? extends ScenarioCall> prepare, Function<? super C, String> render) {
         this.scenario = scenario;
-        this.mapProgram = mapProgram;
+        this.form = form;
         this.factory = factory;
         this.model = model;
         this.checker = checker;
-        List<PreparedCall> all = new ArrayList<>();
-        this.before = indices(all, scenario.before());
+        this.render = render;
+        List<ScenarioCall> all = new ArrayList<>();
+        this.before = indices(all, scenario.before(), prepare);
         this.threads = new int[scenario.threads().size()][];
         for (int t = 0; t < threads.length; t++) {
-            threads[t] = indices(all, scenario.threads().get(t));
+            threads[t] = indices(all, scenario.threads().get(t), prepare);
         }
-        this.after = indices(all, scenario.after());
-        this.calls = all.toArray(new PreparedCall[0]);
+        this.after = indices(all, scenario.after(), prepare);
+        this.calls = all.toArray(new ScenarioCall[0]);
     }
 
-    private static int[] indices(List<PreparedCall> all, List<MapCall> calls) {
+    private static <C> int[] indices(List<ScenarioCall> all, List<C> calls, Function<? super C, ? extends ScenarioCall> prepare) {
         int[] indices = new int[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             indices[i] = all.size();
-            all.add(new PreparedCall(calls.get(i)));
+            all.add(prepare.apply(calls.get(i)));
         }
         return indices;
     }
 
-    Program program() {
+    dev.weft.scheduler.runtime.Program program() {
         return () -> {
             Object instance = ManagedThreads.quietly(() -> {
                 try {
-                    return mapProgram.instances().create();
+                    return form.instances().create();
                 } catch (Exception e) {
                     throw new TestSetupException(e);
                 }
             });
-            @SuppressWarnings("unchecked")
-            Map<Integer, Integer> map = (Map<Integer, Integer>) factory.invoke(instance);
-            if (map == null) {
-                throw new IllegalStateException(mapProgram.method().getName() + " must return a fresh empty map, was null");
+            Object target = factory.invoke(instance);
+            if (target == null) {
+                throw new IllegalStateException(form.method().getName() + " must return a fresh object, was null");
             }
             HistoryRecorder recorder = ManagedThreads.quietly(() -> new HistoryRecorder(calls.length));
             last = recorder;
             for (int call : before) {
-                call(recorder, 0, call, map);
+                call(recorder, 0, call, target, instance);
             }
             Thread[] started = new Thread[threads.length];
             for (int t = 0; t < threads.length; t++) {
@@ -88,7 +91,7 @@ final class MapScenarioRun {
                 int thread = t + 1;
                 started[t] = ManagedThreads.start("thread " + thread, () -> {
                     for (int call : mine) {
-                        call(recorder, thread, call, map);
+                        call(recorder, thread, call, target, instance);
                     }
                 });
             }
@@ -96,19 +99,19 @@ final class MapScenarioRun {
                 ManagedThreads.join(thread);
             }
             for (int call : after) {
-                call(recorder, 0, call, map);
+                call(recorder, 0, call, target, instance);
             }
         };
     }
 
-    private void call(HistoryRecorder recorder, int thread, int index, Map<Integer, Integer> map) {
-        PreparedCall call = calls[index];
-        ManagedThreads.note(call.text);
+    private void call(HistoryRecorder recorder, int thread, int index, Object target, Object instance) {
+        ScenarioCall call = calls[index];
+        ManagedThreads.note(call.text());
         recorder.invoked(thread, index);
-        CallResult result = call.invoke(map);
+        CallResult result = call.invoke(target, instance);
         recorder.responded(thread, index, result);
         ManagedThreads.quietly(() -> {
-            ManagedThreads.note(call.text + ": " + result.render());
+            ManagedThreads.note(call.text() + ": " + result.render());
             return null;
         });
     }
@@ -118,7 +121,7 @@ final class MapScenarioRun {
         if (result.outcome().failed()) {
             return result.outcome();
         }
-        CheckResult check = checker.check(last.history(calls), model);
+        CheckResult check = check(last.history(calls), model);
         if (check.verdict() == Verdict.NOT_LINEARIZABLE) {
             return new Outcome.Rejected("not linearizable", check.explanation().toString());
         }
@@ -126,6 +129,10 @@ final class MapScenarioRun {
             unknownVerdicts++;
         }
         return new Outcome.Passed();
+    }
+
+    private <S> CheckResult check(dev.weft.models.history.History history, Model<S> typed) {
+        return checker.check(history, typed);
     }
 
     /** The scenario as tables, with the results of the last execution. */
@@ -138,7 +145,7 @@ final class MapScenarioRun {
         }
         List<Optional<CallResult>> afterResults = results(recorder, after);
         Scenario<Optional<CallResult>> results = new Scenario<>(scenario.index(), beforeResults, threadResults, afterResults);
-        return ScenarioTable.render(ScenarioTable.cells(scenario, MapCall::render, results));
+        return ScenarioTable.render(ScenarioTable.cells(scenario, render, results));
     }
 
     private static List<Optional<CallResult>> results(HistoryRecorder recorder, int[] indices) {
