@@ -59,9 +59,19 @@ abstract class AbstractStripedMap<K, V> extends AbstractMap<K, V> implements Con
         }
     }
 
+    // get, put and remove are written out rather than going through underStripeLock: they are the hot
+    // path, and a capturing lambda costs an allocation per call unless the JIT removes it.
+
     @Override
     public V get(Object key) {
-        return underStripeLock(key, stripe -> stripe.get(key));
+        int stripe = stripeOf(key);
+        ReentrantLock lock = locks[stripe];
+        lock.lock();
+        try {
+            return stripes[stripe].get(key);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -77,12 +87,26 @@ abstract class AbstractStripedMap<K, V> extends AbstractMap<K, V> implements Con
     @Override
     public V put(K key, V value) {
         Objects.requireNonNull(value, "value");
-        return underStripeLock(key, stripe -> stripe.put(key, value));
+        int stripe = stripeOf(key);
+        ReentrantLock lock = locks[stripe];
+        lock.lock();
+        try {
+            return stripes[stripe].put(key, value);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public V remove(Object key) {
-        return underStripeLock(key, stripe -> stripe.remove(key));
+        int stripe = stripeOf(key);
+        ReentrantLock lock = locks[stripe];
+        lock.lock();
+        try {
+            return stripes[stripe].remove(key);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
