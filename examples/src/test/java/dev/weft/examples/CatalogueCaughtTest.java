@@ -32,7 +32,8 @@ class CatalogueCaughtTest {
                 Arguments.of("upgradingRoutingTable_newHost_getsABackend", "deadlock: "),
                 Arguments.of("jobRegistries_movesInBothDirections_finish", "deadlock: thread 1 waits for the monitor of BuggyJobRegistry"),
                 Arguments.of("resultBoard_twoWaiters_bothGetTheirResult", "deadlock: "),
-                Arguments.of("unlockedCheckResultBoard_waiter_getsItsResult", "deadlock: "));
+                Arguments.of("unlockedCheckResultBoard_waiter_getsItsResult", "deadlock: "),
+                Arguments.of("permissionResolver_deepHierarchy_resolves", "deadlock: thread 1 waits for the monitor of ConcurrentHashMap$ReservationNode"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import dev.weft.examples.iteration.ActiveUsers;
 import dev.weft.examples.iteration.SnapshotActiveUsers;
 import dev.weft.examples.lockorder.JobRegistry;
 import dev.weft.examples.readwrite.RoutingTable;
+import dev.weft.examples.recursiveupdate.PermissionResolver;
 import dev.weft.examples.sessions.SessionRegistry;
 import dev.weft.examples.striped.StripedMap;
 import java.util.Map;
@@ -127,5 +128,12 @@ class CatalogueFixesTest {
             board.publish("a", "1");
             board.publish("b", "2");
         });
+    }
+
+    @ConcurrencyTest(schedules = 200, seed = "1")
+    void permissionResolver_deepHierarchy_resolves() throws Exception {
+        PermissionResolver resolver = new PermissionResolver(RoleChains.chain(40));
+        runConcurrently(() -> resolver.effectivePermissions("role-0"), () -> resolver.effectivePermissions("role-20"));
+        check(resolver.effectivePermissions("role-0").size() == 40, "role-0 must have all 40 permissions");
     }
 }

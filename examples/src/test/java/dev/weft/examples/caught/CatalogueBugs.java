@@ -16,6 +16,8 @@ import dev.weft.examples.iteration.BuggyActiveUsers;
 import dev.weft.examples.iteration.BuggySynchronizedActiveUsers;
 import dev.weft.examples.lockorder.BuggyJobRegistry;
 import dev.weft.examples.readwrite.BuggyRoutingTable;
+import dev.weft.examples.recursiveupdate.BuggyPermissionResolver;
+import dev.weft.examples.RoleChains;
 import dev.weft.examples.readwrite.BuggyUpgradingRoutingTable;
 import dev.weft.examples.sessions.BuggySessionRegistry;
 import dev.weft.examples.striped.BuggyStripedMap;
@@ -154,5 +156,12 @@ public class CatalogueBugs {
     void unlockedCheckResultBoard_waiter_getsItsResult() throws Exception {
         BuggyUnlockedCheckResultBoard board = new BuggyUnlockedCheckResultBoard();
         runConcurrently(() -> board.await("a"), () -> board.publish("a", "1"));
+    }
+
+    // 9. computeIfAbsent whose mapping function updates the same ConcurrentHashMap.
+    @ConcurrencyTest(schedules = 200, seed = "1")
+    void permissionResolver_deepHierarchy_resolves() throws Exception {
+        BuggyPermissionResolver resolver = new BuggyPermissionResolver(RoleChains.chain(40));
+        runConcurrently(() -> resolver.effectivePermissions("role-0"), () -> resolver.effectivePermissions("role-20"));
     }
 }
