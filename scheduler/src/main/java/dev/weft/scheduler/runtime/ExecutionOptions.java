@@ -1,13 +1,20 @@
 package dev.weft.scheduler.runtime;
 
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Settings of one execution.
  *
  * @param seed drives every nondeterministic draw the runtime makes (identity hash codes, random seeds)
  * @param maxSteps scheduling points after which the execution is declared a hang
  * @param trace whether to record the events of the execution (slower; used to report and replay)
+ * @param detection what the data-race and collection-misuse detectors do ({@link DetectionMode#OFF}
+ *     unless asked for)
+ * @param suppressedRaces fields ({@code Owner.field}, simple class name) whose races are counted but
+ *     not reported
  */
-public record ExecutionOptions(long seed, long maxSteps, boolean trace) {
+public record ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces) {
 
     /** The default step bound: generous for tests of a few operations per thread. */
     public static final long DEFAULT_MAX_STEPS = 200_000;
@@ -16,6 +23,13 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace) {
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
+        Objects.requireNonNull(detection, "detection");
+        suppressedRaces = Set.copyOf(suppressedRaces);
+    }
+
+    /** Options without the detectors. */
+    public ExecutionOptions(long seed, long maxSteps, boolean trace) {
+        this(seed, maxSteps, trace, DetectionMode.OFF, Set.of());
     }
 
     public static ExecutionOptions of(long seed) {
@@ -23,6 +37,14 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace) {
     }
 
     public ExecutionOptions traced() {
-        return new ExecutionOptions(seed, maxSteps, true);
+        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces);
+    }
+
+    public ExecutionOptions withDetection(DetectionMode mode) {
+        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces);
+    }
+
+    public ExecutionOptions withSuppressedRaces(Set<String> fields) {
+        return new ExecutionOptions(seed, maxSteps, trace, detection, fields);
     }
 }

@@ -68,4 +68,94 @@ public sealed interface Outcome {
             return "uncontrolled concurrency: " + reason;
         }
     }
+
+    /**
+     * One side of a data race or a collection misuse.
+     *
+     * @param thread the thread, numbered as in traces
+     * @param action what it did, as the headline says it: {@code writes}, {@code read}, {@code put}
+     * @param site where, {@code File.java:line} (for a collection, the method's first line)
+     * @param location where, as a stack frame reads: {@code Counter.increment(Counter.java:12)}
+     * @param stack the thread's stack at the access when known (the later access), else where the
+     *     thread was when the race was found; Weft's own frames removed
+     */
+    record Access(int thread, String action, String site, String location, List<StackTraceElement> stack) {
+        public Access {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    /**
+     * Two accesses to the same field or array element, from different threads, at least one a
+     * write and at least one plain, with no happens-before between them.
+     *
+     * @param location the object and field ({@code Counter#1.value}) or element ({@code int[]#2[3]})
+     * @param field the field as suppression names it ({@code Counter.value}); for an element, the array type
+     * @param earlier the access that happened first
+     * @param later the access at which the race was found
+     * @param ordering what would have ordered them (locks each held), one line
+     */
+    record DataRace(String location, String field, Access earlier, Access later, String ordering) implements Outcome {
+        @Override
+        public String headline() {
+            return "data race on " + location + ": thread " + later.thread() + " " + later.action() + " at " + later.site()
+                    + ", thread " + earlier.thread() + " " + earlier.action() + " at " + earlier.site() + " without happens-before";
+        }
+
+        @Override
+        public String details() {
+            StringBuilder text = new StringBuilder();
+            text.append("  ").append(later.action()).append(" of ").append(location).append(" by thread ").append(later.thread())
+                    .append(":\n");
+            appendStack(text, later.stack().isEmpty() ? later.location() : null, later.stack(), null);
+            text.append("  previous ").append(earlier.action()).append(" by thread ").append(earlier.thread()).append(":\n");
+            appendStack(text, earlier.location(), earlier.stack(), "thread " + earlier.thread() + " is now at");
+            text.append("  ").append(ordering).append('\n');
+            return text.toString();
+        }
+    }
+
+    /**
+     * Two threads inside methods of the same non-thread-safe collection at once, at least one of
+     * them changing it.
+     *
+     * @param collection the collection's name ({@code HashMap#2})
+     * @param type its class's simple name
+     * @param inside the thread that was inside first
+     * @param entering the thread whose entry overlapped it
+     */
+    record CollectionMisuse(String collection, String type, Access inside, Access entering) implements Outcome {
+        @Override
+        public String headline() {
+            return "concurrent modification of " + collection + ": thread " + inside.thread() + " in " + inside.action()
+                    + ", thread " + entering.thread() + " in " + entering.action() + " — " + type + " is not thread-safe";
+        }
+
+        @Override
+        public String details() {
+            StringBuilder text = new StringBuilder();
+            text.append("  thread ").append(entering.thread()).append(" enters ").append(type).append('.')
+                    .append(entering.action()).append(":\n");
+            appendStack(text, null, entering.stack(), null);
+            text.append("  while thread ").append(inside.thread()).append(" is inside ").append(type).append('.')
+                    .append(inside.action()).append(":\n");
+            appendStack(text, null, inside.stack(), null);
+            return text.toString();
+        }
+    }
+
+    private static void appendStack(StringBuilder text, String location, List<StackTraceElement> stack, String stackTitle) {
+        if (location != null) {
+            text.append("      at ").append(location).append('\n');
+        }
+        if (stack.isEmpty()) {
+            return;
+        }
+        if (stackTitle != null) {
+            text.append("    (").append(stackTitle).append(")\n");
+        }
+        for (StackTraceElement frame : stack) {
+            text.append("      at ").append(frame).append('\n');
+        }
+    }
 }
