@@ -105,10 +105,10 @@ public sealed interface Outcome {
         @Override
         public String details() {
             StringBuilder text = new StringBuilder();
-            text.append("  ").append(later.action()).append(" of ").append(location).append(" by thread ").append(later.thread())
+            text.append("  ").append(noun(later)).append(" of ").append(location).append(" by thread ").append(later.thread())
                     .append(":\n");
             appendStack(text, later.stack().isEmpty() ? later.location() : null, later.stack(), null);
-            text.append("  previous ").append(earlier.action()).append(" by thread ").append(earlier.thread()).append(":\n");
+            text.append("  previous ").append(noun(earlier)).append(" by thread ").append(earlier.thread()).append(":\n");
             appendStack(text, earlier.location(), earlier.stack(), "thread " + earlier.thread() + " is now at");
             text.append("  ").append(ordering).append('\n');
             return text.toString();
@@ -142,6 +142,10 @@ public sealed interface Outcome {
             appendStack(text, null, inside.stack(), null);
             return text.toString();
         }
+    }
+
+    private static String noun(Access access) {
+        return access.action().startsWith("w") ? "write" : "read";
     }
 
     private static void appendStack(StringBuilder text, String location, List<StackTraceElement> stack, String stackTitle) {
