@@ -28,6 +28,8 @@ final class CollectionMisuseDetector implements ExecutionListener {
 
     private ExecutionControl control;
     private final IdentityTable<Occupancy> collections = new IdentityTable<>();
+    /** Pairs of sites already reported in this execution (WARN mode goes on after a report). */
+    private final java.util.Set<Long> reported = new java.util.HashSet<>();
 
     @Override
     public void executionStarted(ExecutionControl control) {
@@ -49,7 +51,7 @@ final class CollectionMisuseDetector implements ExecutionListener {
         for (int other = 0; other < inside.depths.length; other++) {
             if (other != thread && inside.depths[other] > 0) {
                 Site theirs = Sites.get(inside.sites[other]);
-                if (entering.isMutating() || theirs.isMutating()) {
+                if ((entering.isMutating() || theirs.isMutating()) && reported.add(((long) site << 32) | inside.sites[other])) {
                     report(collection, other, theirs, thread, entering);
                     break;
                 }

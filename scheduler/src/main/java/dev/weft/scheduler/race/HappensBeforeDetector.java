@@ -50,6 +50,8 @@ final class HappensBeforeDetector implements ExecutionListener {
     private final IdentityTable<Shadow> objectFields = new IdentityTable<>();
     private Shadow[] staticFields = new Shadow[16];
     private final IdentityTable<Shadow[]> arrays = new IdentityTable<>();
+    /** Pairs of sites already reported in this execution (WARN mode goes on after a report). */
+    private final java.util.Set<Long> reported = new java.util.HashSet<>();
 
     HappensBeforeDetector(Set<String> suppressedFields) {
         this.suppressedFields = suppressedFields;
@@ -295,6 +297,9 @@ final class HappensBeforeDetector implements ExecutionListener {
 
     private void race(Shadow s, Object owner, int index, int thread, int site, boolean write, Object[] locks,
             int other, int otherSite, boolean otherWrite, Object[] otherLocks) {
+        if (!reported.add(((long) site << 32) | otherSite)) {
+            return; // the same two sites again: reported (or counted) once per execution
+        }
         Site later = Sites.get(site);
         Site earlier = Sites.get(otherSite);
         String field;
