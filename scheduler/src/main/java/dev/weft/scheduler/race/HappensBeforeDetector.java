@@ -34,6 +34,8 @@ import java.util.Set;
 final class HappensBeforeDetector implements ExecutionListener {
 
     private static final int STACK_FRAMES = 8;
+    /** Findings per execution that get stacks; later ones (WARN mode) carry sites only, stacks cost a safepoint each. */
+    private static final int FINDINGS_WITH_STACKS = 4;
 
     private final Set<String> suppressedFields;
     private ExecutionControl control;
@@ -315,10 +317,11 @@ final class HappensBeforeDetector implements ExecutionListener {
             control.suppressed(field);
             return;
         }
+        boolean stacks = reported.size() <= FINDINGS_WITH_STACKS;
         Outcome.Access laterAccess = new Outcome.Access(thread, write ? "writes" : "reads", later.shortLocation(),
-                later.location(), control.stack(thread, STACK_FRAMES));
+                later.location(), stacks ? control.stack(thread, STACK_FRAMES) : java.util.List.of());
         Outcome.Access earlierAccess = new Outcome.Access(other, otherWrite ? "wrote" : "read", earlier.shortLocation(),
-                earlier.location(), control.stack(other, STACK_FRAMES));
+                earlier.location(), stacks ? control.stack(other, STACK_FRAMES) : java.util.List.of());
         control.report(new Outcome.DataRace(location, field, earlierAccess, laterAccess,
                 ordering(thread, locks, other, otherLocks)));
     }

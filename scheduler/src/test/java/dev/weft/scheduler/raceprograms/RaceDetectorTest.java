@@ -63,8 +63,8 @@ class RaceDetectorTest {
     void plainHandoff_firstSchedule_reportsBothAccesses() {
         Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing("exhaustive", 1, 10).withOptions("preemptions=0"));
         assertThat(failure.execution()).isZero();
-        assertThat(failure.outcome().headline()).isEqualTo("data race on Box#1.map: thread 2 reads at RacePrograms.java:61, "
-                + "thread 1 wrote at RacePrograms.java:60 without happens-before");
+        assertThat(failure.outcome().headline()).isEqualTo("data race on Box#1.map: thread 2 reads at RacePrograms.java:67, "
+                + "thread 1 wrote at RacePrograms.java:66 without happens-before");
         assertThat(failure.outcome().details()).contains("read of Box#1.map by thread 2:",
                 "at dev.weft.scheduler.raceprograms.RacePrograms.lambda$plainHandoff", "previous write by thread 1:",
                 "no lock held by either thread");
@@ -166,7 +166,12 @@ class RaceDetectorTest {
                 new Case("counter under one lock", RacePrograms::oneLock),
                 new Case("puts into a synchronizedMap", RacePrograms::synchronizedMapPuts),
                 new Case("iteration and put under one lock", RacePrograms::iterateUnderLock),
-                new Case("concurrent readers of a built map", RacePrograms::concurrentReaders))
+                new Case("concurrent readers of a built map", RacePrograms::concurrentReaders),
+                new Case("hand-off through Semaphore", RacePrograms::semaphoreHandoff),
+                new Case("hand-off through CyclicBarrier", RacePrograms::barrierHandoff),
+                new Case("hand-off under ReentrantReadWriteLock", RacePrograms::readWriteLockHandoff),
+                new Case("hand-off through LinkedBlockingQueue", RacePrograms::blockingQueueHandoff),
+                new Case("hand-off with wait/notify", RacePrograms::waitNotifyHandoff))
                 .map(Arguments::of);
     }
 

@@ -4,14 +4,20 @@ import dev.weft.scheduler.runtime.Program;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Programs for the detectors: each racy pattern, and the same pattern made correct with each
@@ -298,6 +304,105 @@ final class RacePrograms {
         return () -> {
             Map<String, Integer> map = built();
             runBoth(() -> check(map.get("k") == 1, "missing"), () -> check(map.containsKey("k") && map.size() == 1, "missing"));
+        };
+    }
+
+    static Program semaphoreHandoff() {
+        return () -> {
+            Box box = new Box();
+            Semaphore ready = new Semaphore(0);
+            runBoth(() -> {
+                box.map = built();
+                ready.release();
+            }, () -> {
+                ready.acquireUninterruptibly();
+                check(box.map.get("k") == 1, "missing entry");
+            });
+        };
+    }
+
+    static Program barrierHandoff() {
+        return () -> {
+            Box box = new Box();
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            runBoth(() -> {
+                box.map = built();
+                await(barrier);
+            }, () -> {
+                await(barrier);
+                check(box.map.get("k") == 1, "missing entry");
+            });
+        };
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Program readWriteLockHandoff() {
+        return () -> {
+            Box box = new Box();
+            ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+            runBoth(() -> {
+                lock.writeLock().lock();
+                try {
+                    box.map = built();
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }, () -> {
+                lock.readLock().lock();
+                try {
+                    if (box.map != null) {
+                        check(box.map.get("k") == 1, "missing entry");
+                    }
+                } finally {
+                    lock.readLock().unlock();
+                }
+            });
+        };
+    }
+
+    static Program blockingQueueHandoff() {
+        return () -> {
+            BlockingQueue<Map<String, Integer>> queue = new LinkedBlockingQueue<>();
+            runBoth(() -> queue.add(built()), () -> {
+                try {
+                    check(queue.take().get("k") == 1, "missing entry");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        };
+    }
+
+    static Program waitNotifyHandoff() {
+        return () -> {
+            Box box = new Box();
+            runBoth(() -> {
+                Map<String, Integer> map = built();
+                synchronized (box) {
+                    box.map = map;
+                    box.notifyAll();
+                }
+            }, () -> {
+                Map<String, Integer> map;
+                synchronized (box) {
+                    while (box.map == null) {
+                        try {
+                            box.wait();
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                    map = box.map;
+                }
+                check(map.get("k") == 1, "missing entry");
+            });
         };
     }
 }
