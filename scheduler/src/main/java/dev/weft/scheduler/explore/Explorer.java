@@ -180,11 +180,33 @@ public final class Explorer {
             DecisionList decisions = strategy.decisions();
             progress.seen.add(decisions);
             if (result.outcome().failed()) {
-                progress.failure = new Failure(global, settings.seed(), decisions, result.outcome());
+                progress.failure = new Failure(global, settings.seed(), decisions, withEarlierStack(program, decisions, settings,
+                        result.outcome()));
                 return;
             }
         }
         progress.completion = sharded.completionStatement();
+    }
+
+    /**
+     * A data race's report gives the later access its stack as it happens; the earlier one is long
+     * past by then. The execution is run once more under the same decisions, recording the stack
+     * of the earlier access as it happens; anything unexpected keeps the first report.
+     */
+    private Outcome withEarlierStack(Program program, DecisionList decisions, ExplorationSettings settings, Outcome outcome) {
+        if (!(outcome instanceof Outcome.DataRace race) || race.earlier().stackAtAccess()) {
+            return outcome;
+        }
+        try {
+            ReplayStrategy strategy = new ReplayStrategy(decisions);
+            strategy.beginExecution(0);
+            ExecutionResult again = runtime.execute(program, strategy, settings.executionOptions(false).withStackCaptureFor(race));
+            strategy.endExecution();
+            return again.outcome() instanceof Outcome.DataRace enriched && enriched.headline().equals(race.headline())
+                    ? enriched : outcome;
+        } catch (RuntimeException e) {
+            return outcome;
+        }
     }
 
     /**
@@ -205,7 +227,11 @@ public final class Explorer {
      *     as it did when the decisions were recorded, saying where
      */
     public ExecutionResult replay(Program program, Failure failure, ExplorationSettings settings) {
-        return replay(program, failure.decisions(), settings.executionOptions(true));
+        ExecutionOptions options = settings.executionOptions(true);
+        if (failure.outcome() instanceof Outcome.DataRace race) {
+            options = options.withStackCaptureFor(race);
+        }
+        return replay(program, failure.decisions(), options);
     }
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {

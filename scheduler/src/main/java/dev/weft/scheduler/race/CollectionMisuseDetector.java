@@ -52,7 +52,7 @@ final class CollectionMisuseDetector implements ExecutionListener {
             if (other != thread && inside.depths[other] > 0) {
                 Site theirs = Sites.get(inside.sites[other]);
                 if ((entering.isMutating() || theirs.isMutating()) && reported.add(((long) site << 32) | inside.sites[other])) {
-                    report(collection, other, theirs, thread, entering);
+                    report(collection, other, inside.sites[other], thread, site);
                     break;
                 }
             }
@@ -68,12 +68,15 @@ final class CollectionMisuseDetector implements ExecutionListener {
         }
     }
 
-    private void report(Object collection, int other, Site theirs, int thread, Site entering) {
+    private void report(Object collection, int other, int theirSite, int thread, int site) {
+        Site theirs = Sites.get(theirSite);
+        Site entering = Sites.get(site);
         String type = entering.member().substring(0, entering.member().indexOf('.'));
+        // both threads are inside the collection now: their current stacks are the stacks of the finding
         Outcome.Access first = new Outcome.Access(other, method(theirs), theirs.shortLocation(), theirs.location(),
-                control.stack(other, STACK_FRAMES));
+                control.stack(other, STACK_FRAMES), true, theirSite);
         Outcome.Access second = new Outcome.Access(thread, method(entering), entering.shortLocation(), entering.location(),
-                control.stack(thread, STACK_FRAMES));
+                control.stack(thread, STACK_FRAMES), true, site);
         control.report(new Outcome.CollectionMisuse(control.objectName(collection), type, first, second));
     }
 

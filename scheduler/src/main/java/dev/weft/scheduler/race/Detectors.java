@@ -14,17 +14,18 @@ public final class Detectors implements ExecutionListener {
     private final CollectionMisuseDetector misuse = new CollectionMisuseDetector();
     private final HappensBeforeDetector races;
 
-    private Detectors(Set<String> suppressedRaces) {
-        this.races = new HappensBeforeDetector(suppressedRaces);
+    private Detectors(Set<String> suppressedRaces, long stackCapture) {
+        this.races = new HappensBeforeDetector(suppressedRaces, stackCapture);
     }
 
     /**
      * Both detectors for one execution.
      *
      * @param suppressedRaces fields ({@code Owner.field}, simple class name) whose races are counted, not reported
+     * @param stackCapture see {@link dev.weft.scheduler.runtime.ExecutionOptions#stackCapture()}
      */
-    public static ExecutionListener forExecution(Set<String> suppressedRaces) {
-        return new Detectors(suppressedRaces);
+    public static ExecutionListener forExecution(Set<String> suppressedRaces, long stackCapture) {
+        return new Detectors(suppressedRaces, stackCapture);
     }
 
     @Override

@@ -55,8 +55,14 @@ final class HappensBeforeDetector implements ExecutionListener {
     /** Pairs of sites already reported in this execution (WARN mode goes on after a report). */
     private final java.util.Set<Long> reported = new java.util.HashSet<>();
 
-    HappensBeforeDetector(Set<String> suppressedFields) {
+    /** The access whose stack is recorded as it happens (a re-run of a race), or -1. */
+    private final int captureThread;
+    private final int captureSite;
+
+    HappensBeforeDetector(Set<String> suppressedFields, long stackCapture) {
         this.suppressedFields = suppressedFields;
+        this.captureThread = stackCapture == 0 ? -1 : (int) (stackCapture >>> 32);
+        this.captureSite = (int) stackCapture;
     }
 
     @Override
@@ -260,6 +266,7 @@ final class HappensBeforeDetector implements ExecutionListener {
             if (s.writeThread >= 0 && s.writeThread != thread && s.writeClock > c.get(s.writeThread)) {
                 race(s, owner, index, thread, site, false, locks, s.writeThread, s.writeSite, true, s.writeLocks);
             }
+            capture(s, thread, site);
             if (s.readClocks != null) {
                 s.recordSharedRead(thread, now, site, locks);
             } else if (s.readThread < 0 || s.readThread == thread || s.readClock <= c.get(s.readThread)) {
@@ -289,12 +296,19 @@ final class HappensBeforeDetector implements ExecutionListener {
         } else if (s.readThread >= 0 && s.readThread != thread && s.readClock > c.get(s.readThread)) {
             race(s, owner, index, thread, site, true, locks, s.readThread, s.readSite, false, s.readLocks);
         }
+        capture(s, thread, site);
         s.writeThread = thread;
         s.writeClock = now;
         s.writeSite = site;
         s.writeLocks = locks;
         s.readClocks = null;
         s.readThread = -1;
+    }
+
+    private void capture(Shadow s, int thread, int site) {
+        if (thread == captureThread && site == captureSite) {
+            s.capturedStack = control.stack(thread, STACK_FRAMES);
+        }
     }
 
     private void race(Shadow s, Object owner, int index, int thread, int site, boolean write, Object[] locks,
@@ -319,9 +333,11 @@ final class HappensBeforeDetector implements ExecutionListener {
         }
         boolean stacks = reported.size() <= FINDINGS_WITH_STACKS;
         Outcome.Access laterAccess = new Outcome.Access(thread, write ? "writes" : "reads", later.shortLocation(),
-                later.location(), stacks ? control.stack(thread, STACK_FRAMES) : java.util.List.of());
+                later.location(), stacks ? control.stack(thread, STACK_FRAMES) : java.util.List.of(), true, site);
+        boolean captured = other == captureThread && otherSite == captureSite && s.capturedStack != null;
         Outcome.Access earlierAccess = new Outcome.Access(other, otherWrite ? "wrote" : "read", earlier.shortLocation(),
-                earlier.location(), stacks ? control.stack(other, STACK_FRAMES) : java.util.List.of());
+                earlier.location(), captured ? s.capturedStack : stacks ? control.stack(other, STACK_FRAMES) : java.util.List.of(),
+                captured, otherSite);
         control.report(new Outcome.DataRace(location, field, earlierAccess, laterAccess,
                 ordering(thread, locks, other, otherLocks)));
     }
@@ -373,6 +389,9 @@ final class HappensBeforeDetector implements ExecutionListener {
         int[] readClocks;
         int[] readSites;
         Object[][] readLockSets;
+
+        /** Stack of the captured access (a re-run of a race), else {@code null}. */
+        java.util.List<StackTraceElement> capturedStack;
 
         Shadow(int field) {
             this.field = field;

@@ -46,7 +46,7 @@ final class Controller {
         }
         resetDeterminism(options.seed());
         ExecutionListener listener = options.detection() == DetectionMode.OFF ? null
-                : dev.weft.scheduler.race.Detectors.forExecution(options.suppressedRaces());
+                : dev.weft.scheduler.race.Detectors.forExecution(options.suppressedRaces(), options.stackCapture());
         Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread(),
                 listener, options.detection());
         execution.start(program);

@@ -76,10 +76,13 @@ public sealed interface Outcome {
      * @param action what it did, as the headline says it: {@code writes}, {@code read}, {@code put}
      * @param site where, {@code File.java:line} (for a collection, the method's first line)
      * @param location where, as a stack frame reads: {@code Counter.increment(Counter.java:12)}
-     * @param stack the thread's stack at the access when known (the later access), else where the
-     *     thread was when the race was found; Weft's own frames removed
+     * @param stack the thread's stack, Weft's own frames removed: at the access when
+     *     {@code stackAtAccess}, else where the thread was when the finding was made (or empty)
+     * @param stackAtAccess whether {@code stack} is the stack of the access itself
+     * @param siteId the id of the access's site in this JVM ({@link dev.weft.scheduler.agent.Sites})
      */
-    record Access(int thread, String action, String site, String location, List<StackTraceElement> stack) {
+    record Access(int thread, String action, String site, String location, List<StackTraceElement> stack,
+            boolean stackAtAccess, int siteId) {
         public Access {
             stack = List.copyOf(stack);
         }
@@ -107,9 +110,9 @@ public sealed interface Outcome {
             StringBuilder text = new StringBuilder();
             text.append("  ").append(noun(later)).append(" of ").append(location).append(" by thread ").append(later.thread())
                     .append(":\n");
-            appendStack(text, later.stack().isEmpty() ? later.location() : null, later.stack(), null);
+            appendAccess(text, later);
             text.append("  previous ").append(noun(earlier)).append(" by thread ").append(earlier.thread()).append(":\n");
-            appendStack(text, earlier.location(), earlier.stack(), "thread " + earlier.thread() + " is now at");
+            appendAccess(text, earlier);
             text.append("  ").append(ordering).append('\n');
             return text.toString();
         }
@@ -141,6 +144,14 @@ public sealed interface Outcome {
                     .append(inside.action()).append(":\n");
             appendStack(text, null, inside.stack(), null);
             return text.toString();
+        }
+    }
+
+    private static void appendAccess(StringBuilder text, Access access) {
+        if (access.stackAtAccess() && !access.stack().isEmpty()) {
+            appendStack(text, null, access.stack(), null);
+        } else {
+            appendStack(text, access.location(), access.stack(), "thread " + access.thread() + " is now at");
         }
     }
 

@@ -83,7 +83,14 @@ class RaceDetectorTest {
         Failure failure = findAndReplay(RacePrograms.twoLocks(), failing("exhaustive", 1, 10).withOptions("preemptions=0"));
         assertThat(failure.outcome().headline()).isEqualTo("data race on Counter#1.value: thread 2 reads at Counter.java:17, "
                 + "thread 1 wrote at Counter.java:11 without happens-before");
-        assertThat(failure.outcome().details()).contains("no lock held in common: thread 2 held Object#1, thread 1 held Object#2");
+        assertThat(failure.outcome().details()).contains(
+                "  read of Counter#1.value by thread 2:\n      at dev.weft.scheduler.raceprograms.Counter.incrementUnderB(Counter.java:17)\n",
+                // the earlier access's own stack, recorded by running the same execution again
+                "  previous write by thread 1:\n      at dev.weft.scheduler.raceprograms.Counter.incrementUnderA(Counter.java:11)\n",
+                "no lock held in common: thread 2 held Object#1, thread 1 held Object#2");
+        Outcome.DataRace race = (Outcome.DataRace) failure.outcome();
+        assertThat(race.earlier().stackAtAccess()).isTrue();
+        assertThat(race.field()).isEqualTo("Counter.value");
     }
 
     /** Runs executions directly (every one, not only up to the first failure) and returns their outcomes. */
