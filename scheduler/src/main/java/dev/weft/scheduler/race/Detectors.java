@@ -80,6 +80,16 @@ public final class Detectors implements ExecutionListener {
     }
 
     @Override
+    public void interrupted(int thread, int target) {
+        races.interrupted(thread, target);
+    }
+
+    @Override
+    public void interruptObserved(int thread, int target) {
+        races.interruptObserved(thread, target);
+    }
+
+    @Override
     public void collectionEntered(int thread, Object collection, int site) {
         misuse.collectionEntered(thread, collection, site);
     }

@@ -20,8 +20,9 @@ import java.util.Set;
  * volatile, not atomic), that happens-before does not order. Happens-before comes from program
  * order, thread start and join, monitors (a release orders later acquires of the same monitor,
  * {@code wait} included), volatile accesses and atomic operations (a write or operation orders
- * later accesses of the same object: per object, not per field), and {@code unpark} → the
- * {@code park} it ends. {@code java.util.concurrent} is instrumented, so locks, latches,
+ * later accesses of the same object: per object, not per field), {@code unpark} → the
+ * {@code park} it ends, and {@code interrupt} → whoever finds the thread interrupted.
+ * {@code java.util.concurrent} is instrumented, so locks, latches,
  * executors, futures and concurrent collections order through their own volatile and atomic
  * internals.
  *
@@ -42,6 +43,7 @@ final class HappensBeforeDetector implements ExecutionListener {
 
     private VectorClock[] threadClocks = new VectorClock[4];
     private VectorClock[] permits = new VectorClock[4];
+    private VectorClock[] interrupts = new VectorClock[4];
     /** Monitors each thread holds, with counts, for reports. */
     private MonitorSet[] held = new MonitorSet[4];
 
@@ -76,6 +78,7 @@ final class HappensBeforeDetector implements ExecutionListener {
             int length = Math.max(thread + 1, threadClocks.length * 2);
             threadClocks = Arrays.copyOf(threadClocks, length);
             permits = Arrays.copyOf(permits, length);
+            interrupts = Arrays.copyOf(interrupts, length);
             held = Arrays.copyOf(held, length);
         }
         VectorClock c = threadClocks[thread];
@@ -143,6 +146,27 @@ final class HappensBeforeDetector implements ExecutionListener {
         VectorClock permit = permits[thread];
         if (permit != null) {
             c.join(permit);
+        }
+    }
+
+    @Override
+    public void interrupted(int thread, int target) {
+        VectorClock c = clock(thread);
+        clock(target);
+        if (interrupts[target] == null) {
+            interrupts[target] = new VectorClock(c);
+        } else {
+            interrupts[target].join(c);
+        }
+        c.increment(thread);
+    }
+
+    @Override
+    public void interruptObserved(int thread, int target) {
+        VectorClock c = clock(thread);
+        clock(target);
+        if (interrupts[target] != null) {
+            c.join(interrupts[target]);
         }
     }
 

@@ -807,6 +807,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             if (me.interrupted) {
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException();
             }
             if (tracing) {
@@ -845,6 +846,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (me.interruptedWake) {
                 me.interruptedWake = false;
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException();
             }
         } finally {
@@ -1040,6 +1042,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             while (!target.finished) {
                 if (me.interrupted) {
                     me.interrupted = false;
+                    interruptObserved(me);
                     throw new InterruptedException();
                 }
                 me.status = LogicalThread.Status.BLOCKED;
@@ -1079,6 +1082,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             schedule(me);
             if (me.interrupted) {
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
             if (tracing) {
@@ -1096,6 +1100,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (me.interruptedWake) {
                 me.interruptedWake = false;
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
         } finally {
@@ -1142,6 +1147,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return;
             }
             target.interrupted = true;
+            if (listener != null) {
+                listener.interrupted(me.id, target.id);
+            }
             if (target.status == LogicalThread.Status.BLOCKED) {
                 switch (target.block) {
                     case WAIT -> {
@@ -1180,6 +1188,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (clear) {
                 target.interrupted = false;
             }
+            if (result && listener != null) {
+                listener.interruptObserved(w.current.id, target.id);
+            }
             return result;
         } finally {
             w.active = wasActive;
@@ -1196,6 +1207,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return target == null ? thread.isAlive() : !target.finished;
         } finally {
             w.active = wasActive;
+        }
+    }
+
+    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
+    private void interruptObserved(LogicalThread me) {
+        if (listener != null) {
+            listener.interruptObserved(me.id, me.id);
         }
     }
 

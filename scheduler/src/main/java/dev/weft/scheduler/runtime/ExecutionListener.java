@@ -52,6 +52,15 @@ public interface ExecutionListener {
     /** A {@code park} of {@code thread} returned, with a permit or after an unpark. */
     default void parkReturned(int thread) {}
 
+    /** {@code thread} interrupted {@code target}. */
+    default void interrupted(int thread, int target) {}
+
+    /**
+     * {@code thread} found {@code target} interrupted ({@code isInterrupted}, {@code interrupted()}
+     * returning {@code true}, or an {@code InterruptedException} about to be thrown in {@code target == thread}).
+     */
+    default void interruptObserved(int thread, int target) {}
+
     /** {@code thread} entered a method of a non-thread-safe collection (the site says which and whether it mutates). */
     default void collectionEntered(int thread, Object collection, int site) {}
 

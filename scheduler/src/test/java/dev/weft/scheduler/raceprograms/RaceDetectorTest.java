@@ -178,7 +178,8 @@ class RaceDetectorTest {
                 new Case("hand-off through CyclicBarrier", RacePrograms::barrierHandoff),
                 new Case("hand-off under ReentrantReadWriteLock", RacePrograms::readWriteLockHandoff),
                 new Case("hand-off through LinkedBlockingQueue", RacePrograms::blockingQueueHandoff),
-                new Case("hand-off with wait/notify", RacePrograms::waitNotifyHandoff))
+                new Case("hand-off with wait/notify", RacePrograms::waitNotifyHandoff),
+                new Case("hand-off through an interrupt", RacePrograms::interruptHandoff))
                 .map(Arguments::of);
     }
 

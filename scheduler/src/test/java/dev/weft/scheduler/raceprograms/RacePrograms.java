@@ -405,4 +405,20 @@ final class RacePrograms {
             });
         };
     }
+
+    static Program interruptHandoff() {
+        return () -> {
+            Box box = new Box();
+            Thread worker = new Thread(() -> {
+                while (!Thread.interrupted()) {
+                    Thread.onSpinWait();
+                }
+                check(box.map.get("k") == 1, "missing entry");
+            });
+            worker.start();
+            box.map = built();
+            worker.interrupt();
+            worker.join();
+        };
+    }
 }
