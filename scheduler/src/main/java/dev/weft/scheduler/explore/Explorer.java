@@ -189,24 +189,42 @@ public final class Explorer {
     }
 
     /**
-     * A data race's report gives the later access its stack as it happens; the earlier one is long
-     * past by then. The execution is run once more under the same decisions, recording the stack
-     * of the earlier access as it happens; anything unexpected keeps the first report.
+     * Runs a detector's finding once more under the same decisions, traced as a replay is, so that
+     * the report names objects as the replay will ({@code HashMap#2} is numbered in trace order) and
+     * a data race's earlier access gets its own stack (recorded as it happens; in the first run it
+     * was long past when the race was found). Anything unexpected keeps the first report.
      */
     private Outcome withEarlierStack(Program program, DecisionList decisions, ExplorationSettings settings, Outcome outcome) {
-        if (!(outcome instanceof Outcome.DataRace race) || race.earlier().stackAtAccess()) {
+        if (!(outcome instanceof Outcome.DataRace) && !(outcome instanceof Outcome.CollectionMisuse)) {
             return outcome;
         }
         try {
+            ExecutionOptions options = settings.executionOptions(true);
+            if (outcome instanceof Outcome.DataRace race) {
+                options = options.withStackCaptureFor(race);
+            }
             ReplayStrategy strategy = new ReplayStrategy(decisions);
             strategy.beginExecution(0);
-            ExecutionResult again = runtime.execute(program, strategy, settings.executionOptions(false).withStackCaptureFor(race));
+            ExecutionResult again = runtime.execute(program, strategy, options);
             strategy.endExecution();
-            return again.outcome() instanceof Outcome.DataRace enriched && enriched.headline().equals(race.headline())
-                    ? enriched : outcome;
+            return sameFinding(outcome, again.outcome()) ? again.outcome() : outcome;
         } catch (RuntimeException e) {
             return outcome;
         }
+    }
+
+    private static boolean sameFinding(Outcome first, Outcome again) {
+        if (first instanceof Outcome.DataRace a && again instanceof Outcome.DataRace b) {
+            return sameAccess(a.earlier(), b.earlier()) && sameAccess(a.later(), b.later());
+        }
+        if (first instanceof Outcome.CollectionMisuse a && again instanceof Outcome.CollectionMisuse b) {
+            return sameAccess(a.inside(), b.inside()) && sameAccess(a.entering(), b.entering());
+        }
+        return false;
+    }
+
+    private static boolean sameAccess(Outcome.Access a, Outcome.Access b) {
+        return a.thread() == b.thread() && a.siteId() == b.siteId() && a.action().equals(b.action());
     }
 
     /**

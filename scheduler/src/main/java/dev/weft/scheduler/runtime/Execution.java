@@ -1204,6 +1204,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread target = byThread.get(thread);
+            if (target != null && target.finished && listener != null) {
+                listener.joined(w.current.id, target.id); // isAlive() returning false orders like join
+            }
             return target == null ? thread.isAlive() : !target.finished;
         } finally {
             w.active = wasActive;

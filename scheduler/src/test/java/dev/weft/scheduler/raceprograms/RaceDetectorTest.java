@@ -71,6 +71,12 @@ class RaceDetectorTest {
     }
 
     @Test
+    void report_namesObjectsAsTheReplayTraceDoes() {
+        Failure failure = findAndReplay(RacePrograms.plainHandoffOnSecondBox(), failing("portfolio", 2, BUDGET));
+        assertThat(failure.outcome().headline()).startsWith("data race on Box#2.map: ");
+    }
+
+    @Test
     void plainHandoff_isFoundByEveryStrategy() {
         for (String strategy : new String[] {"random", "pct", "pos", "exhaustive", "portfolio"}) {
             Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing(strategy, 7, BUDGET));
@@ -87,7 +93,7 @@ class RaceDetectorTest {
                 "  read of Counter#1.value by thread 2:\n      at dev.weft.scheduler.raceprograms.Counter.incrementUnderB(Counter.java:17)\n",
                 // the earlier access's own stack, recorded by running the same execution again
                 "  previous write by thread 1:\n      at dev.weft.scheduler.raceprograms.Counter.incrementUnderA(Counter.java:11)\n",
-                "no lock held in common: thread 2 held Object#1, thread 1 held Object#2");
+                "no lock held in common: thread 2 held Object#2, thread 1 held Object#1");
         Outcome.DataRace race = (Outcome.DataRace) failure.outcome();
         assertThat(race.earlier().stackAtAccess()).isTrue();
         assertThat(race.field()).isEqualTo("Counter.value");

@@ -421,4 +421,19 @@ final class RacePrograms {
             worker.join();
         };
     }
+
+    /** {@link #plainHandoff} on a second box: the report must number it as the replay's trace does. */
+    static Program plainHandoffOnSecondBox() {
+        return () -> {
+            Box quiet = new Box();
+            quiet.map = built();
+            Box box = new Box();
+            runBoth(() -> box.map = built(), () -> {
+                Map<String, Integer> map = box.map;
+                if (map != null) {
+                    check(map.get("k") == 1, "missing entry");
+                }
+            });
+        };
+    }
 }
