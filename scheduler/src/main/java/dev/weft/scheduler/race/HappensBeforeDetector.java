@@ -368,7 +368,7 @@ final class HappensBeforeDetector implements ExecutionListener {
 
     private String ordering(int thread, Object[] locks, int other, Object[] otherLocks) {
         if (locks.length == 0 && otherLocks.length == 0) {
-            return "no lock held by either thread, and no start/join, volatile, atomic or park/unpark edge between the accesses";
+            return "no lock held by either thread, and no start/join, volatile, atomic, park/unpark or interrupt edge between the accesses";
         }
         return "no lock held in common: thread " + thread + " held " + names(locks) + ", thread " + other + " held "
                 + names(otherLocks);
