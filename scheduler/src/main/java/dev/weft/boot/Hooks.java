@@ -113,11 +113,31 @@ public final class Hooks {
         }
     }
 
-    /** Before an atomic operation ({@code Unsafe}, {@code VarHandle}): one step. */
-    public static void atomic(int site) {
+    /**
+     * Before an atomic operation ({@code Unsafe}, {@code VarHandle}): one step. {@code owner} is the
+     * calling method's {@code this}, or its class in static methods and constructors before the
+     * super call: an over-approximation of the object the operation synchronizes on.
+     */
+    public static void atomic(Object owner, int site) {
         ManagedThread m = liveOutsideAtomic();
         if (m != null) {
-            m.hooks.atomic(site);
+            m.hooks.atomic(owner, site);
+        }
+    }
+
+    // ---- non-thread-safe collections: entry and exit of their public methods (no scheduling point) ----
+
+    public static void collectionEnter(Object collection, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            m.hooks.collectionEnter(collection, site);
+        }
+    }
+
+    public static void collectionExit(Object collection, int site) {
+        ManagedThread m = live();
+        if (m != null) {
+            m.hooks.collectionExit(collection, site);
         }
     }
 

@@ -22,7 +22,14 @@ public abstract class RuntimeHooks {
 
     public abstract void writeValue(Object owner, long value, int site);
 
-    public abstract void atomic(int site);
+    /** An atomic operation; {@code owner} approximates the object it synchronizes on (see {@link Hooks#atomic}). */
+    public abstract void atomic(Object owner, int site);
+
+    /** Entry into a public method of a non-thread-safe {@code java.util} collection; not a scheduling point. */
+    public abstract void collectionEnter(Object collection, int site);
+
+    /** Exit from such a method, on every path (normal return or exception). */
+    public abstract void collectionExit(Object collection, int site);
 
     public abstract void monitorEnter(Object monitor, int site);
 

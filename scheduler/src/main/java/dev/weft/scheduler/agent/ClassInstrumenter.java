@@ -32,6 +32,8 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
     /** Flags of the rewritten class's own fields, filled before any method is visited. */
     static final class FieldFlags {
         private final Map<String, Integer> flags = new HashMap<>();
+        /** Descriptor of {@code this$0} when it refers to the enclosing collection, else {@code null}. */
+        private String outerCollection;
 
         int flags(String name) {
             return flags.getOrDefault(name, ClassInfo.UNKNOWN_FIELD);
@@ -71,6 +73,10 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         fields.flags.put(name, access);
+        if (name.equals("this$0") && descriptor.startsWith("L")
+                && InstrumentationScope.collectionName(Type.getType(descriptor).getInternalName()) != null) {
+            fields.outerCollection = descriptor;
+        }
         return super.visitField(access, name, descriptor, signature, value);
     }
 
@@ -94,30 +100,70 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             return version >= V1_7 ? new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC) : next;
         }
         boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0 && version >= V1_7;
+        String collection = InstrumentationScope.collectionName(className);
+        if (collection != null && !synchronizedMethod && version >= V1_7 && isCollectionEntry(access, name)) {
+            boolean nested = className.indexOf('$') >= 0;
+            if (!nested || fields.outerCollection != null) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.COLLECTION);
+                wrapper.collection = collection;
+                wrapper.outerField = nested ? fields.outerCollection : null;
+                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
+            }
+        }
         if (synchronizedMethod) {
             if (retransforming) {
                 // Modifiers cannot change on retransformation: the method's monitor is modelled
                 // and its body runs without preemption (wait() still releases it).
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
-                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields);
+                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
             }
             int stripped = access & ~ACC_SYNCHRONIZED;
             MethodVisitor next = super.visitMethod(stripped, name, descriptor, signature, exceptions);
             Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.MONITOR);
-            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields);
+            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
         }
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return new MethodInstrumenter(next, className, name, fileName, loader, fields);
+        return new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
     }
 
-    private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR }
+    /**
+     * Whether a method of a non-thread-safe collection (or of its iterators and views) marks a
+     * region the misuse detector watches: public instance methods of the collection itself, every
+     * non-private instance method of its nested classes (iterators call package-private helpers).
+     */
+    private boolean isCollectionEntry(int access, String name) {
+        if ((access & (ACC_STATIC | ACC_SYNTHETIC | ACC_BRIDGE)) != 0 || name.startsWith("<")) {
+            return false;
+        }
+        return className.indexOf('$') >= 0 ? (access & ACC_PRIVATE) == 0 : (access & ACC_PUBLIC) != 0;
+    }
+
+    /** Whether a collection method changes the collection, judged by its name. */
+    static boolean isMutator(String name) {
+        for (String prefix : MUTATOR_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] MUTATOR_PREFIXES = {
+        "put", "remove", "clear", "add", "set", "replace", "compute", "merge", "poll", "push", "pop", "offer",
+        "retain", "sort", "trim", "ensureCapacity"};
+
+    private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR, COLLECTION }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {
         private final MethodVisitor next;
         private final Wrap wrap;
         private int firstLine = -1;
+        /** For {@link Wrap#COLLECTION}: the collection's simple name, and {@code this$0}'s descriptor in nested classes. */
+        String collection;
+        String outerField;
 
         Wrapper(int access, String name, String descriptor, String signature, String[] exceptions, MethodVisitor next, Wrap wrap) {
             super(ASM9, access, name, descriptor, signature, exceptions);
@@ -135,8 +181,16 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
 
         @Override
         public void visitEnd() {
-            int enterSite = Sites.register(new Site(Site.Kind.MONITOR_ENTER, className.replace('/', '.'), name, fileName, firstLine, "", 0));
-            int exitSite = Sites.register(new Site(Site.Kind.MONITOR_EXIT, className.replace('/', '.'), name, fileName, firstLine, "", 0));
+            int enterSite;
+            int exitSite;
+            if (wrap == Wrap.COLLECTION) {
+                enterSite = Sites.register(new Site(Site.Kind.COLLECTION, className.replace('/', '.'), name, fileName, firstLine,
+                        collection + "." + name, isMutator(name) ? Site.MUTATING : 0));
+                exitSite = enterSite;
+            } else {
+                enterSite = Sites.register(new Site(Site.Kind.MONITOR_ENTER, className.replace('/', '.'), name, fileName, firstLine, "", 0));
+                exitSite = Sites.register(new Site(Site.Kind.MONITOR_EXIT, className.replace('/', '.'), name, fileName, firstLine, "", 0));
+            }
             LabelNode start = new LabelNode();
             LabelNode end = new LabelNode();
             LabelNode handler = new LabelNode();
@@ -179,6 +233,11 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                     code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorEnter", "(Ljava/lang/Object;I)V", false));
                     code.add(new InsnNode(MONITORENTER));
                 }
+                case COLLECTION -> {
+                    code.add(pushCollection());
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "collectionEnter", "(Ljava/lang/Object;I)V", false));
+                }
             }
             return code;
         }
@@ -199,6 +258,21 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                     code.add(pushInt(site));
                     code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorExit", "(Ljava/lang/Object;I)V", false));
                 }
+                case COLLECTION -> {
+                    code.add(pushCollection());
+                    code.add(pushInt(site));
+                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "collectionExit", "(Ljava/lang/Object;I)V", false));
+                }
+            }
+            return code;
+        }
+
+        /** The collection itself, or for an iterator or view the collection it belongs to. */
+        private InsnList pushCollection() {
+            InsnList code = new InsnList();
+            code.add(new VarInsnNode(ALOAD, 0));
+            if (outerField != null) {
+                code.add(new org.objectweb.asm.tree.FieldInsnNode(GETFIELD, className, "this$0", outerField));
             }
             return code;
         }

@@ -28,6 +28,25 @@ final class InstrumentationScope {
             "IdentityHashMap", "LinkedHashMap", "LinkedHashSet", "LinkedList", "PriorityQueue", "Random",
             "SplittableRandom", "Stack", "TreeMap", "TreeSet", "Vector", "WeakHashMap");
 
+    /** Collections that are not thread-safe: their public methods are regions the misuse detector watches. */
+    private static final List<String> UNSAFE_COLLECTIONS = List.of(
+            "HashMap", "LinkedHashMap", "TreeMap", "WeakHashMap", "IdentityHashMap", "ArrayList", "LinkedList", "HashSet",
+            "LinkedHashSet", "TreeSet", "ArrayDeque", "PriorityQueue");
+
+    /**
+     * The simple name of the non-thread-safe {@code java.util} collection that {@code className}
+     * is (or that it is nested in: iterators, views), else {@code null}.
+     */
+    static String collectionName(String className) {
+        if (className == null || !className.startsWith("java/util/") || className.indexOf('/', "java/util/".length()) >= 0) {
+            return null;
+        }
+        String simple = className.substring("java/util/".length());
+        int nested = simple.indexOf('$');
+        String top = nested < 0 ? simple : simple.substring(0, nested);
+        return UNSAFE_COLLECTIONS.contains(top) ? top : null;
+    }
+
     /** Methods that run as one atomic region, by class. */
     static final Map<String, Set<String>> ATOMIC_METHODS = Map.of(
             "java/lang/ClassLoader", Set.of("loadClass"),
@@ -38,7 +57,7 @@ final class InstrumentationScope {
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
-            "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/api/",
+            "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/race/", "dev/weft/scheduler/api/",
             "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/",
             "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
             "net/bytebuddy/", "org/objectweb/asm/", "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",

@@ -21,14 +21,22 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     private final ClassLoader loader;
     private final boolean constructor;
     private final ClassInstrumenter.FieldFlags ownFields;
+    private final boolean staticMethod;
+    private final boolean classConstants;
 
     private int line = -1;
     private boolean superCalled;
     private int pendingNews;
 
+    /**
+     * @param staticMethod whether the method is static (it has no {@code this} for atomic owners)
+     * @param classConstants whether the class file version allows class constants ({@code ldc} of a class)
+     */
     MethodInstrumenter(MethodVisitor next, String className, String methodName, String fileName, ClassLoader loader,
-            ClassInstrumenter.FieldFlags ownFields) {
+            ClassInstrumenter.FieldFlags ownFields, boolean staticMethod, boolean classConstants) {
         super(ASM9, next);
+        this.staticMethod = staticMethod;
+        this.classConstants = classConstants;
         this.className = className;
         this.methodName = methodName;
         this.fileName = fileName;
@@ -239,10 +247,27 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             return;
         }
         if (isAtomicAccess(owner, name, descriptor)) {
+            pushAtomicOwner();
             pushSite(Site.Kind.ATOMIC, owner.substring(owner.lastIndexOf('/') + 1) + "." + name, 0);
-            hook("atomic", "(I)V");
+            hook("atomic", "(Ljava/lang/Object;I)V");
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /**
+     * The object an atomic operation is taken to synchronize on: {@code this} in instance methods
+     * (for {@code AtomicInteger}, AQS or {@code FutureTask} it is the target), else the class. Never
+     * creates a false race; it can hide one (two operations on different targets from methods of
+     * the same object are taken as ordered).
+     */
+    private void pushAtomicOwner() {
+        if (!staticMethod && superCalled) {
+            super.visitVarInsn(ALOAD, 0);
+        } else if (classConstants) {
+            super.visitLdcInsn(Type.getObjectType(className));
+        } else {
+            super.visitInsn(ACONST_NULL);
+        }
     }
 
     private boolean rewriteCall(int opcode, String owner, String name, String descriptor) {

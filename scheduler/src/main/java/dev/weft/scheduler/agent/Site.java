@@ -9,14 +9,20 @@ package dev.weft.scheduler.agent;
  * @param fileName the source file, or {@code null} when the class has no debug information
  * @param line the source line, or {@code -1}
  * @param member the field or called method the instruction names, or {@code ""}
- * @param fieldFlags the field's access flags for field sites ({@code ACC_VOLATILE} matters), else 0
+ * @param fieldFlags the field's access flags for field sites ({@code ACC_VOLATILE} matters), {@link #MUTATING}
+ *     for collection sites, else 0
  */
 public record Site(Kind kind, String className, String methodName, String fileName, int line, String member, int fieldFlags) {
 
     /** What an instrumented instruction does. */
     public enum Kind {
-        READ, WRITE, ARRAY_READ, ARRAY_WRITE, ATOMIC, MONITOR_ENTER, MONITOR_EXIT, CALL
+        READ, WRITE, ARRAY_READ, ARRAY_WRITE, ATOMIC, MONITOR_ENTER, MONITOR_EXIT, CALL,
+        /** Entry into (and exit from) a method of a non-thread-safe collection; member is {@code HashMap.put}. */
+        COLLECTION
     }
+
+    /** Flag of a {@link Kind#COLLECTION} site whose method changes the collection. */
+    public static final int MUTATING = 1;
 
     /** {@code HashMap.putVal(HashMap.java:631)}: the class's simple name, as in a stack trace. */
     public String location() {
@@ -34,6 +40,11 @@ public record Site(Kind kind, String className, String methodName, String fileNa
     }
 
     public boolean isVolatile() {
-        return (fieldFlags & 0x0040) != 0;
+        return kind != Kind.COLLECTION && (fieldFlags & 0x0040) != 0;
+    }
+
+    /** For a {@link Kind#COLLECTION} site: whether the method changes the collection. */
+    public boolean isMutating() {
+        return kind == Kind.COLLECTION && (fieldFlags & MUTATING) != 0;
     }
 }

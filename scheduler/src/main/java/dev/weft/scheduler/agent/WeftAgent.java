@@ -97,7 +97,7 @@ public final class WeftAgent {
      * own classes would see them pass through itself.
      */
     private static void warmUp() throws java.io.IOException {
-        for (String name : new String[] {"java/util/Vector"}) {
+        for (String name : new String[] {"java/util/Vector", "java/util/ArrayList", "java/util/ArrayList$Itr"}) {
             try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
                 if (in == null) {
                     continue;
@@ -109,6 +109,7 @@ public final class WeftAgent {
             }
         }
         InstrumentationScope.modeOf("java/util/HashMap", null);
+        InstrumentationScope.collectionName("java/util/HashMap$KeyIterator");
         InstrumentationScope.needsRetransform(Object.class);
     }
 

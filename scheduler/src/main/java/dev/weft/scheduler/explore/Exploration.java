@@ -1,6 +1,9 @@
 package dev.weft.scheduler.explore;
 
+import dev.weft.scheduler.runtime.Outcome;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,24 @@ import java.util.Optional;
  * @param completion for a complete bounded-exhaustive search, the statement a user can rely on
  * @param failure the first failing execution, if any
  * @param stoppedByTimeBudget whether the time budget ended the exploration
+ * @param warnings detector findings under {@link dev.weft.scheduler.runtime.DetectionMode#WARN}, the
+ *     first of each headline, at most 20
+ * @param suppressedRaces races found on suppressed fields, over all executions: field to count
  */
 public record Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
-        Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget) {
+        Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
+        Map<String, Long> suppressedRaces) {
+
+    public Exploration {
+        warnings = List.copyOf(warnings);
+        suppressedRaces = Map.copyOf(suppressedRaces);
+    }
+
+    /** An exploration without detector findings. */
+    public Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
+            Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget) {
+        this(executions, distinctInterleavings, elapsed, strategy, completion, failure, stoppedByTimeBudget, List.of(), Map.of());
+    }
 
     public double executionsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;

@@ -4,6 +4,8 @@ import dev.weft.scheduler.replay.DecisionList;
 import dev.weft.scheduler.replay.RecordingStrategy;
 import dev.weft.scheduler.replay.ReplayStrategy;
 import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.DetectionMode;
+import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
@@ -16,8 +18,10 @@ import dev.weft.scheduler.strategy.ExhaustiveStrategy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a program again and again under a strategy until it fails, the strategy has nothing left to
@@ -53,12 +57,14 @@ public final class Explorer {
      * that goes through instrumented collections: without a warm-up, the first execution of a JVM
      * would have scheduling points that a replay in a warm JVM has not, and the reverse.
      */
-    private void warmUp(Program program) {
+    private void warmUp(Program program, DetectionMode detection) {
         Strategy strategy = Strategies.create("random", 0x5EED);
+        ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
+                .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
             strategy.beginExecution(i);
             try {
-                runtime.execute(program, strategy, new ExecutionOptions(drawSeed(0x5EED), 20_000, false));
+                runtime.execute(program, strategy, options);
             } catch (RuntimeException ignored) {
                 // a warm-up only loads and links; what it finds does not count
             }
@@ -90,7 +96,7 @@ public final class Explorer {
      */
     public Exploration explore(Program program, ExplorationSettings settings, Judge judge, boolean warmUp) {
         if (warmUp) {
-            warmUp(program);
+            warmUp(program, settings.detection());
         }
         long start = System.nanoTime();
         Progress progress = new Progress(settings, start);
@@ -118,7 +124,7 @@ public final class Explorer {
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut);
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
     }
 
     private static int preemptionBound(List<String> options) {
@@ -152,6 +158,17 @@ public final class Explorer {
         Failure failure;
         String description = "";
         Optional<String> completion = Optional.empty();
+        final List<Outcome> warnings = new ArrayList<>();
+        final Map<String, Long> suppressed = new TreeMap<>();
+
+        void add(ExecutionResult result) {
+            for (Outcome warning : result.warnings()) {
+                if (warnings.size() < 20 && warnings.stream().noneMatch(w -> w.headline().equals(warning.headline()))) {
+                    warnings.add(warning);
+                }
+            }
+            result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
+        }
 
         Progress(ExplorationSettings settings, long start) {
             this.deadline = settings.timeBudget() == null ? Long.MAX_VALUE : start + settings.timeBudget().toNanos();
@@ -175,8 +192,8 @@ public final class Explorer {
             }
             strategy.beginExecution(local);
             long global = sharded instanceof ShardedStrategy s ? s.globalIndex(local) : progress.executions;
-            ExecutionResult result = runtime.execute(program, strategy,
-                    new ExecutionOptions(drawSeed(settings.seed()), settings.maxSteps(), false));
+            ExecutionResult result = runtime.execute(program, strategy, settings.executionOptions(false));
+            progress.add(result);
             more = strategy.endExecution();
             local++;
             progress.executions++;
@@ -184,11 +201,51 @@ public final class Explorer {
             progress.seen.add(decisions);
             Outcome outcome = result.outcome().failed() ? result.outcome() : judge.judge(result);
             if (outcome.failed()) {
-                progress.failure = new Failure(global, settings.seed(), decisions, outcome);
+                progress.failure = new Failure(global, settings.seed(), decisions,
+                        result.outcome().failed() ? withEarlierStack(program, decisions, settings, outcome) : outcome);
                 return;
             }
         }
         progress.completion = sharded.completionStatement();
+    }
+
+    /**
+     * Runs a detector's finding once more under the same decisions, traced as a replay is, so that
+     * the report names objects as the replay will ({@code HashMap#2} is numbered in trace order) and
+     * a data race's earlier access gets its own stack (recorded as it happens; in the first run it
+     * was long past when the race was found). Anything unexpected keeps the first report.
+     */
+    private Outcome withEarlierStack(Program program, DecisionList decisions, ExplorationSettings settings, Outcome outcome) {
+        if (!(outcome instanceof Outcome.DataRace) && !(outcome instanceof Outcome.CollectionMisuse)) {
+            return outcome;
+        }
+        try {
+            ExecutionOptions options = settings.executionOptions(true);
+            if (outcome instanceof Outcome.DataRace race) {
+                options = options.withStackCaptureFor(race);
+            }
+            ReplayStrategy strategy = new ReplayStrategy(decisions);
+            strategy.beginExecution(0);
+            ExecutionResult again = runtime.execute(program, strategy, options);
+            strategy.endExecution();
+            return sameFinding(outcome, again.outcome()) ? again.outcome() : outcome;
+        } catch (RuntimeException e) {
+            return outcome;
+        }
+    }
+
+    private static boolean sameFinding(Outcome first, Outcome again) {
+        if (first instanceof Outcome.DataRace a && again instanceof Outcome.DataRace b) {
+            return sameAccess(a.earlier(), b.earlier()) && sameAccess(a.later(), b.later());
+        }
+        if (first instanceof Outcome.CollectionMisuse a && again instanceof Outcome.CollectionMisuse b) {
+            return sameAccess(a.inside(), b.inside()) && sameAccess(a.entering(), b.entering());
+        }
+        return false;
+    }
+
+    private static boolean sameAccess(Outcome.Access a, Outcome.Access b) {
+        return a.thread() == b.thread() && a.siteId() == b.siteId() && a.action().equals(b.action());
     }
 
     /**
@@ -198,10 +255,29 @@ public final class Explorer {
      *     as it did when the decisions were recorded, saying where
      */
     public ExecutionResult replay(Program program, long seed, long execution, DecisionList decisions, long maxSteps) {
-        warmUp(program);
+        return replay(program, decisions, new ExecutionOptions(drawSeed(seed), maxSteps, true));
+    }
+
+    /**
+     * Replays a failure of an exploration with its trace, with the exploration's detector settings,
+     * so that a data race or collection misuse is reported again, at the same access.
+     *
+     * @throws dev.weft.scheduler.replay.ReplayDivergenceException when the program no longer behaves
+     *     as it did when the decisions were recorded, saying where
+     */
+    public ExecutionResult replay(Program program, Failure failure, ExplorationSettings settings) {
+        ExecutionOptions options = settings.executionOptions(true);
+        if (failure.outcome() instanceof Outcome.DataRace race) {
+            options = options.withStackCaptureFor(race);
+        }
+        return replay(program, failure.decisions(), options);
+    }
+
+    private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
+        warmUp(program, options.detection());
         ReplayStrategy strategy = new ReplayStrategy(decisions);
         strategy.beginExecution(0);
-        ExecutionResult result = runtime.execute(program, strategy, new ExecutionOptions(drawSeed(seed), maxSteps, true));
+        ExecutionResult result = runtime.execute(program, strategy, options);
         strategy.endExecution();
         return result;
     }

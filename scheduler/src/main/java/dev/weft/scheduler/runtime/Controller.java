@@ -46,8 +46,10 @@ final class Controller {
                     + String.join("; ", failures) + " (a newer weft may support this class-file version)");
         }
         resetDeterminism(options.seed());
-        Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool,
-                Thread.currentThread(), threadObjects);
+        ExecutionListener listener = options.detection() == DetectionMode.OFF ? null
+                : dev.weft.scheduler.race.Detectors.forExecution(options.suppressedRaces(), options.stackCapture());
+        Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread(),
+                listener, options.detection(), threadObjects);
         execution.start(program);
         awaitEnd(execution);
         if (execution.aborting) {
@@ -59,7 +61,7 @@ final class Controller {
         Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
-                execution.threads().size(), trace);
+                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces());
     }
 
     private void awaitEnd(Execution execution) {

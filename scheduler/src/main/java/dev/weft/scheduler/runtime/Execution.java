@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * Hooks arrive here on the thread's own worker; the worker's {@code active} flag is cleared while
  * runtime code runs so that the runtime's own use of instrumented collections is not observed.
  */
-final class Execution extends RuntimeHooks implements SchedulingPoint {
+final class Execution extends RuntimeHooks implements SchedulingPoint, ExecutionControl {
 
     static final long EPOCH_MILLIS = 1_767_225_600_000L; // virtual wall clock starts at 2026-01-01T00:00:00Z
     private static final long NANOS_PER_STEP = 1_000;
@@ -40,6 +40,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     private final IdentityHashMap<Object, Integer> identityHashes = new IdentityHashMap<>();
     private final ObjectNames names = new ObjectNames();
     private final List<TraceEvent> trace;
+    /** The detectors, or {@code null}: every event then costs one null check. */
+    private final ExecutionListener listener;
+    private final DetectionMode detection;
+    private final List<Outcome> warnings = new ArrayList<>(0);
+    private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
 
     private LogicalThread current;
     private int[] enabled = new int[8];
@@ -75,8 +80,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     private final ThreadObjects threadObjects;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
-            ThreadObjects threadObjects) {
+            ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
         this.threadObjects = threadObjects;
+        this.listener = listener;
+        this.detection = detection;
         this.strategy = strategy;
         this.seed = seed;
         this.maxSteps = maxSteps;
@@ -103,6 +110,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         }, 0, true);
         threads.add(root);
         byThread.put(main, root);
+        if (listener != null) {
+            listener.executionStarted(this);
+        }
         current = root;
         root.switchedIn = false;
         root.turn = true;
@@ -138,6 +148,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     }
 
     private void threadFinished(LogicalThread thread) {
+        if (listener != null && !aborting) {
+            listener.threadFinished(thread.id);
+        }
         thread.status = LogicalThread.Status.FINISHED;
         thread.finished = true;
         thread.turn = false;
@@ -589,6 +602,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.READ, owner, targetOf(owner, site), false);
             schedule(me);
+            if (listener != null) {
+                listener.fieldAccess(me.id, owner, site, false);
+            }
             if (tracing) {
                 record(me, field(owner, site), site);
             }
@@ -627,6 +643,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.WRITE, owner, targetOf(owner, site), true);
             schedule(me);
+            if (listener != null) {
+                listener.fieldAccess(me.id, owner, site, true);
+            }
             if (tracing) {
                 String shown = "…".equals(value) ? "…" : names.value(value);
                 record(me, field(owner, site) + " = " + shown, site);
@@ -644,6 +663,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.ARRAY_READ, array, ((long) System.identityHashCode(array) << 32) ^ index, false);
             schedule(me);
+            if (listener != null) {
+                listener.arrayAccess(me.id, array, index, site, false);
+            }
             if (tracing) {
                 record(me, names.name(array) + "[" + index + "]", site);
             }
@@ -660,6 +682,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.ARRAY_WRITE, array, ((long) System.identityHashCode(array) << 32) ^ index, true);
             schedule(me);
+            if (listener != null) {
+                listener.arrayAccess(me.id, array, index, site, true);
+            }
             if (tracing) {
                 record(me, names.name(array) + "[" + index + "] = …", site);
             }
@@ -690,13 +715,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
     }
 
     @Override
-    public void atomic(int site) {
+    public void atomic(Object owner, int site) {
         Worker w = worker();
         w.active = false;
         try {
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.ATOMIC, null, 0, true);
             schedule(me);
+            if (listener != null) {
+                listener.atomic(me.id, owner, site);
+            }
             if (tracing) {
                 record(me, Sites.get(site).member(), site);
             }
@@ -732,6 +760,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             MonitorState m = monitor(monitor);
             m.owner = me;
             m.count++;
+            if (listener != null) {
+                listener.monitorAcquired(me.id, monitor);
+            }
             if (tracing) {
                 record(me, "lock " + names.name(monitor), site);
             }
@@ -752,6 +783,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
                 if (--m.count == 0) {
                     m.owner = null;
                 }
+                if (listener != null && !aborting) {
+                    listener.monitorReleased(me.id, monitor);
+                }
             }
             if (tracing && !aborting) {
                 record(me, "unlock " + names.name(monitor), site);
@@ -769,6 +803,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             MonitorState m = monitor(monitor);
             m.owner = w.current;
             m.count++;
+            if (listener != null) {
+                listener.monitorAcquired(w.current.id, monitor);
+            }
         } finally {
             w.active = true;
         }
@@ -781,8 +818,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         w.active = false;
         try {
             MonitorState m = monitors.get(monitor);
-            if (m != null && m.owner == w.current && --m.count == 0) {
-                m.owner = null;
+            if (m != null && m.owner == w.current) {
+                if (--m.count == 0) {
+                    m.owner = null;
+                }
+                if (listener != null && !aborting) {
+                    listener.monitorReleased(w.current.id, monitor);
+                }
             }
         } finally {
             w.active = wasActive;
@@ -807,12 +849,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             }
             if (me.interrupted) {
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException();
             }
             if (tracing) {
                 record(me, "wait " + names.name(monitor), site);
             }
             me.savedMonitorCount = m.count;
+            if (listener != null) {
+                listener.monitorReleased(me.id, monitor);
+            }
             m.owner = null;
             m.count = 0;
             m.waitSet.add(me);
@@ -833,12 +879,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             }
             m.owner = me;
             m.count = me.savedMonitorCount;
+            if (listener != null) {
+                listener.monitorAcquired(me.id, monitor);
+            }
             if (tracing) {
                 record(me, (me.timedOut ? "timed out, relock " : "woken, relock ") + names.name(monitor), site);
             }
             if (me.interruptedWake) {
                 me.interruptedWake = false;
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException();
             }
         } finally {
@@ -891,6 +941,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             schedule(me);
             if (me.permit) {
                 me.permit = false;
+                if (listener != null) {
+                    listener.parkReturned(me.id);
+                }
                 if (tracing) {
                     record(me, "park (permit available)", site);
                 }
@@ -909,6 +962,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             me.deadline = absolute ? (nanos - EPOCH_MILLIS) * 1_000_000L : clockNanos + nanos;
             schedule(me);
             me.permit = false;
+            if (listener != null) {
+                listener.parkReturned(me.id);
+            }
         } finally {
             w.active = true;
         }
@@ -928,6 +984,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
                     LockSupport.unpark(thread);
                 }
                 return;
+            }
+            if (listener != null && target.status != LogicalThread.Status.FINISHED) {
+                listener.unparked(me.id, target.id);
             }
             if (target.status == LogicalThread.Status.BLOCKED && target.block == LogicalThread.Block.PARK) {
                 target.unblock();
@@ -960,6 +1019,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, site, user);
             threads.add(child);
             byThread.put(thread, child);
+            if (listener != null) {
+                listener.threadStarted(me.id, child.id);
+            }
             if (tracing) {
                 record(me, "start " + child.name(), site);
             }
@@ -981,6 +1043,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             LogicalThread child = new LogicalThread(threads.size(), thread, body, 0, true);
             threads.add(child);
             byThread.put(thread, child);
+            if (listener != null) {
+                listener.threadStarted(me.id, child.id);
+            }
             if (tracing) {
                 record(me, "start " + child.name(), 0);
             }
@@ -1019,6 +1084,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             while (!target.finished) {
                 if (me.interrupted) {
                     me.interrupted = false;
+                    interruptObserved(me);
                     throw new InterruptedException();
                 }
                 me.status = LogicalThread.Status.BLOCKED;
@@ -1031,6 +1097,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
                 if (me.timedOut) {
                     break;
                 }
+            }
+            if (listener != null && target.finished) {
+                listener.joined(me.id, target.id);
             }
             if (tracing) {
                 record(me, "join " + target.name() + (target.finished ? "" : " (timed out)"), site);
@@ -1055,6 +1124,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             schedule(me);
             if (me.interrupted) {
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
             if (tracing) {
@@ -1072,6 +1142,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             if (me.interruptedWake) {
                 me.interruptedWake = false;
                 me.interrupted = false;
+                interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
         } finally {
@@ -1118,6 +1189,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
                 return;
             }
             target.interrupted = true;
+            if (listener != null) {
+                listener.interrupted(me.id, target.id);
+            }
             if (target.status == LogicalThread.Status.BLOCKED) {
                 switch (target.block) {
                     case WAIT -> {
@@ -1156,6 +1230,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
             if (clear) {
                 target.interrupted = false;
             }
+            if (result && listener != null) {
+                listener.interruptObserved(w.current.id, target.id);
+            }
             return result;
         } finally {
             w.active = wasActive;
@@ -1169,10 +1246,100 @@ final class Execution extends RuntimeHooks implements SchedulingPoint {
         w.active = false;
         try {
             LogicalThread target = byThread.get(thread);
+            if (target != null && target.finished && listener != null) {
+                listener.joined(w.current.id, target.id); // isAlive() returning false orders like join
+            }
             return target == null ? thread.isAlive() : !target.finished;
         } finally {
             w.active = wasActive;
         }
+    }
+
+    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
+    private void interruptObserved(LogicalThread me) {
+        if (listener != null) {
+            listener.interruptObserved(me.id, me.id);
+        }
+    }
+
+    // ------------------------------------------------------------------ collections (no scheduling point)
+
+    @Override
+    public void collectionEnter(Object collection, int site) {
+        if (listener == null || aborting) {
+            return;
+        }
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            listener.collectionEntered(w.current.id, collection, site);
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    @Override
+    public void collectionExit(Object collection, int site) {
+        if (listener == null || aborting) {
+            return;
+        }
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            listener.collectionExited(w.current.id, collection, site);
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
+    // ------------------------------------------------------------------ ExecutionControl (for listeners)
+
+    @Override
+    public String objectName(Object object) {
+        return names.name(object);
+    }
+
+    @Override
+    public List<StackTraceElement> stack(int thread, int limit) {
+        LogicalThread t = thread >= 0 && thread < threads.size() ? threads.get(thread) : null;
+        if (t == null || t.finished) {
+            return List.of();
+        }
+        if (t.worker == Thread.currentThread()) {
+            return StackFilter.userFrames(Thread.currentThread().getStackTrace(), limit);
+        }
+        return t.worker == null ? List.of() : StackFilter.userFrames(t.worker.getStackTrace(), limit);
+    }
+
+    @Override
+    public void report(Outcome finding) {
+        if (detection == DetectionMode.FAIL) {
+            finish(finding);
+            throw new ExecutionAbort();
+        }
+        if (warnings.size() < 20) {
+            for (Outcome known : warnings) {
+                if (known.headline().equals(finding.headline())) {
+                    return;
+                }
+            }
+            warnings.add(finding);
+        }
+    }
+
+    @Override
+    public void suppressed(String field) {
+        suppressed.merge(field, 1, Integer::sum);
+    }
+
+    List<Outcome> warnings() {
+        return warnings;
+    }
+
+    java.util.Map<String, Integer> suppressedRaces() {
+        return suppressed;
     }
 
     // ------------------------------------------------------------------ determinism

@@ -1,6 +1,7 @@
 package dev.weft.scheduler.runtime;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one execution did.
@@ -11,8 +12,22 @@ import java.util.List;
  * @param preemptions switches away from a thread that could have gone on
  * @param threads threads the execution started, the main one included
  * @param trace the events, when tracing was asked for; otherwise empty
+ * @param warnings findings of the detectors under {@link DetectionMode#WARN}, first per headline; else empty
+ * @param suppressedRaces races found on suppressed fields: field ({@code Owner.field}) to count
  */
-public record ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace) {
+public record ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace,
+        List<Outcome> warnings, Map<String, Integer> suppressedRaces) {
+
+    public ExecutionResult {
+        trace = List.copyOf(trace);
+        warnings = List.copyOf(warnings);
+        suppressedRaces = Map.copyOf(suppressedRaces);
+    }
+
+    /** A result without detector findings. */
+    public ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace) {
+        this(outcome, steps, switches, preemptions, threads, trace, List.of(), Map.of());
+    }
 
     /** The interleaving as text, a column per thread; empty when the execution was not traced. */
     public String renderTrace() {

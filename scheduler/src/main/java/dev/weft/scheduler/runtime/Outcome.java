@@ -82,4 +82,109 @@ public sealed interface Outcome {
             return "uncontrolled concurrency: " + reason;
         }
     }
+
+    /**
+     * One side of a data race or a collection misuse.
+     *
+     * @param thread the thread, numbered as in traces
+     * @param action what it did, as the headline says it: {@code writes}, {@code read}, {@code put}
+     * @param site where, {@code File.java:line} (for a collection, the method's first line)
+     * @param location where, as a stack frame reads: {@code Counter.increment(Counter.java:12)}
+     * @param stack the thread's stack, Weft's own frames removed: at the access when
+     *     {@code stackAtAccess}, else where the thread was when the finding was made (or empty)
+     * @param stackAtAccess whether {@code stack} is the stack of the access itself
+     * @param siteId the id of the access's site in this JVM ({@link dev.weft.scheduler.agent.Sites})
+     */
+    record Access(int thread, String action, String site, String location, List<StackTraceElement> stack,
+            boolean stackAtAccess, int siteId) {
+        public Access {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    /**
+     * Two accesses to the same field or array element, from different threads, at least one a
+     * write and at least one plain, with no happens-before between them.
+     *
+     * @param location the object and field ({@code Counter#1.value}) or element ({@code int[]#2[3]})
+     * @param field the field as suppression names it ({@code Counter.value}); for an element, the array type
+     * @param earlier the access that happened first
+     * @param later the access at which the race was found
+     * @param ordering what would have ordered them (locks each held), one line
+     */
+    record DataRace(String location, String field, Access earlier, Access later, String ordering) implements Outcome {
+        @Override
+        public String headline() {
+            return "data race on " + location + ": thread " + later.thread() + " " + later.action() + " at " + later.site()
+                    + ", thread " + earlier.thread() + " " + earlier.action() + " at " + earlier.site() + " without happens-before";
+        }
+
+        @Override
+        public String details() {
+            StringBuilder text = new StringBuilder();
+            text.append("  ").append(noun(later)).append(" of ").append(location).append(" by thread ").append(later.thread())
+                    .append(":\n");
+            appendAccess(text, later);
+            text.append("  previous ").append(noun(earlier)).append(" by thread ").append(earlier.thread()).append(":\n");
+            appendAccess(text, earlier);
+            text.append("  ").append(ordering).append('\n');
+            return text.toString();
+        }
+    }
+
+    /**
+     * Two threads inside methods of the same non-thread-safe collection at once, at least one of
+     * them changing it.
+     *
+     * @param collection the collection's name ({@code HashMap#2})
+     * @param type its class's simple name
+     * @param inside the thread that was inside first
+     * @param entering the thread whose entry overlapped it
+     */
+    record CollectionMisuse(String collection, String type, Access inside, Access entering) implements Outcome {
+        @Override
+        public String headline() {
+            return "concurrent modification of " + collection + ": thread " + inside.thread() + " in " + inside.action()
+                    + ", thread " + entering.thread() + " in " + entering.action() + " — " + type + " is not thread-safe";
+        }
+
+        @Override
+        public String details() {
+            StringBuilder text = new StringBuilder();
+            text.append("  thread ").append(entering.thread()).append(" enters ").append(type).append('.')
+                    .append(entering.action()).append(":\n");
+            appendStack(text, null, entering.stack(), null);
+            text.append("  while thread ").append(inside.thread()).append(" is inside ").append(type).append('.')
+                    .append(inside.action()).append(":\n");
+            appendStack(text, null, inside.stack(), null);
+            return text.toString();
+        }
+    }
+
+    private static void appendAccess(StringBuilder text, Access access) {
+        if (access.stackAtAccess() && !access.stack().isEmpty()) {
+            appendStack(text, null, access.stack(), null);
+        } else {
+            appendStack(text, access.location(), access.stack(), "thread " + access.thread() + " is now at");
+        }
+    }
+
+    private static String noun(Access access) {
+        return access.action().startsWith("w") ? "write" : "read";
+    }
+
+    private static void appendStack(StringBuilder text, String location, List<StackTraceElement> stack, String stackTitle) {
+        if (location != null) {
+            text.append("      at ").append(location).append('\n');
+        }
+        if (stack.isEmpty()) {
+            return;
+        }
+        if (stackTitle != null) {
+            text.append("    (").append(stackTitle).append(")\n");
+        }
+        for (StackTraceElement frame : stack) {
+            text.append("      at ").append(frame).append('\n');
+        }
+    }
 }

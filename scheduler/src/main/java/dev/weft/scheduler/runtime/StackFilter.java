@@ -8,11 +8,13 @@ final class StackFilter {
 
     private StackFilter() {}
 
+    /** At most {@code limit} frames of {@code stack}, Weft's own left out. */
     static List<StackTraceElement> userFrames(StackTraceElement[] stack, int limit) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
             if (cls.startsWith("dev.weft.boot.") || cls.startsWith("dev.weft.scheduler.runtime.")
+                    || cls.startsWith("dev.weft.scheduler.race.")
                     || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
                     || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
                     || cls.startsWith("java.lang.Object") && frame.getMethodName().equals("wait")) {

@@ -4,6 +4,7 @@
  * models monitors, {@code wait/notify}, {@code park/unpark}, {@code join}, sleeps and timeouts (in
  * virtual time), and turns what happened into an {@link dev.weft.scheduler.runtime.Outcome} and a
  * {@link dev.weft.scheduler.runtime.Trace}. It explores sequentially consistent executions only:
- * reorderings by the JIT or the CPU need jcstress.
+ * reorderings by the JIT or the CPU need jcstress. {@link dev.weft.scheduler.runtime.ExecutionListener}s
+ * (the race and misuse detectors) observe each event as it takes effect.
  */
 package dev.weft.scheduler.runtime;
