@@ -176,4 +176,15 @@ class RuntimeExplorerTest {
     void objectForm_atomicCounter_passes() {
         runObject("atomicCounter").testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
+
+    @Test
+    void racesFail_reportsTheRaceAtTheAccess_andItsTokenReplaysIt() {
+        EngineExecutionResults results = run("hashMapSharedBetweenThreads", "weft.races", "fail");
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String report = failureMessage(results);
+        System.out.println(report);
+        assertThat(report).matches("(?s)Weft: (data race on HashMap#1\\.table|concurrent modification of HashMap#1).*");
+        assertThat(failureMessage(run("hashMapSharedBetweenThreads", "weft.races", "fail", "weft.replay", token(report))))
+                .isEqualTo(report);
+    }
 }

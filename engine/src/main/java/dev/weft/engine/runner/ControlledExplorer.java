@@ -26,6 +26,7 @@ import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntFunction;
 
@@ -179,8 +181,7 @@ public final class ControlledExplorer implements Explorer {
                 return replayScenario(objectForm(object), token, failure);
             }
             Program program = imperativeProgram((ImperativeProgram) plan.program());
-            ExecutionResult result = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
-                    ExecutionOptions.DEFAULT_MAX_STEPS);
+            ExecutionResult result = replayWithStacks(program, failure);
             executions++;
             if (!result.outcome().failed()) {
                 return Optional.empty();
@@ -289,8 +290,7 @@ public final class ControlledExplorer implements Explorer {
             ScenarioCodec.Decoded<C> decoded = ScenarioCodec.decode(token.scenario(), form.codec());
             Scenario<C> scenario = decoded.scenario();
             ScenarioRun<C> run = form.runs().create(scenario);
-            ExecutionResult result = explorer.replay(run.program(), failure.seed(), failure.execution(),
-                    failure.decisions(), ExecutionOptions.DEFAULT_MAX_STEPS);
+            ExecutionResult result = replayWithStacks(run.program(), failure);
             executions++;
             Outcome outcome = run.judge(result);
             if (!outcome.failed()) {
@@ -393,7 +393,34 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    ExecutionOptions.DEFAULT_MAX_STEPS);
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), Set.copyOf(settings.racesSuppress()));
+        }
+
+        private DetectionMode detection() {
+            return switch (settings.races()) {
+                case FAIL -> DetectionMode.FAIL;
+                case WARN -> DetectionMode.WARN;
+                case OFF -> DetectionMode.OFF;
+            };
+        }
+
+        /**
+         * Replays a token's execution; a data race found there is replayed once more with the earlier
+         * access's stack captured, as the exploration that recorded the token did.
+         */
+        private ExecutionResult replayWithStacks(Program program, Failure failure) {
+            ExecutionResult result = explorer.replay(program, failure, replaySettings(failure.seed()));
+            if (result.outcome() instanceof Outcome.DataRace) {
+                result = explorer.replay(program, new Failure(failure.execution(), failure.seed(), failure.decisions(),
+                        result.outcome()), replaySettings(failure.seed()));
+            }
+            return result;
+        }
+
+        /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
+        private ExplorationSettings replaySettings(long seed) {
+            return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), Set.copyOf(settings.racesSuppress()));
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -402,7 +429,8 @@ public final class ControlledExplorer implements Explorer {
                 return failure;
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, SHRINK_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS);
+                    MIN_PREEMPTION_BUDGET, SHRINK_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
+                    detection(), Set.copyOf(settings.racesSuppress()));
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
                 count(result);
@@ -418,8 +446,7 @@ public final class ControlledExplorer implements Explorer {
         }
 
         private ExecutionResult replayTraced(Program program, Failure failure) {
-            ExecutionResult traced = explorer.replay(program, failure.seed(), failure.execution(), failure.decisions(),
-                    ExecutionOptions.DEFAULT_MAX_STEPS);
+            ExecutionResult traced = explorer.replay(program, failure, replaySettings(failure.seed()));
             executions++;
             return traced;
         }

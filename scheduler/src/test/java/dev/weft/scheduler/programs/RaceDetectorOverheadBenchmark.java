@@ -63,7 +63,7 @@ class RaceDetectorOverheadBenchmark {
     /** {@code shared} non-null: the unsynchronized HashMap variant, where findings are expected. */
     private static double executionsPerSecond(Program program, String strategyName, DetectionMode mode, Object shared) {
         ControlledRuntime runtime = ControlledRuntime.get();
-        Strategy strategy = strategyName.equals("pct-like") ? SpeedProbeTest.pctLike(1) : Strategies.create(strategyName, 1);
+        Strategy strategy = strategyName.equals("pct-like") ? Strategies.create("pct", 1, "depth=2") : Strategies.create(strategyName, 1);
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < EXECUTIONS; i++) {
