@@ -38,7 +38,8 @@ class RuntimeExplorerTest {
 
     @Test
     void imperative_hashMapRace_isReported_andItsTokenReplaysTheSameReport() {
-        EngineExecutionResults results = run("hashMapSharedBetweenThreads");
+        // with the race detectors off, the wrong result itself is what fails
+        EngineExecutionResults results = run("hashMapSharedBetweenThreads", "weft.races", "off");
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         String report = failureMessage(results);
         System.out.println(report);
@@ -47,19 +48,19 @@ class RuntimeExplorerTest {
                 .contains("Interleaving (")
                 .contains("seed = 11\nreplay: @ConcurrencyTest(replay = \"w1.");
         String token = token(report);
-        String again = failureMessage(run("hashMapSharedBetweenThreads", "weft.replay", token));
+        String again = failureMessage(run("hashMapSharedBetweenThreads", "weft.races", "off", "weft.replay", token));
         assertThat(again).isEqualTo(report);
     }
 
     @Test
     void mapForm_hashMap_isNotLinearizable_shrunkAndReplayed() {
-        EngineExecutionResults results = run("hashMap");
+        EngineExecutionResults results = run("hashMap", "weft.races", "off");
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         String report = failureMessage(results);
         System.out.println(report);
         assertThat(report).startsWith("Weft: not linearizable — RuntimeFixtures.hashMap  (scenario ")
                 .contains("Why:\n").contains("Interleaving (");
-        String again = failureMessage(run("hashMap", "weft.replay", token(report)));
+        String again = failureMessage(run("hashMap", "weft.races", "off", "weft.replay", token(report)));
         assertThat(again).isEqualTo(report);
     }
 
@@ -163,18 +164,29 @@ class RuntimeExplorerTest {
 
     @Test
     void objectForm_racyCounter_isNotLinearizable_andItsTokenReplays() {
-        EngineExecutionResults results = runObject("racyCounter");
+        EngineExecutionResults results = runObject("racyCounter", "weft.races", "off");
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         String report = failureMessage(results);
         System.out.println(report);
         assertThat(report).startsWith("Weft: not linearizable — ObjectFixtures.racyCounter  (scenario ")
                 .contains("increment(): 1");
-        assertThat(failureMessage(runObject("racyCounter", "weft.replay", token(report)))).isEqualTo(report);
+        assertThat(failureMessage(runObject("racyCounter", "weft.races", "off", "weft.replay", token(report)))).isEqualTo(report);
     }
 
     @Test
     void objectForm_atomicCounter_passes() {
         runObject("atomicCounter").testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void mapForm_hashMap_byDefault_isReportedAtTheFirstConcurrentModification() {
+        assertThat(failureMessage(run("hashMap"))).startsWith(
+                "Weft: concurrent modification of HashMap#1: thread 1 in put, thread 2 in put — HashMap is not thread-safe");
+    }
+
+    @Test
+    void objectForm_racyCounter_byDefault_isReportedAsADataRace() {
+        assertThat(failureMessage(runObject("racyCounter"))).startsWith("Weft: data race on ObjectFixtures$RacyCounter#1.value: ");
     }
 
     @Test

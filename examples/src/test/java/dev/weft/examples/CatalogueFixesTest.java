@@ -14,6 +14,7 @@ import dev.weft.examples.counters.RateLimiter;
 import dev.weft.examples.iteration.ActiveUsers;
 import dev.weft.examples.iteration.SnapshotActiveUsers;
 import dev.weft.examples.lockorder.JobRegistry;
+import dev.weft.examples.publication.LazySettings;
 import dev.weft.examples.readwrite.RoutingTable;
 import dev.weft.examples.recursiveupdate.PermissionResolver;
 import dev.weft.examples.sessions.SessionRegistry;
@@ -125,8 +126,8 @@ class CatalogueFixesTest {
     void resultBoard_twoWaiters_bothGetTheirResult() throws Exception {
         ResultBoard board = new ResultBoard();
         runConcurrently(() -> board.await("a"), () -> board.await("b"), () -> {
-            board.publish("a", "1");
             board.publish("b", "2");
+            board.publish("a", "1");
         });
     }
 
@@ -135,5 +136,13 @@ class CatalogueFixesTest {
         PermissionResolver resolver = new PermissionResolver(RoleChains.chain(40));
         runConcurrently(() -> resolver.effectivePermissions("role-0"), () -> resolver.effectivePermissions("role-20"));
         check(resolver.effectivePermissions("role-0").size() == 40, "role-0 must have all 40 permissions");
+    }
+
+    @ConcurrencyTest(schedules = 500, seed = "1")
+    void lazySettings_concurrentFirstReads_seeTheSettings() throws Exception {
+        LazySettings settings = new LazySettings(() -> Map.of("region", "eu"));
+        String[] seen = new String[2];
+        runConcurrently(() -> seen[0] = settings.get("region"), () -> seen[1] = settings.get("region"));
+        check("eu".equals(seen[0]) && "eu".equals(seen[1]), "a reader missed the settings");
     }
 }

@@ -74,7 +74,7 @@ public record WeftConfiguration(
     public static WeftConfiguration defaults() {
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
-                Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.OFF, List.of(), true,
+                Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
                 BUILT_IN_PROGRESS_INTERVAL);
     }
 
@@ -135,7 +135,7 @@ public record WeftConfiguration(
                     reader.problem(WeftSettings.RACES, "one of fail, warn, off", text);
                     return RaceMode.FAIL;
                 }))
-                .orElse(RaceMode.OFF);
+                .orElse(RaceMode.FAIL);
         List<String> suppress = reader.value(WeftSettings.RACES_SUPPRESS)
                 .map(text -> parseSuppressions(reader, text))
                 .orElse(List.of());

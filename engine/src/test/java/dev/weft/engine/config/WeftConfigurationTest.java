@@ -33,7 +33,7 @@ class WeftConfigurationTest {
         assertThat(configuration.timeBudget()).isEqualTo(Duration.ofSeconds(30));
         assertThat(configuration.shard()).isEqualTo(Shard.ALL);
         assertThat(configuration.failuresStore()).contains(Paths.get("target/weft/failures"));
-        assertThat(configuration.races()).isEqualTo(RaceMode.OFF);
+        assertThat(configuration.races()).isEqualTo(RaceMode.FAIL);
         assertThat(configuration.racesSuppress()).isEmpty();
         assertThat(configuration.shrink()).isTrue();
         assertThat(configuration.progressInterval()).isEqualTo(Duration.ofSeconds(5));

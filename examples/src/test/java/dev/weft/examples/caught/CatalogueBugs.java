@@ -15,6 +15,7 @@ import dev.weft.examples.counters.BuggyRateLimiter;
 import dev.weft.examples.iteration.BuggyActiveUsers;
 import dev.weft.examples.iteration.BuggySynchronizedActiveUsers;
 import dev.weft.examples.lockorder.BuggyJobRegistry;
+import dev.weft.examples.publication.BuggyLazySettings;
 import dev.weft.examples.readwrite.BuggyRoutingTable;
 import dev.weft.examples.recursiveupdate.BuggyPermissionResolver;
 import dev.weft.examples.RoleChains;
@@ -146,8 +147,8 @@ public class CatalogueBugs {
     void resultBoard_twoWaiters_bothGetTheirResult() throws Exception {
         BuggyResultBoard board = new BuggyResultBoard();
         runConcurrently(() -> board.await("a"), () -> board.await("b"), () -> {
-            board.publish("a", "1");
             board.publish("b", "2");
+            board.publish("a", "1");
         });
     }
 
@@ -163,5 +164,15 @@ public class CatalogueBugs {
     void permissionResolver_deepHierarchy_resolves() throws Exception {
         BuggyPermissionResolver resolver = new BuggyPermissionResolver(RoleChains.chain(40));
         runConcurrently(() -> resolver.effectivePermissions("role-0"), () -> resolver.effectivePermissions("role-20"));
+    }
+
+    // 10. Double-checked locking without volatile: no interleaving gives a wrong result, but the
+    // unlocked read of the field races with the write that publishes the map.
+    @ConcurrencyTest(schedules = 500, seed = "1")
+    void lazySettings_concurrentFirstReads_seeTheSettings() throws Exception {
+        BuggyLazySettings settings = new BuggyLazySettings(() -> Map.of("region", "eu"));
+        String[] seen = new String[2];
+        runConcurrently(() -> seen[0] = settings.get("region"), () -> seen[1] = settings.get("region"));
+        check("eu".equals(seen[0]) && "eu".equals(seen[1]), "a reader missed the settings");
     }
 }

@@ -630,6 +630,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             pending(me, site, Site.Kind.WRITE, owner, targetOf(owner, site), true);
             schedule(me);
+            if (listener != null) {
+                listener.fieldAccess(me.id, owner, site, true);
+            }
         } finally {
             w.active = true;
         }
