@@ -63,7 +63,7 @@ public final class WeftSettings {
 
     /**
      * What a data race found by the race detector does: {@code fail} the test, {@code warn} (report it
-     * and pass) or {@code off} (do not look). Default {@code off} in this version.
+     * and pass) or {@code off} (do not look). Default {@code fail}.
      */
     public static final String RACES = "weft.races";
 
