@@ -52,7 +52,11 @@ final class InstrumentationScope {
             "java/lang/ClassLoader", Set.of("loadClass"),
             "jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass"),
             "java/lang/invoke/MethodHandleNatives", Set.of("*"),
-            "java/lang/Throwable", Set.of("printStackTrace"));
+            "java/lang/Throwable", Set.of("printStackTrace"),
+            // JDK 21+: executors register their thread containers in a static registry that grows
+            // from one execution to the next; its bookkeeping is not the program's concurrency
+            "jdk/internal/vm/ThreadContainers", Set.of("*"),
+            "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
 
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
