@@ -56,9 +56,10 @@ public final class ControlledExplorer implements Explorer {
     static final String IMPERATIVE = "imperative";
     static final String MAP = "map";
     static final String OPERATIONS = "operations";
-    private static final int MIN_PREEMPTION_BUDGET = 2_000;
-    private static final int SHRINK_CANDIDATE_BUDGET = 300;
-    private static final Duration SHRINK_TIME = Duration.ofSeconds(2);
+    private static final int MIN_PREEMPTION_BUDGET = 500;
+    private static final Duration MIN_PREEMPTION_TIME = Duration.ofMillis(500);
+    private static final int SHRINK_CANDIDATE_BUDGET = 150;
+    private static final Duration SHRINK_TIME = Duration.ofSeconds(1);
 
     @Override
     public void prepare() {
@@ -429,7 +430,7 @@ public final class ControlledExplorer implements Explorer {
                 return failure;
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, SHRINK_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
+                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
                     detection(), Set.copyOf(settings.racesSuppress()));
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
