@@ -249,6 +249,7 @@ public final class ControlledExplorer implements Explorer {
             object.method().setAccessible(true);
             MethodHandle factory = MethodHandles.lookup().unreflect(object.method());
             SequentialObjectModel model = new SequentialObjectModel(object);
+            warmOperations(object);
             Checker checker = Checker.withDefaults();
             ScenarioCodec.Calls<ObjectCall> codec = new ScenarioCodec.Calls<>() {
                 @Override
@@ -275,6 +276,19 @@ public final class ControlledExplorer implements Explorer {
                     scenario -> new ScenarioRun<>(scenario, object, factory, model, checker, PreparedObjectCall::new,
                             ObjectCall::render),
                     codec);
+        }
+
+        /** Runs every operation a few hundred times on throwaway objects before any execution. */
+        private void warmOperations(ObjectProgram object) {
+            try {
+                Object instance = object.instances().create();
+                for (OperationMethod operation : object.spec().operations()) {
+                    Optional<Integer> argument = operation.takesArgument() ? Optional.of(operation.arguments().get(0)) : Optional.empty();
+                    new PreparedObjectCall(new ObjectCall(operation, argument)).warm(instance, object.newState(instance), 300);
+                }
+            } catch (Exception e) {
+                // the exploration reports whatever fails here, under control
+            }
         }
 
         private static MapContract contract(Class<?> mapType) {
@@ -314,8 +328,10 @@ public final class ControlledExplorer implements Explorer {
                     break;
                 }
                 ScenarioRun<C> run = form.runs().create(form.generator().apply(index));
-                ExplorationSettings exploration = explorationSettings(settings.schedules(), false)
-                        .withTimeBudget(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                ExplorationSettings exploration = explorationSettings(settings.schedules(), false);
+                if (deadline != Long.MAX_VALUE) {
+                    exploration = exploration.withTimeBudget(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                }
                 Exploration result = explorer.explore(run.program(), exploration, run::judge, first);
                 first = false;
                 scenarios++;

@@ -5,6 +5,7 @@ import dev.weft.engine.scenario.ObjectCall;
 import dev.weft.scheduler.runtime.ManagedThreads;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * An {@code @Operation} call, prepared as a method handle: inside an execution it runs the operation
@@ -22,7 +23,9 @@ final class PreparedObjectCall implements ScenarioCall {
         this.text = call.render();
         try {
             call.operation().method().setAccessible(true);
-            this.operation = MethodHandles.lookup().unreflect(call.operation().method());
+            MethodHandle direct = MethodHandles.lookup().unreflect(call.operation().method());
+            // one generic type for every call site, adapted here, outside any execution
+            this.operation = direct.asType(MethodType.genericMethodType(direct.type().parameterCount()));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call operation " + call.operation().name() + ": " + e.getMessage(), e);
         }
@@ -39,8 +42,8 @@ final class PreparedObjectCall implements ScenarioCall {
         Object returned;
         try {
             returned = call.argument().isPresent()
-                    ? operation.invoke(testInstance, target, (int) call.argument().get())
-                    : operation.invoke(testInstance, target);
+                    ? (Object) operation.invokeExact(testInstance, target, (Object) call.argument().get())
+                    : (Object) operation.invokeExact(testInstance, target);
         } catch (Error e) {
             throw e;
         } catch (Throwable thrown) {
@@ -48,6 +51,17 @@ final class PreparedObjectCall implements ScenarioCall {
         }
         Object value = returned;
         return ManagedThreads.quietly(() -> returnsVoid ? new CallResult.ReturnedVoid() : new CallResult.Returned(value));
+    }
+
+    /**
+     * Calls the operation many times on a throwaway object, outside any execution: the JDK links and
+     * compiles a method handle's code over its first calls, and that must not happen in some
+     * executions and not in others.
+     */
+    void warm(Object testInstance, Object throwaway, int times) {
+        for (int i = 0; i < times; i++) {
+            invoke(throwaway, testInstance);
+        }
     }
 
     @Override
