@@ -31,6 +31,9 @@ public final class WeftRun {
                 .configurationParameter("weft.scenarios.default", args[2])
                 .configurationParameter("weft.schedules.default", args[3])
                 .configurationParameter("weft.shrink", Boolean.toString(shrink))
+                // far above any run, not "0" (none): with "0" the engine hands each scenario the time left
+                // before Long.MAX_VALUE, the scheduler adds that to a later nanoTime, the sum overflows and
+                // the exploration ends at once with "time budget spent"
                 .configurationParameter("weft.timeBudget", "1h")
                 .configurationParameter("weft.failures.store", "")
                 .configurationParameter("weft.progress.interval", "0")
