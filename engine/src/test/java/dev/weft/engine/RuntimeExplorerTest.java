@@ -199,4 +199,20 @@ class RuntimeExplorerTest {
         assertThat(failureMessage(run("hashMapSharedBetweenThreads", "weft.races", "fail", "weft.replay", token(report))))
                 .isEqualTo(report);
     }
+
+    @Test
+    void failureStore_aFailedTestReplaysItsFailureFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+        EngineExecutionResults first = EngineTestKit.engine("weft")
+                .selectors(selectMethod(RuntimeFixtures.class, "checkThenActMap"))
+                .configurationParameter("weft.failures.store", store.toString())
+                .execute();
+        String report = failureMessage(first);
+        EngineExecutionResults second = EngineTestKit.engine("weft")
+                .selectors(selectMethod(RuntimeFixtures.class, "checkThenActMap"))
+                .configurationParameter("weft.failures.store", store.toString())
+                .execute();
+        // the same report at once: the stored token was replayed, nothing explored
+        assertThat(failureMessage(second)).isEqualTo(report);
+        assertThat(number(String.join(" ", reportEntries(second)), "explored.executions")).isEqualTo(1);
+    }
 }
