@@ -215,4 +215,14 @@ class RuntimeExplorerTest {
         assertThat(failureMessage(second)).isEqualTo(report);
         assertThat(number(String.join(" ", reportEntries(second)), "explored.executions")).isEqualTo(1);
     }
+
+    @Test
+    void suppressedRace_isNotReported_soTheWrongResultIs() {
+        EngineExecutionResults results = EngineTestKit.engine("weft")
+                .selectors(selectMethod(dev.weft.engine.fixtures.LauncherFixtures.class, "unsynchronizedCounter"))
+                .configurationParameter("weft.failures.store", "")
+                .configurationParameter("weft.races.suppress", "dev.weft.engine.fixtures.LauncherFixtures$Counter.value")
+                .execute();
+        assertThat(failureMessage(results)).startsWith("Weft: exception in thread 0: java.lang.AssertionError: lost update");
+    }
 }

@@ -410,7 +410,23 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), Set.copyOf(settings.racesSuppress()));
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+        }
+
+        /**
+         * The {@code weft.races.suppress} entries the detector understands: fields, written
+         * {@code com.example.Cache.hits} or {@code Cache.hits}, matched by the field's class's simple
+         * name (nested classes as {@code Outer$Inner}) and the field's name.
+         */
+        private Set<String> suppressedFields() {
+            Set<String> fields = new java.util.HashSet<>();
+            for (String entry : settings.racesSuppress()) {
+                String[] parts = entry.split("\\.");
+                if (parts.length >= 2) {
+                    fields.add(parts[parts.length - 2] + "." + parts[parts.length - 1]);
+                }
+            }
+            return Set.copyOf(fields);
         }
 
         private DetectionMode detection() {
@@ -437,7 +453,7 @@ public final class ControlledExplorer implements Explorer {
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
             return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), Set.copyOf(settings.racesSuppress()));
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -447,7 +463,7 @@ public final class ControlledExplorer implements Explorer {
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
                     MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
-                    detection(), Set.copyOf(settings.racesSuppress()));
+                    detection(), suppressedFields());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
                 count(result);
