@@ -10,7 +10,9 @@ public final class StartupProbe {
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         ControlledRuntime runtime = ControlledRuntime.get();
-        runtime.execute(Programs.hashMapPut(true), TestStrategies.random(1), ExecutionOptions.of(1));
+        dev.weft.scheduler.strategy.Strategy strategy = TestStrategies.random(1);
+        strategy.beginExecution(0);
+        runtime.execute(Programs.hashMapPut(true), strategy, ExecutionOptions.of(1));
         long now = System.currentTimeMillis();
         System.out.println("agent " + WeftAgent.installedHow() + " in " + WeftAgent.installNanos() / 1_000_000 + " ms (warm-up " + WeftAgent.warmUpNanos() / 1_000_000 + " ms), "
                 + WeftAgent.retransformedClasses() + " classes retransformed; first execution done "
