@@ -225,4 +225,19 @@ class RuntimeExplorerTest {
                 .execute();
         assertThat(failureMessage(results)).startsWith("Weft: exception in thread 0: java.lang.AssertionError: lost update");
     }
+
+    @Test
+    void benignRace_failsUnlessSuppressed_andTheSummaryCountsIt() {
+        assertThat(failureMessage(run("benignHitCounter"))).startsWith("Weft: data race on RuntimeFixtures$HitCounter#1.hits: ");
+        EngineExecutionResults suppressed = run("benignHitCounterSuppressed");
+        suppressed.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(String.join(" ", reportEntries(suppressed))).contains("weft.races.suppressed=RuntimeFixtures$HitCounter.hits=");
+    }
+
+    @Test
+    void warnMode_passes_andTheSummaryListsTheRace() {
+        EngineExecutionResults results = run("benignHitCounter", "weft.races", "warn");
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(String.join(" ", reportEntries(results))).contains("weft.races.warnings=data race on RuntimeFixtures$HitCounter#1.hits");
+    }
 }

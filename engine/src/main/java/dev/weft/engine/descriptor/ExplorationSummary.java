@@ -45,6 +45,15 @@ public final class ExplorationSummary {
         entries.put("weft.explored.time", statistics.elapsed().toMillis() + "ms");
         entries.put("weft.explored.end", statistics.budgetSpent() ? "time budget spent"
                 : statistics.exhaustive() ? "every interleaving within the preemption bound" : "planned executions done");
+        if (!statistics.suppressedRaces().isEmpty()) {
+            entries.put("weft.races.suppressed", statistics.suppressedRaces().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(entry -> entry.getKey() + "=" + entry.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!statistics.raceWarnings().isEmpty()) {
+            entries.put("weft.races.warnings", String.join(" | ", statistics.raceWarnings()));
+        }
         return entries;
     }
 

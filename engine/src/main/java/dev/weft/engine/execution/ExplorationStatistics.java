@@ -2,6 +2,7 @@ package dev.weft.engine.execution;
 
 import dev.weft.api.Strategy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,25 @@ import java.util.Map;
  * @param elapsed wall-clock time spent
  * @param budgetSpent whether the time budget ended the exploration early
  * @param exhaustive whether every interleaving within the preemption bound was explored
+ * @param suppressedRaces races found on suppressed fields: field to number of findings
+ * @param raceWarnings headlines of the races and misuses found under {@code weft.races=warn}, the first
+ *     few
  */
 public record ExplorationStatistics(int scenarios, long executions, long distinctInterleavings,
-        Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive) {
+        Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive,
+        Map<String, Long> suppressedRaces, List<String> raceWarnings) {
 
-    /** Copies the map. */
+    /** Copies the maps and the list. */
     public ExplorationStatistics {
         executionsByStrategy = Map.copyOf(executionsByStrategy);
+        suppressedRaces = Map.copyOf(suppressedRaces);
+        raceWarnings = List.copyOf(raceWarnings);
+    }
+
+    /** Statistics without race findings. */
+    public ExplorationStatistics(int scenarios, long executions, long distinctInterleavings,
+            Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive) {
+        this(scenarios, executions, distinctInterleavings, executionsByStrategy, elapsed, budgetSpent, exhaustive,
+                Map.of(), List.of());
     }
 }

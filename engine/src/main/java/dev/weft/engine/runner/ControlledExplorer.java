@@ -60,6 +60,7 @@ public final class ControlledExplorer implements Explorer {
     private static final Duration MIN_PREEMPTION_TIME = Duration.ofMillis(500);
     private static final int SHRINK_CANDIDATE_BUDGET = 150;
     private static final Duration SHRINK_TIME = Duration.ofSeconds(1);
+    private static final int MAX_WARNINGS = 5;
 
     @Override
     public void prepare() {
@@ -91,6 +92,8 @@ public final class ControlledExplorer implements Explorer {
         private final ExplorationListener listener;
         private final long start = System.nanoTime();
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
+        private final Map<String, Long> suppressed = new java.util.TreeMap<>();
+        private final List<String> warnings = new ArrayList<>();
         private long executions;
         private long distinct;
         private int scenarios;
@@ -420,7 +423,14 @@ public final class ControlledExplorer implements Explorer {
          */
         private Set<String> suppressedFields() {
             Set<String> fields = new java.util.HashSet<>();
-            for (String entry : settings.racesSuppress()) {
+            List<String> entries = new ArrayList<>(settings.racesSuppress());
+            for (java.lang.reflect.AnnotatedElement element : List.of(plan.program().method(), plan.program().testClass())) {
+                dev.weft.api.SuppressRace annotation = element.getAnnotation(dev.weft.api.SuppressRace.class);
+                if (annotation != null) {
+                    entries.addAll(List.of(annotation.value()));
+                }
+            }
+            for (String entry : entries) {
                 String[] parts = entry.split("\\.");
                 if (parts.length >= 2) {
                     fields.add(parts[parts.length - 2] + "." + parts[parts.length - 1]);
@@ -485,6 +495,12 @@ public final class ControlledExplorer implements Explorer {
         }
 
         private void count(Exploration result) {
+            result.suppressedRaces().forEach((field, n) -> suppressed.merge(field, n, Long::sum));
+            for (Outcome warning : result.warnings()) {
+                if (warnings.size() < MAX_WARNINGS && !warnings.contains(warning.headline())) {
+                    warnings.add(warning.headline());
+                }
+            }
             executions += result.executions();
             distinct += result.distinctInterleavings();
             Strategy strategy = settings.strategy();
@@ -496,7 +512,7 @@ public final class ControlledExplorer implements Explorer {
 
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
-                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive);
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings);
         }
 
         private ExplorationResult passed() {
