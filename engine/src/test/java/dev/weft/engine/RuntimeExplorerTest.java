@@ -240,4 +240,14 @@ class RuntimeExplorerTest {
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         assertThat(String.join(" ", reportEntries(results))).contains("weft.races.warnings=data race on RuntimeFixtures$HitCounter#1.hits");
     }
+
+    @Test
+    void suppression_byClass_andByPackage() {
+        run("benignHitCounter", "weft.races.suppress", "dev.weft.engine.fixtures.RuntimeFixtures$HitCounter")
+                .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        run("benignHitCounter", "weft.races.suppress", "dev.weft.engine.*")
+                .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        run("benignHitCounter", "weft.races.suppress", "dev.weft.other.*")
+                .testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    }
 }

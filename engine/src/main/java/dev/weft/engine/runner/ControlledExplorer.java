@@ -431,8 +431,9 @@ public final class ControlledExplorer implements Explorer {
                 }
             }
             for (String entry : entries) {
-                String[] parts = entry.split("\\.");
-                if (parts.length >= 2) {
+                fields.add(entry.strip());
+                String[] parts = entry.strip().split("\\.");
+                if (parts.length >= 2 && !entry.endsWith("*")) {
                     fields.add(parts[parts.length - 2] + "." + parts[parts.length - 1]);
                 }
             }

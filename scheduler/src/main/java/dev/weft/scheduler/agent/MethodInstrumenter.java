@@ -93,6 +93,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         switch (opcode) {
             case GETFIELD -> {
                 int site = site(Site.Kind.READ, member, flags);
+                Sites.fieldOwner(site, owner.replace('/', '.'));
                 super.visitInsn(DUP);
                 pushInt(site);
                 hook("read", "(Ljava/lang/Object;I)V");
@@ -101,6 +102,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             }
             case GETSTATIC -> {
                 int site = site(Site.Kind.READ, member, flags);
+                Sites.fieldOwner(site, owner.replace('/', '.'));
                 super.visitInsn(ACONST_NULL);
                 pushInt(site);
                 hook("read", "(Ljava/lang/Object;I)V");
@@ -109,6 +111,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             }
             case PUTFIELD -> {
                 int site = site(Site.Kind.WRITE, member, flags);
+                Sites.fieldOwner(site, owner.replace('/', '.'));
                 if (type.getSize() == 1) {
                     super.visitInsn(DUP2);
                     pushInt(site);
@@ -124,6 +127,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             }
             case PUTSTATIC -> {
                 int site = site(Site.Kind.WRITE, member, flags);
+                Sites.fieldOwner(site, owner.replace('/', '.'));
                 if (type.getSize() == 1) {
                     super.visitInsn(DUP);
                     super.visitInsn(ACONST_NULL);

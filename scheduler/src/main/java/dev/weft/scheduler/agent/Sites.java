@@ -31,6 +31,18 @@ public final class Sites {
         return site == null ? UNKNOWN : site;
     }
 
+    private static final java.util.Map<Integer, String> FIELD_OWNERS = new java.util.HashMap<>();
+
+    /** Records the fully qualified class that declares (or is named by) a field site's field. */
+    static synchronized void fieldOwner(int site, String ownerClass) {
+        FIELD_OWNERS.put(site, ownerClass);
+    }
+
+    /** The fully qualified class named by a field site, or {@code null} for other sites. */
+    public static synchronized String fieldOwner(int site) {
+        return FIELD_OWNERS.get(site);
+    }
+
     /** Number of sites registered so far. */
     public static synchronized int count() {
         return count - 1;

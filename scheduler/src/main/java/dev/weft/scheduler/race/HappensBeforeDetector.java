@@ -61,6 +61,34 @@ final class HappensBeforeDetector implements ExecutionListener {
     private final int captureThread;
     private final int captureSite;
 
+    /**
+     * Whether a race on {@code field} ({@code Simple.name}) is suppressed: by that name, by the fully
+     * qualified field ({@code com.example.Simple.name}), by its class ({@code com.example.Simple}) or
+     * by a package pattern ({@code com.example.*}, which covers subpackages).
+     */
+    private boolean suppressed(String field, int site) {
+        if (suppressedFields.isEmpty()) {
+            return false;
+        }
+        if (suppressedFields.contains(field)) {
+            return true;
+        }
+        String owner = site == 0 ? null : Sites.fieldOwner(site);
+        if (owner == null) {
+            return false;
+        }
+        String name = field.substring(field.indexOf('.') + 1);
+        if (suppressedFields.contains(owner + "." + name) || suppressedFields.contains(owner)) {
+            return true;
+        }
+        for (int dot = owner.lastIndexOf('.'); dot > 0; dot = owner.lastIndexOf('.', dot - 1)) {
+            if (suppressedFields.contains(owner.substring(0, dot) + ".*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     HappensBeforeDetector(Set<String> suppressedFields, long stackCapture) {
         this.suppressedFields = suppressedFields;
         this.captureThread = stackCapture == 0 ? -1 : (int) (stackCapture >>> 32);
@@ -351,7 +379,7 @@ final class HappensBeforeDetector implements ExecutionListener {
             field = later.member();
             location = owner == null ? field : control.objectName(owner) + field.substring(field.indexOf('.'));
         }
-        if (suppressedFields.contains(field)) {
+        if (suppressed(field, index >= 0 ? 0 : site)) {
             control.suppressed(field);
             return;
         }
