@@ -1,7 +1,6 @@
 package dev.weft.scheduler.runtime;
 
 import dev.weft.boot.RuntimeHooks;
-import dev.weft.scheduler.agent.Site;
 import dev.weft.scheduler.agent.Sites;
 import dev.weft.scheduler.strategy.SchedulingPoint;
 import dev.weft.scheduler.strategy.Strategy;
@@ -107,7 +106,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             } catch (Throwable t) {
                 throw new ProgramException(t);
             }
-        }, 0, true);
+        }, true);
         threads.add(root);
         byThread.put(main, root);
         if (listener != null) {
@@ -542,10 +541,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return (Worker) Thread.currentThread();
     }
 
-    private void pending(LogicalThread me, int site, Site.Kind kind, Object object, long target, boolean write) {
+    private void pending(LogicalThread me, int site, long target, boolean write) {
         me.pendingSite = site;
-        me.pendingKind = kind;
-        me.pendingObject = object;
         me.pendingTarget = target;
         me.pendingWrite = write;
         if (write) {
@@ -600,7 +597,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.READ, owner, targetOf(owner, site), false);
+            pending(me, site, targetOf(owner, site), false);
             schedule(me);
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, false);
@@ -620,31 +617,20 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public void writeValue(Object owner, long value, int site) {
-        if (tracing) {
-            writeValue(owner, (Object) value, site);
-            return;
-        }
-        Worker w = worker();
-        w.active = false;
-        try {
-            LogicalThread me = w.current;
-            pending(me, site, Site.Kind.WRITE, owner, targetOf(owner, site), true);
-            schedule(me);
-            if (listener != null) {
-                listener.fieldAccess(me.id, owner, site, true);
-            }
-        } finally {
-            w.active = true;
-        }
+        fieldWrite(owner, tracing ? (Object) value : null, site); // boxed only for the trace
     }
 
     @Override
     public void writeValue(Object owner, Object value, int site) {
+        fieldWrite(owner, value, site);
+    }
+
+    private void fieldWrite(Object owner, Object value, int site) {
         Worker w = worker();
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.WRITE, owner, targetOf(owner, site), true);
+            pending(me, site, targetOf(owner, site), true);
             schedule(me);
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, true);
@@ -664,7 +650,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.ARRAY_READ, array, ((long) System.identityHashCode(array) << 32) ^ index, false);
+            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, false);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, false);
@@ -683,7 +669,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.ARRAY_WRITE, array, ((long) System.identityHashCode(array) << 32) ^ index, true);
+            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, true);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, true);
@@ -723,7 +709,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.ATOMIC, null, 0, true);
+            pending(me, site, 0, true);
             schedule(me);
             if (listener != null) {
                 listener.atomic(me.id, owner, site);
@@ -753,7 +739,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.MONITOR_ENTER, monitor, System.identityHashCode(monitor), true);
+            pending(me, site, System.identityHashCode(monitor), true);
             me.wantsMonitor = monitor;
             try {
                 schedule(me);
@@ -842,7 +828,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
             // a synchronized method of a retransformed class enters it without asking the runtime
-            pending(me, site, Site.Kind.CALL, monitor, System.identityHashCode(monitor), true);
+            pending(me, site, System.identityHashCode(monitor), true);
             if (aborting) {
                 throw new ExecutionAbort();
             }
@@ -905,7 +891,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.CALL, monitor, System.identityHashCode(monitor), true);
+            pending(me, site, System.identityHashCode(monitor), true);
             schedule(me);
             MonitorState m = monitors.get(monitor);
             if (m == null || m.owner != me) {
@@ -940,7 +926,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.CALL, blocker, 0, true);
+            pending(me, site, 0, true);
             schedule(me);
             if (me.permit) {
                 me.permit = false;
@@ -980,7 +966,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = thread == null ? null : byThread.get(thread);
-            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, true);
+            pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
                 if (thread != null) {
@@ -1012,14 +998,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.CALL, thread, 0, true);
+            pending(me, site, 0, true);
             schedule(me);
             if (byThread.containsKey(thread) || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
-            Site start = Sites.get(site);
-            boolean user = !start.className().startsWith("java.");
-            LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, site, user);
+            boolean user = !Sites.get(site).className().startsWith("java.");
+            LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, user);
             threads.add(child);
             byThread.put(thread, child);
             if (listener != null) {
@@ -1040,10 +1025,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, 0, Site.Kind.CALL, null, 0, true);
+            pending(me, 0, 0, true);
             schedule(me);
             Thread thread = threadObjects.next();
-            LogicalThread child = new LogicalThread(threads.size(), thread, body, 0, true);
+            LogicalThread child = new LogicalThread(threads.size(), thread, body, true);
             threads.add(child);
             byThread.put(thread, child);
             if (listener != null) {
@@ -1079,7 +1064,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = byThread.get(thread);
-            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, false);
+            pending(me, site, target == null ? 0 : 1000 + target.id, false);
             schedule(me);
             if (target == null) {
                 return;
@@ -1123,7 +1108,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.CALL, null, 0, false);
+            pending(me, site, 0, false);
             schedule(me);
             if (me.interrupted) {
                 me.interrupted = false;
@@ -1168,7 +1153,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, Site.Kind.CALL, null, 0, false);
+            pending(me, site, 0, false);
             schedule(me);
         } finally {
             w.active = true;
@@ -1182,7 +1167,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = byThread.get(thread);
-            pending(me, site, Site.Kind.CALL, thread, target == null ? 0 : 1000 + target.id, true);
+            pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
                 thread.interrupt();

@@ -1,7 +1,5 @@
 package dev.weft.scheduler.runtime;
 
-import dev.weft.scheduler.agent.Site;
-
 /** One thread of one execution, as the runtime models it. */
 final class LogicalThread {
 
@@ -12,8 +10,6 @@ final class LogicalThread {
     final int id;
     final Thread thread;
     final Runnable body;
-    /** Site of the {@code start()} call, 0 for threads the runtime started itself. */
-    final int startSite;
     /** Whether the thread was started by application code (not by a JDK executor or pool). */
     final boolean userThread;
 
@@ -27,10 +23,6 @@ final class LogicalThread {
     /** A monitor the thread must acquire before it can go on; enabled only while the monitor is free. */
     Object wantsMonitor;
     boolean interruptedWake;
-    /** The event the thread is about to perform, for traces. */
-    Site.Kind pendingKind;
-    Object pendingObject;
-    String pendingText;
     /** Whether the thread got the turn from another thread and has not recorded an event since. */
     boolean switchedIn;
     Block block = Block.NONE;
@@ -58,11 +50,10 @@ final class LogicalThread {
     /** Index of this thread's last trace event, to attach a value read. */
     int lastEvent = -1;
 
-    LogicalThread(int id, Thread thread, Runnable body, int startSite, boolean userThread) {
+    LogicalThread(int id, Thread thread, Runnable body, boolean userThread) {
         this.id = id;
         this.thread = thread;
         this.body = body;
-        this.startSite = startSite;
         this.userThread = userThread;
     }
 
