@@ -7,6 +7,7 @@ import dev.weft.scheduler.runtime.ManagedThreads;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A {@link MapCall} with its arguments unpacked before the execution starts, so that running it
+ * Runs a {@link MapCall} on a real map and captures what it returned or threw, without reflection:
+ * a polled entry becomes an immutable copy, and {@code keySet}, {@code values} and {@code entrySet}
+ * reads become lists in ascending order (a hash map's iteration order is not part of its contract).
+ *
+ * <p>The call's arguments are unpacked before the execution starts, so that running it
  * inside an execution touches the map and nothing else of the engine's: the trace shows the map's
  * accesses only, and no scheduling point falls in the engine's bookkeeping.
  */
@@ -132,7 +137,7 @@ final class PreparedCall implements ScenarioCall {
                 list.add((Integer) value);
             }
             list.sort(NULLS_FIRST);
-            return List.copyOf(list);
+            return Collections.unmodifiableList(list);
         });
     }
 
@@ -145,7 +150,7 @@ final class PreparedCall implements ScenarioCall {
                 list.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
             }
             list.sort(Map.Entry.comparingByKey(NULLS_FIRST));
-            return List.copyOf(list);
+            return Collections.unmodifiableList(list);
         });
     }
 

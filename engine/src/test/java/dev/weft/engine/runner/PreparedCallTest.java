@@ -1,11 +1,13 @@
-package dev.weft.engine.scenario;
+package dev.weft.engine.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.MapOperation;
+import dev.weft.engine.scenario.CallResult;
 import dev.weft.engine.scenario.CallResult.Returned;
 import dev.weft.engine.scenario.CallResult.ReturnedVoid;
 import dev.weft.engine.scenario.CallResult.Threw;
+import dev.weft.engine.scenario.MapCall;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.Test;
 
-class MapInvokerTest {
+class PreparedCallTest {
 
     private static CallResult run(Map<Integer, Integer> map, MapOperation operation, Integer... arguments) {
-        return MapInvoker.invoke(map, new MapCall(operation, Arrays.asList(arguments)));
+        return new PreparedCall(new MapCall(operation, Arrays.asList(arguments))).invoke(map);
     }
 
     @Test
