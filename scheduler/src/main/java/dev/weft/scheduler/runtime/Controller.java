@@ -67,6 +67,9 @@ final class Controller {
     private void awaitEnd(Execution execution) {
         long lastStep = -1;
         long lastProgress = System.nanoTime();
+        if (Handoffs.await(() -> execution.done)) {
+            return;
+        }
         while (!execution.done) {
             LockSupport.parkNanos(execution, 5_000_000L);
             if (execution.done) {

@@ -21,8 +21,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     static final long EPOCH_MILLIS = 1_767_225_600_000L; // virtual wall clock starts at 2026-01-01T00:00:00Z
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
-    /** A switch often comes straight back: wait a moment before paying for a park and an unpark. */
-    private static final int SPIN_BEFORE_PARK = 200;
     private static final int SPIN_HANG = 50_000;
     private static final boolean SPIN_OVERRIDE = !Boolean.getBoolean("weft.debug.noSpinOverride");
 
@@ -264,11 +262,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     }
                 }
             } else {
-                for (int spin = 0; spin < SPIN_BEFORE_PARK && !me.turn; spin++) {
-                    Thread.onSpinWait();
-                }
                 while (!me.turn) {
-                    LockSupport.park(this);
+                    // a blocked thread cannot get the turn until another thread unblocks it (which
+                    // unparks it, see LogicalThread#unblock): it parks at once instead of taking the
+                    // cores from the threads that can run
+                    if (me.status == LogicalThread.Status.BLOCKED
+                            || !Handoffs.await(() -> me.turn || me.status == LogicalThread.Status.BLOCKED)) {
+                        LockSupport.park(this);
+                    }
                 }
             }
             me.awaiting = false;

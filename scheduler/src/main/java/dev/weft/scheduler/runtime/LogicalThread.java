@@ -67,6 +67,10 @@ final class LogicalThread {
         block = Block.NONE;
         blockedOn = null;
         timed = false;
+        Worker w = worker;
+        if (w != null && physicalWait == null) {
+            java.util.concurrent.locks.LockSupport.unpark(w); // wakes it early: it may get the turn soon
+        }
     }
 
     String name() {

@@ -32,7 +32,9 @@ final class Worker extends ManagedThread {
         while (!retired) {
             LogicalThread thread = assigned;
             if (thread == null) {
-                LockSupport.park(pool);
+                if (!Handoffs.await(() -> assigned != null || retired)) {
+                    LockSupport.park(pool);
+                }
                 continue;
             }
             Execution execution = assignedExecution;

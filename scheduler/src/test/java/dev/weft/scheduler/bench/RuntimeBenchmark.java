@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 public final class RuntimeBenchmark {
 
     private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 3);
 
     private RuntimeBenchmark() {}
 
@@ -87,7 +88,7 @@ public final class RuntimeBenchmark {
         long executions = 0;
         long steps = 0;
         long switches = 0;
-        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        long warmEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             strategy.beginExecution(executions);
             runtime.execute(program, strategy, ExecutionOptions.of(1));
