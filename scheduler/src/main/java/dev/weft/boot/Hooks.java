@@ -4,110 +4,104 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Static entry points that instrumented code calls. Each one first checks whether the calling
- * thread is an active {@link ManagedThread}; on any other thread it does exactly what the
- * replaced instruction or call would have done.
+ * thread is the active worker with the turn ({@link WorkerState}); on any other thread it does
+ * exactly what the replaced instruction or call would have done.
  */
 public final class Hooks {
 
     private Hooks() {}
 
-    private static ManagedThread live() {
-        Thread t = Thread.currentThread();
-        if (t instanceof ManagedThread) {
-            ManagedThread m = (ManagedThread) t;
-            if (m.active) {
-                return m;
-            }
-        }
-        return null;
+    private static WorkerState live() {
+        WorkerState m = WorkerState.running;
+        return m != null && m.active && m.thread == Thread.currentThread() ? m : null;
     }
 
-    private static ManagedThread liveOutsideAtomic() {
-        ManagedThread m = live();
+    private static WorkerState liveOutsideAtomic() {
+        WorkerState m = live();
         return m != null && m.atomicDepth == 0 ? m : null;
     }
 
     // ---- memory accesses: scheduling points before the access ----
 
     public static void read(Object owner, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.read(owner, site);
         }
     }
 
     public static void write(Object owner, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.write(owner, site);
         }
     }
 
     public static void writeValue(Object owner, Object value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.writeValue(owner, value, site);
         }
     }
 
     public static void writeValue(Object owner, int value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.writeValue(owner, value, site);
         }
     }
 
     public static void writeValue(Object owner, float value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.writeValue(owner, (Object) value, site);
         }
     }
 
     public static void arrayRead(Object array, int index, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.arrayRead(array, index, site);
         }
     }
 
     public static void arrayWrite(Object array, int index, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.arrayWrite(array, index, site);
         }
     }
 
     public static void readValue(Object value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.readValue(value, site);
         }
     }
 
     public static void readValue(int value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.readValue(value, site);
         }
     }
 
     public static void readValue(long value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.readValue(value, site);
         }
     }
 
     public static void readValue(float value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.readValue((Object) value, site);
         }
     }
 
     public static void readValue(double value, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.readValue((Object) value, site);
         }
@@ -119,7 +113,7 @@ public final class Hooks {
      * super call: an over-approximation of the object the operation synchronizes on.
      */
     public static void atomic(Object owner, int site) {
-        ManagedThread m = liveOutsideAtomic();
+        WorkerState m = liveOutsideAtomic();
         if (m != null) {
             m.hooks.atomic(owner, site);
         }
@@ -128,14 +122,14 @@ public final class Hooks {
     // ---- non-thread-safe collections: entry and exit of their public methods (no scheduling point) ----
 
     public static void collectionEnter(Object collection, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             m.hooks.collectionEnter(collection, site);
         }
     }
 
     public static void collectionExit(Object collection, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             m.hooks.collectionExit(collection, site);
         }
@@ -144,21 +138,21 @@ public final class Hooks {
     // ---- monitors ----
 
     public static void monitorEnter(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             m.hooks.monitorEnter(monitor, site);
         }
     }
 
     public static void monitorExit(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             m.hooks.monitorExit(monitor, site);
         }
     }
 
     public static void syncMethodEnter(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             m.atomicDepth++;
             m.hooks.syncMethodEnter(monitor, site);
@@ -166,7 +160,7 @@ public final class Hooks {
     }
 
     public static void syncMethodExit(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m != null) {
             if (m.atomicDepth > 0) {
                 m.atomicDepth--;
@@ -180,7 +174,7 @@ public final class Hooks {
     }
 
     public static void waitOn(Object monitor, long millis, int site) throws InterruptedException {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             monitor.wait(millis);
             return;
@@ -198,7 +192,7 @@ public final class Hooks {
     }
 
     public static void waitOn(Object monitor, long millis, int nanos, int site) throws InterruptedException {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             monitor.wait(millis, nanos);
             return;
@@ -207,7 +201,7 @@ public final class Hooks {
     }
 
     public static void notify(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             monitor.notify();
         } else {
@@ -216,7 +210,7 @@ public final class Hooks {
     }
 
     public static void notifyAll(Object monitor, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             monitor.notifyAll();
         } else {
@@ -227,7 +221,7 @@ public final class Hooks {
     // ---- LockSupport ----
 
     public static void park(int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.park();
         } else {
@@ -236,7 +230,7 @@ public final class Hooks {
     }
 
     public static void park(Object blocker, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.park(blocker);
         } else {
@@ -245,7 +239,7 @@ public final class Hooks {
     }
 
     public static void parkNanos(long nanos, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.parkNanos(nanos);
         } else if (nanos > 0) {
@@ -254,7 +248,7 @@ public final class Hooks {
     }
 
     public static void parkNanos(Object blocker, long nanos, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.parkNanos(blocker, nanos);
         } else if (nanos > 0) {
@@ -263,7 +257,7 @@ public final class Hooks {
     }
 
     public static void parkUntil(long deadline, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.parkUntil(deadline);
         } else {
@@ -272,7 +266,7 @@ public final class Hooks {
     }
 
     public static void parkUntil(Object blocker, long deadline, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.parkUntil(blocker, deadline);
         } else {
@@ -281,7 +275,7 @@ public final class Hooks {
     }
 
     public static void unpark(Thread thread, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             LockSupport.unpark(thread);
         } else {
@@ -292,7 +286,7 @@ public final class Hooks {
     // ---- Thread ----
 
     public static void start(Thread thread, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             thread.start();
         } else {
@@ -307,7 +301,7 @@ public final class Hooks {
     public static volatile java.util.function.BiConsumer<Object, Thread> containerStart;
 
     public static void startInContainer(Object container, Thread thread, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             containerStart.accept(container, thread);
         } else {
@@ -320,7 +314,7 @@ public final class Hooks {
     }
 
     public static void join(Thread thread, long millis, int site) throws InterruptedException {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             thread.join(millis);
         } else {
@@ -332,12 +326,12 @@ public final class Hooks {
     }
 
     public static Thread currentThread() {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? Thread.currentThread() : m.hooks.currentThread();
     }
 
     public static void sleep(long millis, int site) throws InterruptedException {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             Thread.sleep(millis);
         } else {
@@ -349,7 +343,7 @@ public final class Hooks {
     }
 
     public static void sleep(long millis, int nanos, int site) throws InterruptedException {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             Thread.sleep(millis, nanos);
         } else {
@@ -358,7 +352,7 @@ public final class Hooks {
     }
 
     public static void yield(int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             Thread.yield();
         } else {
@@ -367,7 +361,7 @@ public final class Hooks {
     }
 
     public static void onSpinWait(int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             Thread.onSpinWait();
         } else {
@@ -376,7 +370,7 @@ public final class Hooks {
     }
 
     public static void interrupt(Thread thread, int site) {
-        ManagedThread m = live();
+        WorkerState m = live();
         if (m == null) {
             thread.interrupt();
         } else {
@@ -385,64 +379,61 @@ public final class Hooks {
     }
 
     public static boolean isInterrupted(Thread thread) {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? thread.isInterrupted() : m.hooks.isInterrupted(thread, false);
     }
 
     public static boolean interrupted() {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? Thread.interrupted() : m.hooks.isInterrupted(m.hooks.currentThread(), true);
     }
 
     public static boolean isAlive(Thread thread) {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? thread.isAlive() : m.hooks.isAlive(thread);
     }
 
     // ---- sources of nondeterminism ----
 
     public static long nanoTime() {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? System.nanoTime() : m.hooks.nanoTime();
     }
 
     public static long currentTimeMillis() {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? System.currentTimeMillis() : m.hooks.currentTimeMillis();
     }
 
     public static int identityHashCode(Object object) {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null || object == null ? System.identityHashCode(object) : m.hooks.identityHashCode(object);
     }
 
     /** Replaces {@code o.hashCode()}: deterministic for objects that use the identity hash. */
     public static int hashCode(Object object) {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? object.hashCode() : m.hooks.hashCode(object);
     }
 
     /** Seed for {@code new Random()} and {@code new SplittableRandom()}. */
     public static long randomSeed() {
-        ManagedThread m = live();
+        WorkerState m = live();
         return m == null ? System.nanoTime() ^ 0x5DEECE66DL * Thread.currentThread().getId() : m.hooks.randomSeed();
     }
 
     /** Starts a region that runs without preemption (class initializers, class loading). */
     public static void atomicBegin() {
-        Thread t = Thread.currentThread();
-        if (t instanceof ManagedThread) {
-            ((ManagedThread) t).atomicDepth++;
+        WorkerState m = WorkerState.current();
+        if (m != null) {
+            m.atomicDepth++;
         }
     }
 
     public static void atomicEnd() {
-        Thread t = Thread.currentThread();
-        if (t instanceof ManagedThread) {
-            ManagedThread m = (ManagedThread) t;
-            if (m.atomicDepth > 0) {
-                m.atomicDepth--;
-            }
+        WorkerState m = WorkerState.current();
+        if (m != null && m.atomicDepth > 0) {
+            m.atomicDepth--;
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.weft.boot;
 
 /**
- * What instrumented code reports to the runtime. Called only on an active {@link ManagedThread}.
+ * What instrumented code reports to the runtime. Called only on an active {@link WorkerState}.
  * Sites are integers assigned at instrumentation time; the runtime maps them to source locations.
  */
 public abstract class RuntimeHooks {

@@ -14,7 +14,7 @@ import java.util.jar.JarOutputStream;
 final class BootstrapJar {
 
     /** Every class of {@code dev.weft.boot}; they must reach the bootstrap loader before anyone loads them. */
-    static final String[] CLASSES = {"Hooks", "ManagedThread", "RuntimeHooks"};
+    static final String[] CLASSES = {"Hooks", "WorkerState", "RuntimeHooks"};
 
     private BootstrapJar() {}
 

@@ -1,6 +1,6 @@
 package dev.weft.scheduler.agent;
 
-import dev.weft.boot.ManagedThread;
+import dev.weft.boot.WorkerState;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -23,8 +23,7 @@ final class WeftTransformer implements ClassFileTransformer {
         if (mode == InstrumentationScope.Mode.NONE) {
             return null;
         }
-        Thread current = Thread.currentThread();
-        ManagedThread managed = current instanceof ManagedThread ? (ManagedThread) current : null;
+        WorkerState managed = WorkerState.current();
         boolean wasActive = managed != null && managed.active;
         if (managed != null) {
             managed.active = false; // the transformer itself uses instrumented collections

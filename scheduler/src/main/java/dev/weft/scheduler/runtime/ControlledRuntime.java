@@ -85,4 +85,12 @@ public final class ControlledRuntime {
     public int workersCreated() {
         return controller.workersCreated();
     }
+
+    /**
+     * What the workers are: {@code "virtual threads on weft's carrier"} (JDK 24 and later by default) or
+     * {@code "platform threads"}; chosen once with {@code -Dweft.workers=auto|virtual|platform}.
+     */
+    public String workerKind() {
+        return controller.workerKind();
+    }
 }

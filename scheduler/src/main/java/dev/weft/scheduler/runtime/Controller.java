@@ -1,6 +1,6 @@
 package dev.weft.scheduler.runtime;
 
-import dev.weft.boot.ManagedThread;
+import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.WeftAgent;
 import dev.weft.scheduler.strategy.Strategy;
 import java.lang.reflect.Field;
@@ -37,7 +37,7 @@ final class Controller {
      *     silently miss interleavings) or if called from a managed thread
      */
     synchronized ExecutionResult execute(Program program, Strategy strategy, ExecutionOptions options) {
-        if (Thread.currentThread() instanceof ManagedThread) {
+        if (WorkerState.current() != null) {
             throw new IllegalStateException("an execution cannot start another execution; run it from a thread weft does not manage");
         }
         List<String> failures = WeftAgent.instrumentationFailures();
@@ -82,22 +82,23 @@ final class Controller {
                 lastProgress = now;
                 continue;
             }
+            pool.nudge();
             LogicalThread current = execution.currentThreadState();
             Worker worker = current == null ? null : current.worker;
             if (worker == null) {
                 continue;
             }
-            Thread.State state = worker.getState();
+            Thread.State state = worker.thread.getState();
             boolean blockedOutside = state == Thread.State.BLOCKED
                     || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting;
             long idle = now - lastProgress;
             if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {
                 execution.finishFromController(new Outcome.Uncontrolled(current.name()
-                        + " is blocked inside the JVM (" + state + "), outside weft's control", stack(worker)));
+                        + " is blocked inside the JVM (" + state + "), outside weft's control", stack(worker.thread)));
                 retire(current);
             } else if (!blockedOutside && idle > STUCK_RUNNING_NANOS) {
                 execution.finishFromController(new Outcome.Hang(current.name() + " ran for "
-                        + TimeUnit.NANOSECONDS.toSeconds(idle) + " s without reaching a scheduling point", stack(worker)));
+                        + TimeUnit.NANOSECONDS.toSeconds(idle) + " s without reaching a scheduling point", stack(worker.thread)));
                 retire(current);
             }
         }
@@ -171,6 +172,10 @@ final class Controller {
     /** Workers given up on because they were stuck outside Weft's control. */
     synchronized int leakedWorkers() {
         return leakedWorkers;
+    }
+
+    String workerKind() {
+        return pool.virtual() ? "virtual threads on weft's carrier" : "platform threads";
     }
 
     /** Worker threads created so far. */

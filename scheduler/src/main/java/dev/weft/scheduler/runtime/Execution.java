@@ -1,6 +1,7 @@
 package dev.weft.scheduler.runtime;
 
 import dev.weft.boot.RuntimeHooks;
+import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.Sites;
 import dev.weft.scheduler.strategy.SchedulingPoint;
 import dev.weft.scheduler.strategy.Strategy;
@@ -253,6 +254,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (!me.turn) {
             me.awaiting = true;
             Object monitor = me.physicalWait;
+            boolean virtual = me.worker.virtual;
+            if (virtual) {
+                pool.beforeBlocking();
+            }
             if (monitor != null) {
                 while (!me.turn) {
                     try {
@@ -265,8 +270,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 while (!me.turn) {
                     // a blocked thread cannot get the turn until another thread unblocks it (which
                     // unparks it, see LogicalThread#unblock): it parks at once instead of taking the
-                    // cores from the threads that can run
-                    if (me.status == LogicalThread.Status.BLOCKED
+                    // cores from the threads that can run; a virtual worker parks at once anyway (an
+                    // unmount, on the carrier that runs the next worker)
+                    if (virtual || me.status == LogicalThread.Status.BLOCKED
                             || !Handoffs.await(() -> me.turn || me.status == LogicalThread.Status.BLOCKED)) {
                         LockSupport.park(this);
                     }
@@ -274,6 +280,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             me.awaiting = false;
         }
+        WorkerState.running = me.worker;
         if (aborting) {
             throw new ExecutionAbort();
         }
@@ -286,7 +293,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 monitor.notifyAll();
             }
         } else if (thread.worker != null) {
-            LockSupport.unpark(thread.worker);
+            LockSupport.unpark(thread.worker.thread);
         }
     }
 
@@ -538,8 +545,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     // ------------------------------------------------------------------ hook plumbing
 
+    /** The worker of the calling thread; hooks arrive only on the worker with the turn. */
     private static Worker worker() {
-        return (Worker) Thread.currentThread();
+        return (Worker) WorkerState.running;
     }
 
     private void pending(LogicalThread me, int site, long target, boolean write) {
@@ -1296,10 +1304,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (t == null || t.finished) {
             return List.of();
         }
-        if (t.worker == Thread.currentThread()) {
+        if (t.worker != null && t.worker.thread == Thread.currentThread()) {
             return StackFilter.userFrames(Thread.currentThread().getStackTrace(), limit);
         }
-        return t.worker == null ? List.of() : StackFilter.userFrames(t.worker.getStackTrace(), limit);
+        return t.worker == null ? List.of() : StackFilter.userFrames(t.worker.thread.getStackTrace(), limit);
     }
 
     @Override
@@ -1523,7 +1531,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             text.append('\n');
             if (t.worker != null && t != current) {
-                for (StackTraceElement frame : StackFilter.userFrames(t.worker.getStackTrace(), 6)) {
+                for (StackTraceElement frame : StackFilter.userFrames(t.worker.thread.getStackTrace(), 6)) {
                     text.append("      at ").append(frame).append('\n');
                 }
             } else if (t == current) {

@@ -68,8 +68,8 @@ final class LogicalThread {
         blockedOn = null;
         timed = false;
         Worker w = worker;
-        if (w != null && physicalWait == null) {
-            java.util.concurrent.locks.LockSupport.unpark(w); // wakes it early: it may get the turn soon
+        if (w != null && !w.virtual && physicalWait == null) {
+            java.util.concurrent.locks.LockSupport.unpark(w.thread); // wakes it early: it may get the turn soon
         }
     }
 

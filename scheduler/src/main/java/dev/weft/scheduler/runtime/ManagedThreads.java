@@ -1,6 +1,6 @@
 package dev.weft.scheduler.runtime;
 
-import dev.weft.boot.ManagedThread;
+import dev.weft.boot.WorkerState;
 
 /**
  * For code that runs inside an execution but is not instrumented (the engine's own scenario
@@ -12,11 +12,11 @@ public final class ManagedThreads {
 
     /** Whether the calling thread is a managed thread of a running execution. */
     public static boolean inExecution() {
-        return Thread.currentThread() instanceof Worker w && w.hooks != null;
+        return WorkerState.current() instanceof Worker w && w.hooks != null;
     }
 
     private static Execution execution() {
-        if (Thread.currentThread() instanceof Worker w && w.hooks instanceof Execution e) {
+        if (WorkerState.current() instanceof Worker w && w.hooks instanceof Execution e) {
             return e;
         }
         throw new IllegalStateException("not inside a weft execution: call this from the program an execution runs");
@@ -30,7 +30,7 @@ public final class ManagedThreads {
     /** Waits for a managed thread to finish; a scheduling point. */
     public static void join(Thread thread) throws InterruptedException {
         Execution execution = execution();
-        ManagedThread self = (ManagedThread) Thread.currentThread();
+        WorkerState self = WorkerState.current();
         boolean wasActive = self.active;
         try {
             execution.join(thread, 0, 0);
@@ -44,7 +44,8 @@ public final class ManagedThreads {
      * (recording a history, copying a result). Runs it as is outside an execution.
      */
     public static <T> T quietly(java.util.function.Supplier<T> work) {
-        if (!(Thread.currentThread() instanceof ManagedThread self)) {
+        WorkerState self = WorkerState.current();
+        if (self == null) {
             return work.get();
         }
         boolean wasActive = self.active;

@@ -1,30 +1,40 @@
 package dev.weft.scheduler.runtime;
 
-import dev.weft.boot.ManagedThread;
+import dev.weft.boot.WorkerState;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A pooled platform thread that runs logical threads, one per execution at a time. Reused across
- * executions: thread creation costs tens of microseconds, a handoff a few.
+ * A pooled thread that runs logical threads, one per execution at a time: a platform thread, or a
+ * virtual thread on Weft's carrier ({@link VirtualWorkers}). Reused across executions: thread creation
+ * costs tens of microseconds, a handoff one or a few.
  */
-final class Worker extends ManagedThread {
+final class Worker extends WorkerState implements Runnable {
 
     final WorkerPool pool;
+    /** Whether {@link #thread} is a virtual thread: it then parks at once instead of spinning. */
+    final boolean virtual;
     private volatile LogicalThread assigned;
     private volatile Execution assignedExecution;
     volatile LogicalThread current;
     volatile boolean retired;
 
-    Worker(WorkerPool pool, int number) {
-        super(null, "weft-worker-" + number);
+    Worker(WorkerPool pool, int number, VirtualWorkers virtualWorkers) {
         this.pool = pool;
+        this.virtual = virtualWorkers != null;
+        String name = "weft-worker-" + number;
+        if (virtual) {
+            thread = virtualWorkers.newThread(name, this);
+        } else {
+            thread = new Thread(null, this, name, 0, false);
+            thread.setDaemon(true);
+        }
     }
 
     void assign(Execution execution, LogicalThread thread) {
         thread.worker = this;
         this.assignedExecution = execution;
         this.assigned = thread;
-        LockSupport.unpark(this);
+        LockSupport.unpark(this.thread);
     }
 
     @Override
@@ -32,7 +42,7 @@ final class Worker extends ManagedThread {
         while (!retired) {
             LogicalThread thread = assigned;
             if (thread == null) {
-                if (!Handoffs.await(() -> assigned != null || retired)) {
+                if (virtual || !Handoffs.await(() -> assigned != null || retired)) {
                     LockSupport.park(pool);
                 }
                 continue;

@@ -1,18 +1,69 @@
 package dev.weft.scheduler.runtime;
 
 import java.util.ArrayDeque;
+import java.util.Locale;
 
-/** Idle workers, reused across executions. */
+/**
+ * Idle workers, reused across executions. Workers are virtual threads on Weft's own carrier on JDK 24
+ * and later (where a virtual thread that waits inside {@code synchronized} no longer pins its carrier),
+ * platform threads before; {@code -Dweft.workers=platform|virtual} chooses explicitly.
+ */
 final class WorkerPool {
 
+    static final String PROPERTY = "weft.workers";
+
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
+    private final VirtualWorkers virtualWorkers;
     private int created;
+
+    WorkerPool() {
+        this.virtualWorkers = chooseVirtual(System.getProperty(PROPERTY, "auto"));
+    }
+
+    private static VirtualWorkers chooseVirtual(String setting) {
+        switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "platform":
+                return null;
+            case "virtual": {
+                VirtualWorkers workers = VirtualWorkers.create();
+                if (workers == null) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=virtual cannot be honoured: "
+                            + VirtualWorkers.unavailableReason() + " (use -D" + PROPERTY + "=platform or auto)");
+                }
+                return workers;
+            }
+            case "auto":
+            case "":
+                return Runtime.version().feature() >= 24 ? VirtualWorkers.create() : null;
+            default:
+                throw new IllegalStateException("-D" + PROPERTY + " must be platform, virtual or auto, was '" + setting + "'");
+        }
+    }
+
+    /** Whether workers are virtual threads. */
+    boolean virtual() {
+        return virtualWorkers != null;
+    }
+
+    /** Called by a virtual worker before it waits for its turn; see {@link VirtualWorkers#beforeBlocking()}. */
+    void beforeBlocking() {
+        if (virtualWorkers != null) {
+            virtualWorkers.beforeBlocking();
+        }
+    }
+
+    /** Called by the controller when an execution made no progress for a while; see {@link VirtualWorkers#nudge()}. */
+    void nudge() {
+        if (virtualWorkers != null) {
+            virtualWorkers.nudge();
+        }
+    }
 
     synchronized Worker take() {
         Worker worker = idle.pollLast();
         if (worker == null) {
-            worker = new Worker(this, ++created);
-            worker.start();
+            worker = new Worker(this, ++created, virtualWorkers);
+            worker.thread.start();
         }
         return worker;
     }

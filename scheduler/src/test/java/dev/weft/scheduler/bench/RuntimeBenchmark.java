@@ -68,8 +68,8 @@ public final class RuntimeBenchmark {
         ControlledRuntime runtime = ControlledRuntime.get();
         Explorer explorer = new Explorer(runtime);
         explorer.explore(() -> { }, ExplorationSettings.of("random", 1, 1));
-        System.out.printf(Locale.ROOT, "JDK %s, %d cores; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), WeftAgent.installedHow(),
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores; workers: %s; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), runtime.workerKind(), WeftAgent.installedHow(),
                 WeftAgent.installNanos() / 1_000_000, System.currentTimeMillis() - jvmStart);
 
         System.out.println("| scenario | strategy | executions/s | steps/execution | switches/execution |");
