@@ -6,11 +6,16 @@ import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 
-/** Writes the hook classes to a small jar and appends it to the bootstrap class path. */
+/**
+ * Writes the hook classes to a small jar in the temporary directory (named by its content, shared by
+ * every JVM that runs this version of Weft) and appends it to the bootstrap class path.
+ */
 final class BootstrapJar {
 
     /** Every class of {@code dev.weft.boot}; they must reach the bootstrap loader before anyone loads them. */
@@ -25,22 +30,46 @@ final class BootstrapJar {
                         + " before the weft agent started; start the agent first (-javaagent) or do not touch dev.weft.boot");
             }
         }
-        Path jar = Files.createTempFile("weft-boot-", ".jar");
-        jar.toFile().deleteOnExit();
         ClassLoader source = BootstrapJar.class.getClassLoader();
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-            for (String name : CLASSES) {
-                String resource = "dev/weft/boot/" + name + ".class";
-                try (InputStream in = source.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("weft agent is incomplete: " + resource + " is missing from its jar");
-                    }
-                    jarOut.putNextEntry(new JarEntry(resource));
-                    jarOut.write(in.readAllBytes());
+        byte[][] classes = new byte[CLASSES.length][];
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < CLASSES.length; i++) {
+            String resource = "dev/weft/boot/" + CLASSES[i] + ".class";
+            try (InputStream in = source.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("weft agent is incomplete: " + resource + " is missing from its jar");
+                }
+                classes[i] = in.readAllBytes();
+            }
+            crc.update(classes[i]);
+        }
+        // named by its content, so that JVMs share one file and none pays for a random temp-file name
+        // (seeding the random generator behind Files.createTempFile costs tens of milliseconds)
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        Path jar = directory.resolve("weft-boot-" + Long.toHexString(crc.getValue()) + "-" + sizeOf(classes) + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            Path partial = directory.resolve(jar.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jarOut = new JarOutputStream(out)) {
+                for (int i = 0; i < CLASSES.length; i++) {
+                    jarOut.putNextEntry(new JarEntry("dev/weft/boot/" + CLASSES[i] + ".class"));
+                    jarOut.write(classes[i]);
                     jarOut.closeEntry();
                 }
             }
+            try {
+                Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    private static long sizeOf(byte[][] classes) {
+        long size = 0;
+        for (byte[] bytes : classes) {
+            size += bytes.length;
+        }
+        return size;
     }
 }
