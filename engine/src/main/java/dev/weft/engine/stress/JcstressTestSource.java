@@ -116,7 +116,7 @@ public record JcstressTestSource(String packageName, String className, String sc
             wrap(out, description);
         }
         out.append(" *\n * Map: ").append(comment(mapExpression)).append('\n');
-        out.append(" * Scenario: ").append(comment(scenario.origin())).append('\n');
+        wrap(out, "Scenario: " + scenario.origin() + ":");
         for (String line : scenario.table().split("\n")) {
             out.append(" *   ").append(comment(line)).append('\n');
         }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>Each argument after the options is a spec file or a folder of them ({@code *.properties}; a
- * missing or empty argument is skipped). A spec file {@code Name.properties} declares the test {@code
+ * missing or empty argument is skipped). The {@code .java} files already in the package's folder under
+ * {@code --out} are deleted first: the folder holds the tests of the current spec files only. A spec file {@code Name.properties} declares the test {@code
  * Name}:
  *
  * <pre>
@@ -55,8 +56,8 @@ public final class JcstressTestSources {
         }
     }
 
-    /** Runs the command line and returns its exit status. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the command line and returns its exit status; messages go to {@code out} and {@code err}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         String packageName = null;
         Path outDir = null;
         List<String> inputs = new ArrayList<>();
@@ -76,6 +77,15 @@ public final class JcstressTestSources {
             for (String input : inputs) {
                 for (Path spec : specFiles(input)) {
                     tests.add(read(spec, packageName));
+                }
+            }
+            // tests of spec files since removed must not linger
+            Path packageDir = outDir.resolve(packageName.replace('.', '/'));
+            if (Files.isDirectory(packageDir)) {
+                try (Stream<Path> old = Files.list(packageDir)) {
+                    for (Path file : old.filter(file -> file.toString().endsWith(".java")).toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
             for (JcstressTestSource test : tests) {
