@@ -23,9 +23,9 @@ import java.util.function.LongSupplier;
  * <p>Each call is timed with {@link System#nanoTime()} just before it is invoked and just after it
  * returns, and the history is the calls in the real-time order of those instants: a call that returned
  * before another was invoked must take effect before it. Two instants that are equal count as
- * overlapping, so that an unresolved order never makes a correct map look wrong. This assumes what the
- * JDK promises for {@code nanoTime} on a platform with a system-wide monotonic clock (Linux and
- * macOS on current hardware): its values are comparable between threads.
+ * overlapping, so that an unresolved order never makes a correct map look wrong. This relies on
+ * {@code nanoTime} values read on different threads being comparable: its Javadoc defines differences
+ * of values from one JVM, and HotSpot on Linux reads {@code CLOCK_MONOTONIC}, one clock for all CPUs.
  *
  * <p>Concurrency contract: {@link #runThread} for different threads may run at once, each thread
  * number on one thread only; everything else runs after those have finished, ordered after them by
