@@ -36,8 +36,10 @@ class CatalogueFixesTest {
                 "lost a session: size = " + sessions.size());
     }
 
+    // no size(): a ConcurrentHashMap's size() is an estimate while other threads write (its Javadoc), and
+    // Weft reports it as not linearizable (get(2) returns 2, then size() returns 0)
     @ConcurrencyTest(threads = 2, operations = 2, scenarios = 15, schedules = 150, seed = "1")
-    @MapScenario(keys = {1, 2}, values = {1, 2}, operations = {MapOperation.PUT, MapOperation.GET, MapOperation.SIZE})
+    @MapScenario(keys = {1, 2}, values = {1, 2}, operations = {MapOperation.PUT, MapOperation.GET})
     ConcurrentMap<Integer, Integer> sessionMap() {
         return new ConcurrentHashMap<>();
     }
