@@ -11,7 +11,9 @@ import dev.weft.engine.scenario.ScenarioShape;
 import dev.weft.models.check.Budget;
 import dev.weft.models.check.CheckResult;
 import dev.weft.models.check.Checker;
+import dev.weft.models.history.History;
 import dev.weft.models.model.MapContract;
+import dev.weft.models.model.MapModel;
 import dev.weft.scheduler.replay.ReplayToken;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +82,8 @@ public final class StressScenario {
 
     /**
      * The scenario in a replay token of a map-form test, as printed on a failure report's {@code replay:}
-     * line ({@code w1.…}; the {@code -Dweft.replay=} or {@code replay = "…"} around it may be left on).
+     * line ({@code w1.…}; the {@code -Dweft.replay=} or {@code replay = "…"} around it, or the whole
+     * line, may be left on).
      * The token's scenario is the one the report shows: shrunk, with the results of the failing
      * execution left out. The JDK the token was recorded on does not matter here.
      *
@@ -151,6 +154,11 @@ public final class StressScenario {
 
     private static String unwrap(String token) {
         String text = token.strip();
+        int flag = text.lastIndexOf("-Dweft.replay=");
+        if (flag >= 0 && text.startsWith("replay:")) {
+            // the whole replay line of a report: its last form is the bare token
+            text = text.substring(flag);
+        }
         for (String prefix : List.of("-Dweft.replay=", "@ConcurrencyTest(replay = \"", "replay = \"")) {
             if (text.startsWith(prefix)) {
                 text = text.substring(prefix.length());
@@ -214,8 +222,8 @@ public final class StressScenario {
     }
 
     /** Checks a history of this scenario, uncached. */
-    CheckResult check(dev.weft.models.history.History history, MapContract contract) {
-        return checker.check(history, dev.weft.models.model.MapModel.of(contract));
+    CheckResult check(History history, MapContract contract) {
+        return checker.check(history, MapModel.of(contract));
     }
 
     @Override

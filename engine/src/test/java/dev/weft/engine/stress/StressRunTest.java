@@ -202,6 +202,8 @@ class StressRunTest {
         assertThat(StressScenario.from("-Dweft.replay=" + token).scenario()).isEqualTo(SHRUNK);
         assertThat(StressScenario.from("@ConcurrencyTest(replay = \"" + token + "\")").scenario()).isEqualTo(SHRUNK);
         assertThat(StressScenario.from(" " + token + " ").scenario()).isEqualTo(SHRUNK);
+        assertThat(StressScenario.from("replay: @ConcurrencyTest(replay = \"" + token + "\")   or   -Dweft.replay="
+                + token).scenario()).isEqualTo(SHRUNK);
     }
 
     @Test
