@@ -128,8 +128,10 @@ class StressRunTest {
 
     @Test
     void concurrentHashMap_onRealThreads_isAlwaysLinearizable() throws Exception {
-        StressScenario scenario = StressScenario.parse("thread 1: put(1, 1); put(2, 2); size()"
-                + " | thread 2: remove(1); putIfAbsent(2, 3); size() | after: size()");
+        // no size(): a ConcurrentHashMap counts an entry after linking it, so size() can miss an entry
+        // that get() already sees; the bridge says NOT_LINEARIZABLE then, rightly
+        StressScenario scenario = StressScenario.parse("thread 1: put(1, 1); put(2, 2); get(1)"
+                + " | thread 2: remove(1); putIfAbsent(2, 3); get(2) | after: get(2); containsKey(1)");
         int runs = 2_000;
         ConcurrentMap<Integer, Integer>[] maps = newMaps(runs);
         StressRun[] all = new StressRun[runs];
