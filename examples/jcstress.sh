@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Builds the examples' jcstress tests (profile jcstress: examples/target/jcstress.jar) and runs them in a
-# short mode sized for CI on 2 cores (about 1.5 minutes here, build included; budget 5 minutes).
+# short mode sized for CI on 2 cores (about 2 minutes here, build included; budget 5 minutes).
 #
 #   examples/jcstress.sh                         all tests, short mode
 #   examples/jcstress.sh -t UnsafeLazySettings   a subset (jcstress -t regexp), short mode
 #   examples/jcstress.sh --full [jcstress args]  jcstress's own presets instead of the short mode
+#   examples/jcstress.sh --scenario TOKEN_OR_TEXT --map CLASS_OR_EXPRESSION [--expect linearizable|bug] [args]
+#                                                one map scenario on real threads through Weft's jcstress
+#                                                bridge (docs/jcstress-bridge.md): the replay token of a
+#                                                map-form test's failure report, or a scenario text such as
+#                                                'thread 1: put(1, 1) | thread 2: put(2, 1); size()', run on
+#                                                a fresh map per sample and checked for linearizability;
+#                                                --expect linearizable (the default) fails on a violation
 #
 # Exits non-zero when the build fails, when jcstress fails, when a test reports a FORBIDDEN outcome or
 # an error (jcstress 0.16 itself exits 0 in both cases, so the report is parsed), or when fewer tests
@@ -23,6 +30,28 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_cmd="$JAVA
 short_mode=(-m quick -sc false -fsm 0
   -jvmArgs "-Xmx256m -XX:+UnlockDiagnosticVMOptions -XX:+StressLCM -XX:+StressGCM -XX:+StressIGVN -XX:+StressCCP")
 
+# --scenario: one spec file for the bridge, in examples/target/weft-bridge-specs (the profile reads it).
+specs="examples/target/weft-bridge-specs"
+rm -rf "$specs"
+if [ "${1:-}" = "--scenario" ]; then
+  scenario="" map="" expect="linearizable"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --scenario) scenario="${2:-}"; shift 2 || shift ;;
+      --map) map="${2:-}"; shift 2 || shift ;;
+      --expect) expect="${2:-}"; shift 2 || shift ;;
+      *) break ;;
+    esac
+  done
+  if [ -z "$scenario" ] || [ -z "$map" ]; then
+    echo "usage: examples/jcstress.sh --scenario TOKEN_OR_TEXT --map CLASS_OR_EXPRESSION [--expect linearizable|bug] [jcstress args]" >&2
+    exit 2
+  fi
+  mkdir -p "$specs"
+  printf 'scenario = %s\nmap = %s\nexpect = %s\n' "$scenario" "$map" "$expect" > "$specs/YourScenarioTest.properties"
+  set -- "$@" -t 'bridge\.YourScenarioTest'
+fi
+
 if [ "${1:-}" = "--full" ]; then
   shift
   run_args=("$@")
@@ -38,7 +67,10 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 done
 
 echo "== jcstress: build (mvn -Pjcstress package)"
-mvn -B -ntp -q -pl examples -Pjcstress -DskipTests package
+# the bridge's generated tests and a removed scenario's classes must not outlive their spec
+rm -rf examples/target/generated-sources/weft-bridge examples/target/classes/dev/weft/examples/jcstress/bridge
+# -am: the tests run on this checkout's engine, never on a snapshot installed from another one
+mvn -B -ntp -q -pl examples -am -Pjcstress -DskipTests package
 
 jar="$PWD/examples/target/jcstress.jar"
 results="$PWD/examples/target/jcstress-results"

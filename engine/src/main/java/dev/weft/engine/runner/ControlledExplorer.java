@@ -18,7 +18,6 @@ import dev.weft.engine.scenario.OperationMethod;
 import dev.weft.engine.scenario.Scenario;
 import dev.weft.engine.store.StoredFailure;
 import dev.weft.models.check.Checker;
-import dev.weft.models.model.MapContract;
 import dev.weft.models.model.MapModel;
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
@@ -38,10 +37,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntFunction;
 
 /**
@@ -241,7 +238,7 @@ public final class ControlledExplorer implements Explorer {
         private Form<MapCall> mapForm(MapProgram map) throws IllegalAccessException {
             map.method().setAccessible(true);
             MethodHandle factory = MethodHandles.lookup().unreflect(map.method());
-            MapModel model = MapModel.of(contract(map.spec().mapType()));
+            MapModel model = MapModel.of(map.spec().contract());
             Checker checker = Checker.withDefaults();
             return new Form<>(index -> map.generator().generate(settings.seed(), index),
                     scenario -> new ScenarioRun<>(scenario, map, factory, model, checker, PreparedCall::new, MapCall::render),
@@ -292,16 +289,6 @@ public final class ControlledExplorer implements Explorer {
             } catch (Exception e) {
                 // the exploration reports whatever fails here, under control
             }
-        }
-
-        private static MapContract contract(Class<?> mapType) {
-            if (NavigableMap.class.isAssignableFrom(mapType)) {
-                return MapContract.NAVIGABLE_MAP;
-            }
-            if (ConcurrentMap.class.isAssignableFrom(mapType)) {
-                return MapContract.CONCURRENT_MAP;
-            }
-            return MapContract.MAP;
         }
 
         private <C> Optional<ExplorationResult> replayScenario(Form<C> form, ReplayToken token, Failure failure) throws Throwable {

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * Records the invocations and responses of one execution in real-time order. Only one managed
  * thread runs at a time, so plain arrays suffice; the engine's classes are not instrumented, so
- * recording adds no scheduling point.
+ * recording adds no scheduling point. Not thread-safe: on real threads, record each thread's events
+ * first and replay them here in one real-time order ({@link dev.weft.engine.stress.StressRun} does).
  */
-final class HistoryRecorder {
+public final class HistoryRecorder {
 
     private final int[] eventThread;
     private final int[] eventCall;
@@ -18,21 +19,23 @@ final class HistoryRecorder {
     private int events;
 
     /** @param calls the number of calls of the scenario; calls are numbered in scenario order */
-    HistoryRecorder(int calls) {
+    public HistoryRecorder(int calls) {
         eventThread = new int[calls * 2];
         eventCall = new int[calls * 2];
         eventIsResponse = new boolean[calls * 2];
         results = new CallResult[calls];
     }
 
-    void invoked(int thread, int call) {
+    /** Thread {@code thread} (0 for the sequential parts) invoked call number {@code call}. */
+    public void invoked(int thread, int call) {
         eventThread[events] = thread;
         eventCall[events] = call;
         eventIsResponse[events] = false;
         events++;
     }
 
-    void responded(int thread, int call, CallResult result) {
+    /** Thread {@code thread} got {@code result} from call number {@code call}. */
+    public void responded(int thread, int call, CallResult result) {
         eventThread[events] = thread;
         eventCall[events] = call;
         eventIsResponse[events] = true;
@@ -40,12 +43,13 @@ final class HistoryRecorder {
         events++;
     }
 
-    Optional<CallResult> result(int call) {
+    /** What call number {@code call} returned or threw; empty while it has not returned. */
+    public Optional<CallResult> result(int call) {
         return Optional.ofNullable(results[call]);
     }
 
     /** The history for the checker; calls that never returned are pending. */
-    History history(ScenarioCall[] calls) {
+    public History history(ScenarioCall[] calls) {
         History.Builder builder = History.builder();
         for (int i = 0; i < events; i++) {
             int thread = eventThread[i];

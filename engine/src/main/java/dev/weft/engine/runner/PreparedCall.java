@@ -22,14 +22,18 @@ import java.util.function.Function;
  *
  * <p>The call's arguments are unpacked before the execution starts, so that running it
  * inside an execution touches the map and nothing else of the engine's: the trace shows the map's
- * accesses only, and no scheduling point falls in the engine's bookkeeping.
+ * accesses only, and no scheduling point falls in the engine's bookkeeping. The same prepared call
+ * runs a scenario on real threads ({@link dev.weft.engine.stress.StressRun}).
+ *
+ * <p>Immutable; {@link #invoke(Map)} may run on several threads at once (on different maps or on one
+ * shared map: that is the point).
  */
-final class PreparedCall implements ScenarioCall {
+public final class PreparedCall implements ScenarioCall {
 
     private static final Comparator<Integer> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-    final MapCall call;
-    final String text;
+    private final MapCall call;
+    private final String text;
     private final MapOperation operation;
     private final Integer a0;
     private final Integer a1;
@@ -38,7 +42,8 @@ final class PreparedCall implements ScenarioCall {
     private final Function<Integer, Integer> constant;
     private final BiFunction<Integer, Integer, Integer> add;
 
-    PreparedCall(MapCall call) {
+    /** Prepares {@code call}. */
+    public PreparedCall(MapCall call) {
         this.call = call;
         this.text = call.render();
         this.operation = call.operation();
@@ -54,6 +59,11 @@ final class PreparedCall implements ScenarioCall {
                 : (key, old) -> old + amount;
     }
 
+    /** The call this runs. */
+    public MapCall call() {
+        return call;
+    }
+
     @Override
     public String text() {
         return text;
@@ -66,7 +76,7 @@ final class PreparedCall implements ScenarioCall {
     }
 
     /** Runs the call on the map; a runtime exception is a result, errors (the runtime's signals) propagate. */
-    CallResult invoke(Map<Integer, Integer> map) {
+    public CallResult invoke(Map<Integer, Integer> map) {
         try {
             return run(map);
         } catch (RuntimeException thrown) {

@@ -2,8 +2,11 @@ package dev.weft.engine.runner;
 
 import dev.weft.engine.scenario.CallResult;
 
-/** One call of a scenario, prepared to run inside an execution and to be named in a history. */
-interface ScenarioCall {
+/**
+ * One call of a scenario, prepared to run inside an execution (or on real threads) and to be named in a
+ * history.
+ */
+public interface ScenarioCall {
 
     /** The call as reports print it: {@code put(1, 2)}. */
     String text();

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * The scenario part of a replay token: the (shrunk) scenario itself, so that a token replays without
- * regenerating anything. Operations are stored by name, arguments as integers.
+ * regenerating anything. Operations are stored by name, arguments as integers. The map form's entry
+ * points ({@link #encodeMap}, {@link #decodeMap}) are public for tools that take a scenario out of a
+ * token, such as the jcstress bridge ({@link dev.weft.engine.stress.StressScenario}).
  */
-final class ScenarioCodec {
+public final class ScenarioCodec {
 
     /** How one kind of call is written and read back. */
     interface Calls<C> {
@@ -56,7 +58,21 @@ final class ScenarioCodec {
      * @param originalThreads threads of the scenario before shrinking
      * @param originalSize calls of the scenario before shrinking
      */
-    record Decoded<C>(Scenario<C> scenario, int originalThreads, int originalSize) {}
+    public record Decoded<C>(Scenario<C> scenario, int originalThreads, int originalSize) {}
+
+    /** A map scenario as a token holds it, with the shape of the scenario it was shrunk from. */
+    public static byte[] encodeMap(Scenario<MapCall> scenario, int originalThreads, int originalSize) {
+        return encode(scenario, originalThreads, originalSize, MAP_CALLS);
+    }
+
+    /**
+     * The map scenario in a token's scenario bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a map scenario this version wrote
+     */
+    public static Decoded<MapCall> decodeMap(byte[] data) {
+        return decode(data, MAP_CALLS);
+    }
 
     static <C> byte[] encode(Scenario<C> scenario, int originalThreads, int originalSize, Calls<C> codec) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

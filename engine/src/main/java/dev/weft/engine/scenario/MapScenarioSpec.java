@@ -1,7 +1,10 @@
 package dev.weft.engine.scenario;
 
 import dev.weft.api.MapOperation;
+import dev.weft.models.model.MapContract;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The resolved {@code @MapScenario} of a map-form test: what its scenarios draw from. Immutable.
@@ -22,6 +25,25 @@ public record MapScenarioSpec(Class<?> mapType, List<Integer> keys, List<Integer
         if (keys.isEmpty() || values.isEmpty() || operations.isEmpty()) {
             throw new IllegalArgumentException("keys, values and operations must not be empty");
         }
+    }
+
+    /** The contract whose sequential model judges this spec's scenarios: the one {@link #mapType} promises. */
+    public MapContract contract() {
+        return contractOf(mapType);
+    }
+
+    /**
+     * The contract a map type promises: {@code navigable-map} for a {@link NavigableMap}, {@code
+     * concurrent-map} for a {@link ConcurrentMap}, {@code map} for any other map.
+     */
+    public static MapContract contractOf(Class<?> mapType) {
+        if (NavigableMap.class.isAssignableFrom(mapType)) {
+            return MapContract.NAVIGABLE_MAP;
+        }
+        if (ConcurrentMap.class.isAssignableFrom(mapType)) {
+            return MapContract.CONCURRENT_MAP;
+        }
+        return MapContract.MAP;
     }
 
     /** Whether some operation reads or writes more than one key (no key-by-key checking then). */

@@ -22,6 +22,7 @@ import dev.weft.examples.RoleChains;
 import dev.weft.examples.readwrite.BuggyUpgradingRoutingTable;
 import dev.weft.examples.sessions.BuggySessionRegistry;
 import dev.weft.examples.striped.BuggyStripedMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -37,6 +38,14 @@ public class CatalogueBugs {
         runConcurrently(() -> sessions.open("s1", "ann"), () -> sessions.open("s2", "bob"));
         check(sessions.size() == 2 && sessions.userOf("s1").isPresent() && sessions.userOf("s2").isPresent(),
                 "lost a session: size = " + sessions.size());
+    }
+
+    // 1b. The same plain HashMap in the map form: Weft generates the calls and checks linearizability (the
+    // misuse detector reports it first; with -Dweft.races=off the report shows the lost size increment).
+    @ConcurrencyTest(threads = 2, operations = 2, scenarios = 50, schedules = 200, seed = "1")
+    @MapScenario(keys = {1, 2}, values = {1, 2}, operations = {MapOperation.PUT, MapOperation.GET})
+    Map<Integer, Integer> sessionMap() {
+        return new HashMap<>();
     }
 
     // 2a. get-then-put on a counter loses increments.
