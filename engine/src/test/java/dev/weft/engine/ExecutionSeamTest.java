@@ -141,6 +141,22 @@ class ExecutionSeamTest {
     }
 
     @Test
+    void instrumentationNotes_publishedAsAgentNotes_onlyWhenThereAreSome() {
+        RecordingExplorer explorer = RecordingExplorer.passing();
+        EngineExecutionResults quiet = engine(explorer).selectors(selectMethod(ValidTests.class, "plainMap")).execute();
+        explorer.notes = List.of("2 classes were loaded before weft's agent attached", "another note");
+        EngineExecutionResults noted = engine(explorer).selectors(selectMethod(ValidTests.class, "plainMap")).execute();
+
+        assertThat(quiet.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(entry -> entry.containsKey("weft.agent.notes"))).isEmpty();
+        assertThat(noted.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(entry -> entry.containsKey("weft.agent.notes")))
+                .containsExactly(Map.of("weft.agent.notes", "2 classes were loaded before weft's agent attached | another note"));
+    }
+
+    @Test
     void defaultProgressInterval_shortTestPrintsNoProgressLine() {
         EngineExecutionResults results = engine(RecordingExplorer.passing())
                 .selectors(selectMethod(ValidTests.class, "plainMap")).execute();

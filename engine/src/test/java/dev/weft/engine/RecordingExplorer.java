@@ -19,6 +19,8 @@ final class RecordingExplorer implements Explorer {
             new ExplorationStatistics(3, 30, 12, Map.of(Strategy.RANDOM, 30L), Duration.ofMillis(25), false, false);
 
     final List<TestPlan> plans = new ArrayList<>();
+    /** What {@link #instrumentationNotes()} answers. */
+    List<String> notes = List.of();
     private final Function<TestPlan, ExplorationResult> answer;
 
     RecordingExplorer(Function<TestPlan, ExplorationResult> answer) {
@@ -39,6 +41,11 @@ final class RecordingExplorer implements Explorer {
         }
         listener.progress(STATISTICS);
         return answer.apply(plan);
+    }
+
+    @Override
+    public List<String> instrumentationNotes() {
+        return notes;
     }
 
     TestPlan plan(String methodName) {

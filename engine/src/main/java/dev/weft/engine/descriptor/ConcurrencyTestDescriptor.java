@@ -11,6 +11,7 @@ import dev.weft.engine.store.FailureStore;
 import dev.weft.engine.store.StoredFailure;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
@@ -87,6 +88,10 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
                 context.listener(), context.clock(), settings.progressInterval()));
 
         context.listener().reportingEntryPublished(this, ReportEntry.from(ExplorationSummary.statistics(result.statistics())));
+        List<String> notes = context.explorer().instrumentationNotes();
+        if (!notes.isEmpty()) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from("weft.agent.notes", String.join(" | ", notes)));
+        }
         if (result instanceof ExplorationResult.Failed failed) {
             FailureReport report = failed.report();
             report.replayToken().ifPresent(token -> store.save(

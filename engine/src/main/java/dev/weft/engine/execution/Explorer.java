@@ -1,5 +1,7 @@
 package dev.weft.engine.execution;
 
+import java.util.List;
+
 /**
  * Runs one test's exploration under the controlled runtime: the seam between the engine (discovery,
  * validation, configuration, reports, the failure store) and the runtime (scheduler, strategies,
@@ -31,5 +33,13 @@ public interface Explorer {
      * when they run, with the reason.
      */
     default void prepare() {
+    }
+
+    /**
+     * Notes on how faithfully the runtime could instrument the code under test, for the test's report
+     * entries ({@code weft.agent.notes}); empty when there is nothing to say.
+     */
+    default List<String> instrumentationNotes() {
+        return List.of();
     }
 }

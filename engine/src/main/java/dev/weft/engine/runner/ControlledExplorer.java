@@ -69,6 +69,18 @@ public final class ControlledExplorer implements Explorer {
     }
 
     @Override
+    public List<String> instrumentationNotes() {
+        List<String> late = dev.weft.scheduler.agent.WeftAgent.lateSynchronizedClasses();
+        if (late.isEmpty()) {
+            return List.of();
+        }
+        return List.of(late.size() + (late.size() == 1 ? " class was" : " classes were")
+                + " loaded before weft's agent attached, so each of their synchronized methods runs as one step"
+                + " (no switch just before or inside it): " + String.join(", ", late)
+                + " (give the agent from the start: -javaagent in Surefire's argLine, see docs/runtime.md)");
+    }
+
+    @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         ControlledRuntime runtime = ControlledRuntime.get();
         Run run = new Run(plan, new dev.weft.scheduler.explore.Explorer(runtime), listener);

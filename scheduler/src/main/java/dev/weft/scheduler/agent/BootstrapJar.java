@@ -41,6 +41,9 @@ final class BootstrapJar {
                 }
                 classes[i] = in.readAllBytes();
             }
+            if (CLASSES[i].equals("Hooks")) {
+                classes[i] = HookTrampolines.rewrite(classes[i]);
+            }
             crc.update(classes[i]);
         }
         // named by its content, so that JVMs share one file and none pays for a random temp-file name

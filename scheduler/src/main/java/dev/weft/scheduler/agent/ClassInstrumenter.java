@@ -115,6 +115,9 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             if (retransforming) {
                 // Modifiers cannot change on retransformation: the method's monitor is modelled
                 // and its body runs without preemption (wait() still releases it).
+                if (loader != null && !InstrumentationScope.isJdkClass(className)) {
+                    WeftTransformer.recordLateSynchronized(className.replace('/', '.'));
+                }
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
                 return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);

@@ -77,8 +77,7 @@ final class InstrumentationScope {
         if (ATOMIC_METHODS.containsKey(className)) {
             return Mode.ATOMIC_ENTRIES;
         }
-        if (className.startsWith("java/") || className.startsWith("jdk/") || className.startsWith("sun/")
-                || className.startsWith("com/sun/") || className.startsWith("javax/")) {
+        if (isJdkClass(className)) {
             return isJdkTarget(className) ? Mode.FULL : Mode.NONE;
         }
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
@@ -93,6 +92,12 @@ final class InstrumentationScope {
             }
         }
         return Mode.FULL;
+    }
+
+    /** Whether {@code className} (internal form) belongs to the JDK. */
+    static boolean isJdkClass(String className) {
+        return className.startsWith("java/") || className.startsWith("jdk/") || className.startsWith("sun/")
+                || className.startsWith("com/sun/") || className.startsWith("javax/");
     }
 
     private static boolean isJdkTarget(String className) {

@@ -134,6 +134,17 @@ public final class WeftAgent {
         return targets.size();
     }
 
+    /**
+     * Application classes with {@code synchronized} methods that were loaded before the agent started
+     * (it was attached at run time, after something loaded them). A retransformed class keeps its
+     * modifiers, so each of its synchronized methods runs as one step: no switch just before it or
+     * inside it (only {@code wait()} releases its monitor). Giving the agent with {@code -javaagent}
+     * avoids this. Sorted by name.
+     */
+    public static List<String> lateSynchronizedClasses() {
+        return WeftTransformer.lateSynchronized();
+    }
+
     /** Classes that could not be instrumented; a non-empty list makes every execution fail. */
     public static List<String> instrumentationFailures() {
         return WeftTransformer.failures();

@@ -53,6 +53,17 @@ final class WeftTransformer implements ClassFileTransformer {
         }
     }
 
+    private static final java.util.TreeSet<String> LATE_SYNCHRONIZED = new java.util.TreeSet<>();
+
+    /** An application class with synchronized methods that was loaded before the agent (retransformed). */
+    static synchronized void recordLateSynchronized(String className) {
+        LATE_SYNCHRONIZED.add(className);
+    }
+
+    static synchronized List<String> lateSynchronized() {
+        return List.copyOf(LATE_SYNCHRONIZED);
+    }
+
     /** Classes that could not be instrumented, each with its reason; empty when all went well. */
     static synchronized List<String> failures() {
         return List.copyOf(FAILURES);

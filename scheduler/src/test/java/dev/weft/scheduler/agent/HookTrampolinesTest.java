@@ -1,0 +1,60 @@
+package dev.weft.scheduler.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Every call from the hooks into the runtime goes through a trampoline the JIT must not inline. */
+class HookTrampolinesTest {
+
+    @Test
+    void rewrittenHooks_callTheRuntimeOnlyFromDontInlineTrampolines() throws IOException {
+        byte[] original;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("dev/weft/boot/Hooks.class")) {
+            original = in.readAllBytes();
+        }
+        List<String> before = runtimeCallers(original, new ArrayList<>());
+        List<String> dontInline = new ArrayList<>();
+        List<String> after = runtimeCallers(HookTrampolines.rewrite(original), dontInline);
+
+        assertThat(before).as("the hooks call the runtime").hasSizeGreaterThan(20).noneMatch(name -> name.startsWith("weft$runtime$"));
+        assertThat(after).as("after the rewrite only trampolines do").isNotEmpty().allMatch(name -> name.startsWith("weft$runtime$"));
+        assertThat(dontInline).containsExactlyInAnyOrderElementsOf(after.stream().distinct().toList());
+    }
+
+    /** Methods of the class that call into RuntimeHooks (once per call); methods marked DontInline go to {@code dontInline}. */
+    private static List<String> runtimeCallers(byte[] hooks, List<String> dontInline) {
+        List<String> callers = new ArrayList<>();
+        new ClassReader(hooks).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        if (visible && annotation.equals("Ljdk/internal/vm/annotation/DontInline;")) {
+                            dontInline.add(name);
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                        if (owner.equals("dev/weft/boot/RuntimeHooks")) {
+                            callers.add(name);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return callers;
+    }
+}
