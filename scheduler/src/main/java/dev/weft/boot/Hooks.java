@@ -424,14 +424,14 @@ public final class Hooks {
 
     /** Starts a region that runs without preemption (class initializers, class loading). */
     public static void atomicBegin() {
-        WorkerState m = WorkerState.current();
+        WorkerState m = WorkerState.own();
         if (m != null) {
             m.atomicDepth++;
         }
     }
 
     public static void atomicEnd() {
-        WorkerState m = WorkerState.current();
+        WorkerState m = WorkerState.own();
         if (m != null && m.atomicDepth > 0) {
             m.atomicDepth--;
         }

@@ -26,6 +26,24 @@ public class WorkerState {
     /** Nesting depth of synchronized methods of retransformed classes: no switch inside them. */
     public int atomicDepth;
 
+    /**
+     * Each worker thread's own state, whether or not it has the turn: for the atomic-region depth,
+     * which must count on the worker's own thread even in the moment after it handed the turn on and
+     * before the next worker published itself in {@link #running} (a class initializer or call-site
+     * linkage can start and end there). Read only at region boundaries, which are rare.
+     */
+    private static final ThreadLocal<WorkerState> OWN = new ThreadLocal<>();
+
+    /** Binds {@code worker} to the calling thread; called once by each worker thread when it starts. */
+    public static void bind(WorkerState worker) {
+        OWN.set(worker);
+    }
+
+    /** The calling thread's worker state, with or without the turn; {@code null} on other threads. */
+    public static WorkerState own() {
+        return OWN.get();
+    }
+
     /** The calling thread's worker state when the calling thread is the worker with the turn. */
     public static WorkerState current() {
         WorkerState m = running;

@@ -39,6 +39,7 @@ final class Worker extends WorkerState implements Runnable {
 
     @Override
     public void run() {
+        WorkerState.bind(this);
         while (!retired) {
             LogicalThread thread = assigned;
             if (thread == null) {

@@ -20,7 +20,8 @@ final class WorkerPool {
         this.virtualWorkers = chooseVirtual(System.getProperty(PROPERTY, "auto"));
     }
 
-    private static VirtualWorkers chooseVirtual(String setting) {
+    /** The virtual workers that {@code setting} (a value of {@value #PROPERTY}) asks for, or {@code null} for platform threads. */
+    static VirtualWorkers chooseVirtual(String setting) {
         switch (setting.trim().toLowerCase(Locale.ROOT)) {
             case "platform":
                 return null;
