@@ -77,7 +77,7 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
             // start the runtime now, before other engines' tests load the classes under test: a
             // class loaded before the agent can only be retransformed, which keeps its synchronized
             // methods atomic
-            ExplorerLoader.load(classLoader()).prepare();
+            ExplorerLoader.load().prepare();
         }
         return engine;
     }
@@ -87,14 +87,9 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         WeftEngineDescriptor engine = (WeftEngineDescriptor) request.getRootTestDescriptor();
         WeftConfiguration configuration = engine.configuration();
         FailureStore store = configuration.failuresStore().map(FailureStore::in).orElseGet(FailureStore::off);
-        Explorer chosen = explorer.orElseGet(() -> ExplorerLoader.load(classLoader()));
+        Explorer chosen = explorer.orElseGet(ExplorerLoader::load);
         SplittableRandom seeds = new SplittableRandom();
         return new WeftExecutionContext(configuration, engine.configurationProblem(), chosen, store,
                 request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC());
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : WeftTestEngine.class.getClassLoader();
     }
 }

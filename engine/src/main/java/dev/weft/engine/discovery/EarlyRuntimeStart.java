@@ -26,8 +26,7 @@ public final class EarlyRuntimeStart implements LauncherSessionListener {
             return;
         }
         try {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            ExplorerLoader.load(context != null ? context : EarlyRuntimeStart.class.getClassLoader()).prepare();
+            ExplorerLoader.load().prepare();
         } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
             // the engine tries again at discovery, and its tests report why the runtime did not start
         }

@@ -11,6 +11,15 @@ public final class ExplorerLoader {
     }
 
     /**
+     * The single {@code Explorer} service on the class path of the calling thread's context class
+     * loader (the engine's own loader when there is none); see {@link #load(ClassLoader)}.
+     */
+    public static Explorer load() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return load(context != null ? context : ExplorerLoader.class.getClassLoader());
+    }
+
+    /**
      * The single {@code Explorer} service on the class path of the given loader; an {@link
      * UnavailableExplorer} when there is none or more than one.
      */

@@ -1,5 +1,7 @@
 package dev.weft.scheduler.runtime;
 
+import java.util.concurrent.locks.LockSupport;
+
 /** One thread of one execution, as the runtime models it. */
 final class LogicalThread {
 
@@ -69,7 +71,7 @@ final class LogicalThread {
         timed = false;
         Worker w = worker;
         if (w != null && !w.virtual && physicalWait == null) {
-            java.util.concurrent.locks.LockSupport.unpark(w.thread); // wakes it early: it may get the turn soon
+            LockSupport.unpark(w.thread); // wakes it early: it may get the turn soon
         }
     }
 
