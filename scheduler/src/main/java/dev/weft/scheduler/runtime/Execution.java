@@ -255,7 +255,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             me.awaiting = true;
             Object monitor = me.physicalWait;
             boolean virtual = me.worker.virtual;
-            if (virtual) {
+            if (virtual && me.worker.atomicDepth > 0) {
+                // only a region that runs without preemption (a class initializer, class loading, a
+                // call site being linked) can have the VM frames that pin a virtual thread; elsewhere
+                // the JDK's pinning test reports native frames that freezing does not find
                 pool.beforeBlocking();
             }
             if (monitor != null) {

@@ -40,6 +40,8 @@ final class VirtualWorkers implements Executor {
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedDeque<Thread> parked = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleSpinning = new AtomicInteger();
+    /** Carriers not parked: running a task or looking for one. */
+    private final AtomicInteger awake = new AtomicInteger();
     private final AtomicInteger carriers = new AtomicInteger();
 
     private VirtualWorkers(Constructor<?> builderConstructor, Method name, Method unstarted, Class<?> virtualThreadClass,
@@ -109,7 +111,9 @@ final class VirtualWorkers implements Executor {
     @Override
     public void execute(Runnable task) {
         queue.add(task);
-        if (Thread.currentThread().getClass() != virtualThreadClass) {
+        if (awake.get() == 0 && Thread.currentThread().getClass() != virtualThreadClass) {
+            // a carrier that is awake (running a task or looking for one) polls the queue next; waking
+            // a second one would make two OS threads take turns at the queue
             wakeCarrier();
         }
     }
@@ -144,8 +148,10 @@ final class VirtualWorkers implements Executor {
         }
         Thread carrier = parked.pollFirst();
         if (carrier != null) {
+            awake.incrementAndGet();
             LockSupport.unpark(carrier);
         } else {
+            awake.incrementAndGet();
             Thread thread = new Thread(null, this::carry, "weft-carrier-" + carriers.incrementAndGet(), 0, false);
             thread.setDaemon(true);
             thread.start();
@@ -167,10 +173,13 @@ final class VirtualWorkers implements Executor {
             }
             idleSpinning.decrementAndGet();
             if (!work) {
+                awake.decrementAndGet();
                 if (queue.isEmpty()) {
                     LockSupport.park(this);
                 }
-                parked.remove(me);
+                if (parked.remove(me)) {
+                    awake.incrementAndGet(); // not woken through wakeCarrier (which counts it awake)
+                }
             }
         }
     }
