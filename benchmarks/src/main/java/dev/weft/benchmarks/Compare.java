@@ -23,7 +23,8 @@ import java.util.Map;
  * executions each (Lincheck: invocations per iteration). Each cell is the median of {@code --runs}
  * forks (default 1). The passing target also runs at half the scenarios, so that the marginal rate
  * (extra executions / extra seconds) shows the speed of exploring without the fixed cost of
- * attaching the agent and instrumenting the JDK. The output of every run is kept under {@code
+ * attaching the agent and instrumenting the JDK, and {@code --warm-rounds} times in one JVM (default
+ * 4), whose median round after the first is the speed once the JIT has compiled the tool. The output of every run is kept under {@code
  * --logs} (default {@code benchmarks/target/compare}).
  */
 public final class Compare {
@@ -45,7 +46,7 @@ public final class Compare {
         }
     }
 
-    private record Row(Measurement first, Measurement last, Measurement half, int runs, int failedRuns) {}
+    private record Row(Measurement first, Measurement last, Measurement half, Measurement warm, int runs, int failedRuns) {}
 
     private Compare() {}
 
@@ -53,6 +54,7 @@ public final class Compare {
         int scenarios = 50;
         int schedules = 200;
         int runs = 1;
+        int warmRounds = 4;
         Path logs = Path.of("benchmarks", "target", "compare");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -62,9 +64,13 @@ public final class Compare {
                 case "--scenarios" -> scenarios = Integer.parseInt(args[i + 1]);
                 case "--schedules" -> schedules = Integer.parseInt(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--warm-rounds" -> warmRounds = Integer.parseInt(args[i + 1]);
                 case "--logs" -> logs = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("options are --scenarios, --schedules, --runs, --logs, was " + args[i]);
+                default -> throw new IllegalArgumentException("options are --scenarios, --schedules, --runs, --warm-rounds, --logs, was " + args[i]);
             }
+        }
+        if (warmRounds < 2) {
+            throw new IllegalArgumentException("--warm-rounds must be at least 2 (the first round warms up), was " + warmRounds);
         }
         Files.createDirectories(logs);
         System.out.printf(Locale.ROOT, "budget: %d scenarios × %d executions per tool and target; "
@@ -77,17 +83,21 @@ public final class Compare {
                 List<Measurement> first = new ArrayList<>();
                 List<Measurement> last = new ArrayList<>();
                 List<Measurement> half = new ArrayList<>();
+                List<Measurement> warm = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     if (target.buggy) {
-                        first.add(fork(tool, target, tool.firstMode, scenarios, schedules, run, logs));
+                        first.add(fork(tool, target, tool.firstMode, scenarios, schedules, "", run, logs));
                     } else {
-                        half.add(fork(tool, target, tool.finalMode, scenarios / 2, schedules, run, logs));
+                        half.add(fork(tool, target, tool.finalMode, scenarios / 2, schedules, "", run, logs));
+                        warm.add(fork(tool, target, "warm", scenarios, schedules, Integer.toString(warmRounds), run, logs));
                     }
-                    last.add(fork(tool, target, tool.finalMode, scenarios, schedules, run, logs));
+                    last.add(fork(tool, target, tool.finalMode, scenarios, schedules, "", run, logs));
                 }
                 int failedRuns = (int) last.stream().filter(Measurement::failed).count();
+                warm.sort(java.util.Comparator.comparingDouble(Measurement::executionsPerSecond));
                 rows.computeIfAbsent(tool, t -> new EnumMap<>(Target.class))
-                        .put(target, new Row(median(first), median(last), median(half), runs, failedRuns));
+                        .put(target, new Row(median(first), median(last), median(half),
+                                warm.isEmpty() ? null : warm.get(warm.size() / 2), runs, failedRuns));
             }
         }
 
@@ -107,6 +117,9 @@ public final class Compare {
                                 row.last.executionsPerSecond(), row.last.executions(), seconds(row.last)),
                         row.half == null ? "–" : marginal(row.half, row.last));
             }
+            Measurement warmed = rows.get(tool).get(Target.CONCURRENT_HASH_MAP).warm;
+            System.out.printf(Locale.ROOT, "warmed up (the passing target %d times in one JVM, median round after the first): "
+                    + "%,.0f executions/s (%,d in %.2f s)%n", warmRounds, warmed.executionsPerSecond(), warmed.executions(), warmed.seconds());
             Measurement passing = rows.get(tool).get(Target.CONCURRENT_HASH_MAP).last;
             if (passing.toolSeconds() > 0) {
                 System.out.printf(Locale.ROOT, "%s's own clock on the passing target (report entries weft.explored.executions / "
@@ -125,6 +138,11 @@ public final class Compare {
                         weft ? "found a bug" : "passed", lincheck ? "found a bug" : "passed"));
             }
         }
+        Row weftPassing = rows.get(Tool.WEFT).get(Target.CONCURRENT_HASH_MAP);
+        Row lincheckPassing = rows.get(Tool.LINCHECK).get(Target.CONCURRENT_HASH_MAP);
+        System.out.printf(Locale.ROOT, "Weft / Lincheck on the passing target: %.1fx end to end, %.1fx warmed up%n",
+                weftPassing.last.executionsPerSecond() / lincheckPassing.last.executionsPerSecond(),
+                weftPassing.warm.executionsPerSecond() / lincheckPassing.warm.executionsPerSecond());
         System.out.println(disagreements.isEmpty() ? "verdicts: the tools agree on every target"
                 : "verdicts differ: " + String.join("; ", disagreements));
         System.out.println(machine());
@@ -158,7 +176,7 @@ public final class Compare {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.version());
     }
 
-    private static Measurement fork(Tool tool, Target target, String mode, int scenarios, int schedules, int run, Path logs)
+    private static Measurement fork(Tool tool, Target target, String mode, int scenarios, int schedules, String extra, int run, Path logs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -174,6 +192,9 @@ public final class Compare {
         command.add(mode);
         command.add(Integer.toString(scenarios));
         command.add(Integer.toString(schedules));
+        if (!extra.isEmpty()) {
+            command.add(extra);
+        }
         Path log = logs.resolve(tool.name().toLowerCase(Locale.ROOT) + "-" + target.name().toLowerCase(Locale.ROOT) + "-" + mode + "-" + scenarios + "x" + schedules + "-run" + run + ".log");
         System.out.printf(Locale.ROOT, "%-8s %-32s %-11s %4dx%d run %d: ", tool.name().toLowerCase(Locale.ROOT), target.title, mode,
                 scenarios, schedules, run);

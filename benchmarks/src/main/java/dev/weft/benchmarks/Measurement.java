@@ -33,6 +33,19 @@ record Measurement(boolean failed, double seconds, long executions, double toolS
                 rest.substring(headline + " headline=".length()));
     }
 
+    /**
+     * The steady speed of a warm run: of rounds run one after another in one JVM, the round after
+     * the first with the median executions per second (the first round pays for the agent and the JIT).
+     */
+    static Measurement warm(java.util.List<Measurement> rounds) {
+        if (rounds.size() < 2) {
+            throw new IllegalArgumentException("a warm measurement needs at least 2 rounds, was " + rounds.size());
+        }
+        java.util.List<Measurement> later = new java.util.ArrayList<>(rounds.subList(1, rounds.size()));
+        later.sort(java.util.Comparator.comparingDouble(Measurement::executionsPerSecond));
+        return later.get(later.size() / 2);
+    }
+
     double executionsPerSecond() {
         return executions / seconds;
     }

@@ -2,7 +2,9 @@ package dev.weft.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -11,8 +13,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * One forked measurement of Weft: runs one method of {@link WeftTargets} through {@code
- * EngineTestKit} and prints a {@link Measurement} line. Arguments: target name, {@code shrink} or
- * {@code no-shrink}, scenarios, schedules.
+ * EngineTestKit} and prints a {@link Measurement} line. Arguments: target name, {@code shrink},
+ * {@code no-shrink} or {@code warm}, scenarios, schedules, and for {@code warm} the number of rounds:
+ * the test runs that many times in this JVM (without shrinking) and the line gives the median round
+ * after the first, the speed once the JIT has compiled the tool.
  */
 public final class WeftRun {
 
@@ -20,16 +24,33 @@ public final class WeftRun {
 
     public static void main(String[] args) {
         Target target = Target.valueOf(args[0]);
+        int scenarios = Integer.parseInt(args[2]);
+        int schedules = Integer.parseInt(args[3]);
+        if (args[1].equals("warm")) {
+            int rounds = Integer.parseInt(args[4]);
+            List<Measurement> measured = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Measurement m = run(target, false, scenarios, schedules);
+                System.out.println("round " + round + ": " + m.line());
+                measured.add(m);
+            }
+            System.out.println(Measurement.warm(measured).line());
+            return;
+        }
         boolean shrink = switch (args[1]) {
             case "shrink" -> true;
             case "no-shrink" -> false;
-            default -> throw new IllegalArgumentException("mode must be shrink or no-shrink, was " + args[1]);
+            default -> throw new IllegalArgumentException("mode must be shrink, no-shrink or warm, was " + args[1]);
         };
+        System.out.println(run(target, shrink, scenarios, schedules).line());
+    }
+
+    private static Measurement run(Target target, boolean shrink, int scenarios, int schedules) {
         long start = System.nanoTime();
         EngineExecutionResults results = EngineTestKit.engine("weft")
                 .selectors(selectMethod(WeftTargets.class, target.weftMethod))
-                .configurationParameter("weft.scenarios.default", args[2])
-                .configurationParameter("weft.schedules.default", args[3])
+                .configurationParameter("weft.scenarios.default", Integer.toString(scenarios))
+                .configurationParameter("weft.schedules.default", Integer.toString(schedules))
                 .configurationParameter("weft.shrink", Boolean.toString(shrink))
                 // far above any run, not "0" (none): with "0" the engine hands each scenario the time left
                 // before Long.MAX_VALUE, the scheduler adds that to a later nanoTime, the sum overflows and
@@ -59,7 +80,7 @@ public final class WeftRun {
         long executions = Long.parseLong(entries.getOrDefault("weft.explored.executions", "-1").replaceAll("[^0-9-].*", ""));
         String headline = report == null ? "passed: " + entries.get("weft.explored.end") : report.lines().findFirst().orElse("");
         double exploredSeconds = seconds(entries.getOrDefault("weft.explored.time", "-1s"));
-        System.out.println(new Measurement(report != null, seconds, executions, exploredSeconds, headline).line());
+        return new Measurement(report != null, seconds, executions, exploredSeconds, headline);
     }
 
     /** A duration as the engine prints it: {@code 1809ms}, {@code 12s}, {@code 2m}. */
