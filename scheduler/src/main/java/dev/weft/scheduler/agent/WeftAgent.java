@@ -20,6 +20,8 @@ public final class WeftAgent {
     private static volatile int retransformed;
     private static volatile long warmUpNanos;
     private static volatile IllegalStateException installFailure;
+    /** The thread rewriting the classes loaded before the agent, while it does (given with -javaagent). */
+    private static volatile Thread retransforming;
 
     private WeftAgent() {}
 
@@ -41,6 +43,13 @@ public final class WeftAgent {
         Instrumentation inst = instrumentation;
         if (inst != null) {
             return inst;
+        }
+        Thread background = retransforming;
+        if (background != null) {
+            awaitRetransformation(background);
+            if (instrumentation != null) {
+                return instrumentation;
+            }
         }
         synchronized (WeftAgent.class) {
             if (instrumentation == null && installFailure == null) {
@@ -81,13 +90,46 @@ public final class WeftAgent {
             warmUp();
             warmUpNanos = System.nanoTime() - warmStart;
             inst.addTransformer(transformer, true);
+            if (mode.equals("-javaagent")) {
+                // from here on every class loaded is rewritten as it loads; the JDK classes loaded
+                // before the agent are rewritten on a thread of their own while the JVM goes on to
+                // load the program (on a machine with more than one core, that overlaps most of
+                // it); the first execution waits for them (ensureInstalled)
+                Thread background = new Thread(null, () -> finishInstall(inst, mode, start), "weft-agent-retransform", 0, false);
+                background.setDaemon(true);
+                retransforming = background;
+                background.start();
+                return;
+            }
+            finishInstall(inst, mode, start);
+        } catch (Exception | LinkageError e) {
+            installFailure = e instanceof IllegalStateException ise ? ise
+                    : new IllegalStateException("weft agent failed to install: " + e, e);
+        }
+    }
+
+    private static void finishInstall(Instrumentation inst, String mode, long start) {
+        try {
             retransformed = retransformLoaded(inst);
             how = mode;
             installNanos = System.nanoTime() - start;
             instrumentation = inst;
-        } catch (Exception | LinkageError e) {
-            installFailure = e instanceof IllegalStateException ise ? ise
-                    : new IllegalStateException("weft agent failed to install: " + e, e);
+        } catch (RuntimeException | LinkageError e) {
+            installFailure = new IllegalStateException("weft agent failed to install: " + e, e);
+        }
+    }
+
+    private static void awaitRetransformation(Thread background) {
+        boolean interrupted = false;
+        while (background.isAlive()) {
+            try {
+                background.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
