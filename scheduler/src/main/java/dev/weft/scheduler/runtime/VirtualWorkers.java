@@ -167,7 +167,9 @@ final class VirtualWorkers implements Executor {
                 continue;
             }
             idleSpinning.incrementAndGet();
-            boolean work = Handoffs.await(() -> !queue.isEmpty());
+            // one carrier serves the workers; a second one, woken for a pinned worker or by the
+            // controller's nudge, parks as soon as it runs out of work instead of competing for it
+            boolean work = awake.get() <= 1 ? Handoffs.await(() -> !queue.isEmpty()) : !queue.isEmpty();
             if (!work) {
                 parked.addFirst(me);
             }
