@@ -1,8 +1,6 @@
 package dev.weft.benchmarks;
 
 import dev.weft.benchmarks.lincheck.CountingVerifier;
-import java.util.ArrayList;
-import java.util.List;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
@@ -22,14 +20,7 @@ public final class LincheckRun {
         int iterations = Integer.parseInt(args[2]);
         int invocations = Integer.parseInt(args[3]);
         if (args[1].equals("warm")) {
-            int rounds = Integer.parseInt(args[4]);
-            List<Measurement> measured = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                Measurement m = run(target, false, iterations, invocations);
-                System.out.println("round " + round + ": " + m.line());
-                measured.add(m);
-            }
-            System.out.println(Measurement.warm(measured).line());
+            System.out.println(Measurement.warm(Integer.parseInt(args[4]), () -> run(target, false, iterations, invocations)).line());
             return;
         }
         boolean minimize = switch (args[1]) {

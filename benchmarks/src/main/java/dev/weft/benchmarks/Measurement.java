@@ -37,6 +37,16 @@ record Measurement(boolean failed, double seconds, long executions, double toolS
      * The steady speed of a warm run: of rounds run one after another in one JVM, the round after
      * the first with the median executions per second (the first round pays for the agent and the JIT).
      */
+    static Measurement warm(int rounds, java.util.function.Supplier<Measurement> round) {
+        java.util.List<Measurement> measured = new java.util.ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+            Measurement m = round.get();
+            System.out.println("round " + i + ": " + m.line());
+            measured.add(m);
+        }
+        return warm(measured);
+    }
+
     static Measurement warm(java.util.List<Measurement> rounds) {
         if (rounds.size() < 2) {
             throw new IllegalArgumentException("a warm measurement needs at least 2 rounds, was " + rounds.size());

@@ -2,9 +2,7 @@ package dev.weft.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -27,14 +25,7 @@ public final class WeftRun {
         int scenarios = Integer.parseInt(args[2]);
         int schedules = Integer.parseInt(args[3]);
         if (args[1].equals("warm")) {
-            int rounds = Integer.parseInt(args[4]);
-            List<Measurement> measured = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                Measurement m = run(target, false, scenarios, schedules);
-                System.out.println("round " + round + ": " + m.line());
-                measured.add(m);
-            }
-            System.out.println(Measurement.warm(measured).line());
+            System.out.println(Measurement.warm(Integer.parseInt(args[4]), () -> run(target, false, scenarios, schedules)).line());
             return;
         }
         boolean shrink = switch (args[1]) {
