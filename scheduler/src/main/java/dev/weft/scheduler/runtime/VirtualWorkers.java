@@ -146,12 +146,11 @@ final class VirtualWorkers implements Executor {
         if (idleSpinning.get() > 0) {
             return;
         }
+        awake.incrementAndGet(); // the carrier woken or started below
         Thread carrier = parked.pollFirst();
         if (carrier != null) {
-            awake.incrementAndGet();
             LockSupport.unpark(carrier);
         } else {
-            awake.incrementAndGet();
             Thread thread = new Thread(null, this::carry, "weft-carrier-" + carriers.incrementAndGet(), 0, false);
             thread.setDaemon(true);
             thread.start();
