@@ -108,7 +108,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.COLLECTION);
                 wrapper.collection = collection;
                 wrapper.outerField = nested ? fields.outerCollection : null;
-                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
+                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
             }
         }
         if (synchronizedMethod) {
@@ -120,15 +120,15 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                 }
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
-                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
+                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
             }
             int stripped = access & ~ACC_SYNCHRONIZED;
             MethodVisitor next = super.visitMethod(stripped, name, descriptor, signature, exceptions);
             Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.MONITOR);
-            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
+            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
         }
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5);
+        return new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
     }
 
     /**
@@ -199,14 +199,31 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             LabelNode handler = new LabelNode();
 
             InsnList entry = new InsnList();
-            entry.add(start);
-            entry.add(enterCode(enterSite));
+            if (wrap == Wrap.MONITOR) {
+                entry.add(enterCode(enterSite)); // the range starts with the monitor held
+                entry.add(start);
+            } else {
+                entry.add(start);
+                entry.add(enterCode(enterSite));
+            }
             instructions.insert(entry);
 
+            // With a monitor, the range leaves out each exit's hook call, made after the monitor is
+            // released: inside it, the JIT would see unbalanced monitors and never compile the method.
+            List<LabelNode> gaps = new ArrayList<>();
             for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 int op = insn.getOpcode();
                 if (op >= IRETURN && op <= RETURN) {
-                    instructions.insertBefore(insn, exitCode(exitSite));
+                    InsnList exit = exitCode(exitSite);
+                    if (wrap == Wrap.MONITOR) {
+                        LabelNode released = new LabelNode();
+                        LabelNode resumed = new LabelNode();
+                        exit.insert(exit.get(2), released);
+                        exit.add(resumed);
+                        gaps.add(released);
+                        gaps.add(resumed);
+                    }
+                    instructions.insertBefore(insn, exit);
                 }
             }
 
@@ -215,9 +232,26 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             instructions.add(handlerFrame());
             instructions.add(exitCode(exitSite));
             instructions.add(new InsnNode(ATHROW));
-            tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            LabelNode from = start;
+            for (int i = 0; i < gaps.size(); i += 2) {
+                tryCatchBlocks.add(new TryCatchBlockNode(from, gaps.get(i), handler, null));
+                from = gaps.get(i + 1);
+            }
+            if (hasCode(from, end)) {
+                tryCatchBlocks.add(new TryCatchBlockNode(from, end, handler, null));
+            }
             maxStack = Math.max(maxStack, 3);
             accept(next);
+        }
+
+        /** Whether an instruction lies between two labels of this method (an exception range must not be empty). */
+        private boolean hasCode(LabelNode from, LabelNode to) {
+            for (AbstractInsnNode insn = from.getNext(); insn != null && insn != to; insn = insn.getNext()) {
+                if (insn.getOpcode() >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private InsnList enterCode(int site) {

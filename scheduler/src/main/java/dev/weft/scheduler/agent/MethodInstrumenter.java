@@ -23,6 +23,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     private final ClassInstrumenter.FieldFlags ownFields;
     private final boolean staticMethod;
     private final boolean classConstants;
+    /** Places the hook after a {@code monitorexit} outside the block's catch-all range; {@code null} in old class files. */
+    private final ExitHookPlacement exitHooks;
 
     private int line = -1;
     private boolean superCalled;
@@ -31,10 +33,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     /**
      * @param staticMethod whether the method is static (it has no {@code this} for atomic owners)
      * @param classConstants whether the class file version allows class constants ({@code ldc} of a class)
+     * @param framesRequired whether the class file version requires stack-map frames (51 and later)
      */
     MethodInstrumenter(MethodVisitor next, String className, String methodName, String fileName, ClassLoader loader,
-            ClassInstrumenter.FieldFlags ownFields, boolean staticMethod, boolean classConstants) {
-        super(ASM9, next);
+            ClassInstrumenter.FieldFlags ownFields, boolean staticMethod, boolean classConstants, boolean framesRequired) {
+        super(ASM9, framesRequired ? new ExitHookPlacement(next) : next);
+        this.exitHooks = framesRequired ? (ExitHookPlacement) mv : null;
         this.staticMethod = staticMethod;
         this.classConstants = classConstants;
         this.className = className;
@@ -199,8 +203,13 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             case MONITOREXIT -> {
                 super.visitInsn(DUP);
                 super.visitInsn(opcode);
-                pushSite(Site.Kind.MONITOR_EXIT, "", 0);
-                hook("monitorExit", "(Ljava/lang/Object;I)V");
+                int site = site(Site.Kind.MONITOR_EXIT, "", 0);
+                if (exitHooks != null) {
+                    exitHooks.monitorExitHook(site);
+                } else {
+                    pushInt(site);
+                    hook("monitorExit", "(Ljava/lang/Object;I)V");
+                }
             }
             default -> super.visitInsn(opcode);
         }
