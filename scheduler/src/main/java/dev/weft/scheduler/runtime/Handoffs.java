@@ -5,14 +5,15 @@ import java.util.function.BooleanSupplier;
 /**
  * How a thread of the runtime waits for a handoff (its turn, an assignment, the end of an execution)
  * before it parks. A handoff to a parked thread costs an OS wake-up (10–50 µs on a virtual machine);
- * a thread that is still spinning or yielding sees it within about a microsecond. So a waiting thread
- * first spins briefly, then yields its core for up to {@code weft.handoffSpinMicros} microseconds
- * (default 200; 0 parks right away), and only then parks. Yielding rather than spinning leaves the
- * core to the thread that has the turn, and to other processes, on machines with few cores.
+ * a thread that is still yielding sees it within about a microsecond. So a waiting thread yields its
+ * core for up to {@code weft.handoffSpinMicros} microseconds (default 200; 0 parks right away), and
+ * only then parks. It yields at once: on a machine with few cores the thread that gets the turn is
+ * often queued on the core of the thread that handed it over, and runs only when that one yields;
+ * {@code weft.handoffSpins} (default 0) sets a number of spins before the first yield.
  */
 final class Handoffs {
 
-    private static final int SPINS = 100;
+    private static final int SPINS = Math.max(0, Integer.getInteger("weft.handoffSpins", 0));
     static final long YIELD_NANOS = Math.max(0, Long.getLong("weft.handoffSpinMicros", 200)) * 1_000L;
 
     private Handoffs() {}
