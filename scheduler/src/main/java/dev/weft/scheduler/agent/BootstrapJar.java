@@ -34,23 +34,22 @@ final class BootstrapJar {
         byte[][] classes = new byte[CLASSES.length][];
         CRC32 crc = new CRC32();
         for (int i = 0; i < CLASSES.length; i++) {
-            String resource = "dev/weft/boot/" + CLASSES[i] + ".class";
-            try (InputStream in = source.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("weft agent is incomplete: " + resource + " is missing from its jar");
-                }
-                classes[i] = in.readAllBytes();
-            }
-            if (CLASSES[i].equals("Hooks")) {
-                classes[i] = HookTrampolines.rewrite(classes[i]);
-            }
+            classes[i] = resource(source, "dev/weft/boot/" + CLASSES[i] + ".class");
             crc.update(classes[i]);
         }
-        // named by its content, so that JVMs share one file and none pays for a random temp-file name
-        // (seeding the random generator behind Files.createTempFile costs tens of milliseconds)
+        crc.update(resource(source, HookTrampolines.class.getName().replace('.', '/') + ".class"));
+        // named by the classes as they are in Weft's jar and by the class that rewrites them, so
+        // that JVMs share one file: only the first pays for rewriting Hooks with ASM, and none for a
+        // random temp-file name (seeding the random generator behind Files.createTempFile costs tens
+        // of milliseconds)
         Path directory = Path.of(System.getProperty("java.io.tmpdir"));
         Path jar = directory.resolve("weft-boot-" + Long.toHexString(crc.getValue()) + "-" + sizeOf(classes) + ".jar");
         if (!Files.isRegularFile(jar)) {
+            for (int i = 0; i < CLASSES.length; i++) {
+                if (CLASSES[i].equals("Hooks")) {
+                    classes[i] = HookTrampolines.rewrite(classes[i]);
+                }
+            }
             Path partial = directory.resolve(jar.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jarOut = new JarOutputStream(out)) {
                 for (int i = 0; i < CLASSES.length; i++) {
@@ -66,6 +65,15 @@ final class BootstrapJar {
             }
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    private static byte[] resource(ClassLoader source, String resource) throws IOException {
+        try (InputStream in = source.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("weft agent is incomplete: " + resource + " is missing from its jar");
+            }
+            return in.readAllBytes();
+        }
     }
 
     private static long sizeOf(byte[][] classes) {

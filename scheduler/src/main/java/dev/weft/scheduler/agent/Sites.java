@@ -43,6 +43,31 @@ public final class Sites {
         return FIELD_OWNERS.get(site);
     }
 
+    /** Every site registered so far, in id order (id 1 first). */
+    static synchronized java.util.List<Site> registered() {
+        return java.util.List.of(Arrays.copyOfRange(sites, 1, count));
+    }
+
+    /** The field owners recorded so far, by site id. */
+    static synchronized java.util.Map<Integer, String> fieldOwners() {
+        return new java.util.TreeMap<>(FIELD_OWNERS);
+    }
+
+    /**
+     * Registers {@code restored} as sites 1, 2, … with their field owners, as {@link RewriteCache}
+     * read them back; only while no site is registered (else the ids would differ). Returns whether it did.
+     */
+    static synchronized boolean restore(java.util.List<Site> restored, java.util.Map<Integer, String> owners) {
+        if (count != 1) {
+            return false;
+        }
+        for (Site site : restored) {
+            register(site);
+        }
+        FIELD_OWNERS.putAll(owners);
+        return true;
+    }
+
     /** Number of sites registered so far. */
     public static synchronized int count() {
         return count - 1;

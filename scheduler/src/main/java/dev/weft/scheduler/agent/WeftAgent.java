@@ -22,6 +22,7 @@ public final class WeftAgent {
     private static volatile IllegalStateException installFailure;
     /** The thread rewriting the classes loaded before the agent, while it does (given with -javaagent). */
     private static volatile Thread retransforming;
+    private static volatile boolean cacheHit;
 
     private WeftAgent() {}
 
@@ -78,6 +79,10 @@ public final class WeftAgent {
             if (!inst.isRetransformClassesSupported()) {
                 throw new IllegalStateException("this JVM does not support class retransformation, which weft needs");
             }
+            // the JDK's own classes loaded so far (the same from one run of a program to the next;
+            // what the agent loads below depends on files it may have left in an earlier run)
+            java.util.zip.CRC32 identity = mode.equals("-javaagent") ? RewriteCache.identity() : null;
+            List<String> jdkClasses = identity != null ? bootClassesToRewrite(inst) : List.of();
             BootstrapJar.append(inst);
             Module base = Object.class.getModule();
             inst.redefineModule(base, Set.of(), Map.of(),
@@ -85,6 +90,9 @@ public final class WeftAgent {
                             "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule()),
                             "java.lang", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             ContainerStarts.install(inst);
+            if (identity != null) {
+                prepareFromCache(RewriteCache.forClasses(identity, jdkClasses), jdkClasses);
+            }
             WeftTransformer transformer = new WeftTransformer();
             long warmStart = System.nanoTime();
             warmUp();
@@ -106,6 +114,29 @@ public final class WeftAgent {
             installFailure = e instanceof IllegalStateException ise ? ise
                     : new IllegalStateException("weft agent failed to install: " + e, e);
         }
+    }
+
+    /**
+     * The JDK classes loaded before the agent, rewritten by an earlier JVM ({@link RewriteCache}) or,
+     * the first time, here and for the next JVMs; before anything else registers a site.
+     */
+    private static List<String> bootClassesToRewrite(Instrumentation inst) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && inst.isModifiableClass(type) && InstrumentationScope.needsRetransform(type)) {
+                names.add(type.getName().replace('.', '/'));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static void prepareFromCache(RewriteCache cache, List<String> sorted) {
+        if (cache == null) {
+            return;
+        }
+        Map<String, byte[]> classes = cache.load();
+        cacheHit = classes != null;
+        PreparedRewrites.offer(classes != null ? classes : cache.create(sorted));
     }
 
     private static void finishInstall(Instrumentation inst, String mode, long start) {
@@ -139,15 +170,16 @@ public final class WeftAgent {
      * own classes would see them pass through itself.
      */
     private static void warmUp() throws java.io.IOException {
-        for (String name : new String[] {"java/util/Vector", "java/util/ArrayList", "java/util/ArrayList$Itr"}) {
-            try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
-                if (in == null) {
-                    continue;
+        // small classes that take every path of the rewrite: synchronized methods (Stack) as loaded
+        // and as retransformed, synchronized blocks and fields (Vector$Itr), a collection's
+        // iterator (ArrayList$Itr); this runs cold in the interpreter, so large ones would cost more
+        String[][] samples = {{"java/util/Stack", "true"}, {"java/util/Stack", "false"}, {"java/util/Vector$Itr", "false"},
+            {"java/util/ArrayList$Itr", "false"}};
+        for (String[] sample : samples) {
+            try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(sample[0] + ".class")) {
+                if (in != null) {
+                    WeftTransformer.rewrite(in.readAllBytes(), null, InstrumentationScope.Mode.FULL, Boolean.parseBoolean(sample[1]));
                 }
-                byte[] bytes = in.readAllBytes();
-                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.FULL, true);
-                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.FULL, false);
-                WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.ATOMIC_ENTRIES, false);
             }
         }
         InstrumentationScope.modeOf("java/util/HashMap", null);
@@ -205,6 +237,11 @@ public final class WeftAgent {
     /** Time spent loading the transformer's own classes before it was registered. */
     public static long warmUpNanos() {
         return warmUpNanos;
+    }
+
+    /** Whether the JDK classes loaded before the agent came rewritten from an earlier JVM ({@code -javaagent} only). */
+    public static boolean rewritesFromCache() {
+        return cacheHit;
     }
 
     /** Number of already loaded classes that were retransformed at installation. */

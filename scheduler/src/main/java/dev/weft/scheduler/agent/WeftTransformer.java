@@ -29,6 +29,12 @@ final class WeftTransformer implements ClassFileTransformer {
             managed.active = false; // the transformer itself uses instrumented collections
         }
         try {
+            if (classBeingRedefined != null && loader == null) {
+                byte[] prepared = PreparedRewrites.take(className);
+                if (prepared != null) {
+                    return prepared;
+                }
+            }
             return rewrite(bytes, loader, mode, classBeingRedefined != null);
         } catch (Throwable e) {
             recordFailure(className.replace('/', '.') + ": " + e);

@@ -5,6 +5,8 @@ import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.TraceRenderer;
 
 /** Run by {@link CommandLineAgentTest} in a JVM started with {@code -javaagent}: explores the HashMap program, buggy and fixed. */
 public final class CommandLineAgentMain {
@@ -16,7 +18,15 @@ public final class CommandLineAgentMain {
         Exploration buggy = explorer.explore(Programs.hashMapPut(false), ExplorationSettings.of("portfolio", 7, 2_000));
         Exploration fixed = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of("portfolio", 7, 2_000));
         System.out.println("how=" + WeftAgent.installedHow() + " retransformed=" + WeftAgent.retransformedClasses()
+                + " cached=" + WeftAgent.rewritesFromCache()
                 + " buggy-found=" + buggy.failure().isPresent() + " fixed-found=" + fixed.failure().isPresent()
                 + " failures=" + WeftAgent.instrumentationFailures());
+        if (buggy.failure().isPresent()) {
+            // the failing execution again, traced: the sites it shows (in JDK classes too) are where it happened
+            ExecutionResult replayed = explorer.replay(Programs.hashMapPut(false), buggy.failure().get(), ExplorationSettings.of("portfolio", 7, 2_000));
+            System.out.println("trace-begin");
+            System.out.println(TraceRenderer.render(replayed.trace(), replayed.threads()));
+            System.out.println("trace-end");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The agent given with {@code -javaagent} (as the README's Surefire {@code argLine} does): it
  * registers its transformer in {@code premain} and rewrites the JDK classes loaded before it on a
  * thread of its own while the JVM goes on; the first execution waits for that. The HashMap race is
- * found and the ConcurrentHashMap version passes, in a fresh JVM.
+ * found and the ConcurrentHashMap version passes, in a fresh JVM; and again in a second JVM that reads
+ * those classes rewritten from the first one's cache.
  */
 class CommandLineAgentTest {
 
@@ -35,15 +37,51 @@ class CommandLineAgentTest {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             // the manifest is all it holds
         }
+        // a temporary directory of its own: the first JVM rewrites the JDK classes loaded before the
+        // agent and keeps them there, the second reads them back instead of rewriting them
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String first = run(jar, tmp);
+        String second = run(jar, tmp);
+        assertThat(first).contains("cached=false");
+        assertThat(second).contains("cached=true");
+        Path cache;
+        try (var files = Files.list(tmp)) {
+            List<Path> caches = files.filter(f -> f.getFileName().toString().startsWith("weft-rewrites-")).toList();
+            assertThat(caches).hasSize(1);
+            cache = caches.get(0);
+        }
+        // a damaged file is not used: the classes are rewritten again (and the file replaced)
+        byte[] damaged = Files.readAllBytes(cache);
+        damaged[damaged.length / 2] ^= 0x5A;
+        Files.write(cache, damaged);
+        String third = run(jar, tmp);
+        assertThat(third).contains("cached=false");
+        assertThat(Files.readAllBytes(cache)).isNotEqualTo(damaged);
+        for (String output : new String[] {first, second, third}) {
+            assertThat(output).contains("how=-javaagent ").contains("buggy-found=true").contains("fixed-found=false")
+                    .contains("failures=[]");
+            Matcher retransformed = Pattern.compile("retransformed=(\\d+)").matcher(output);
+            assertThat(retransformed.find()).as(output).isTrue();
+            assertThat(Integer.parseInt(retransformed.group(1))).as("JDK classes loaded before the agent, rewritten").isGreaterThan(10);
+        }
+        // the same failing execution, replayed with its trace, reads the same with rewritten classes
+        // from the cache: their sites got the ids the cached bytes carry
+        assertThat(trace(second)).contains("HashMap.java:").isEqualTo(trace(first)).isEqualTo(trace(third));
+    }
+
+    private static String trace(String output) {
+        int begin = output.indexOf("trace-begin");
+        int end = output.indexOf("trace-end");
+        assertThat(begin).as(output).isGreaterThanOrEqualTo(0);
+        return output.substring(begin, end);
+    }
+
+    private static String run(Path jar, Path tmp) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-javaagent:" + jar, "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-javaagent:" + jar, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 CommandLineAgentMain.class.getName()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("how=-javaagent ").contains("buggy-found=true").contains("fixed-found=false")
-                .contains("failures=[]");
-        Matcher retransformed = Pattern.compile("retransformed=(\\d+)").matcher(output);
-        assertThat(retransformed.find()).as(output).isTrue();
-        assertThat(Integer.parseInt(retransformed.group(1))).as("JDK classes loaded before the agent, rewritten").isGreaterThan(10);
+        return output;
     }
 }
