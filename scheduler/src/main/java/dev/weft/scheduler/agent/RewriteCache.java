@@ -23,9 +23,11 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The JDK classes loaded before the agent (given with {@code -javaagent}), rewritten once and kept
- * in a file in the temporary directory that later JVMs read instead of running ASM at start-up,
- * cold, on every one of them (about 0.3 s on two cores).
+ * The JDK classes loaded before the agent, rewritten once and kept in a file in the temporary
+ * directory that later JVMs read instead of running ASM at start-up, cold, on every one of them
+ * (about 0.3 s on two cores). Attached at run time, the agent finds more classes loaded, and which
+ * ones depends on the program; each list has a file of its own, and the {@value #KEPT} most
+ * recently used files are kept.
  *
  * <p>Rewritten classes carry the ids of their sites, and ids are handed out in order. So the classes
  * are rewritten in name order, first of all (site 1 onwards), and a later JVM registers the same
@@ -38,6 +40,7 @@ final class RewriteCache {
 
     private static final int MAGIC = 0x57465243; // "WFRC"
     private static final int FORMAT = 1;
+    static final int KEPT = 8;
 
     private final Path file;
 
@@ -106,9 +109,14 @@ final class RewriteCache {
             return false;
         }
         if (Files.isDirectory(location)) {
+            // no streams or lambdas here: the first of them costs tens of milliseconds in a starting JVM
             TreeSet<Path> files = new TreeSet<>();
-            try (Stream<Path> listing = Files.list(location.resolve(packagePath))) {
-                listing.filter(p -> p.toString().endsWith(".class")).forEach(files::add);
+            try (java.nio.file.DirectoryStream<Path> listing = Files.newDirectoryStream(location.resolve(packagePath))) {
+                for (Path path : listing) {
+                    if (path.getFileName().toString().endsWith(".class")) {
+                        files.add(path);
+                    }
+                }
             }
             for (Path classFile : files) {
                 update(crc, classFile.getFileName().toString());
@@ -177,7 +185,15 @@ final class RewriteCache {
                 in.readFully(bytes);
                 classes.put(name, bytes);
             }
-            return Sites.restore(sites, owners) ? classes : null;
+            if (!Sites.restore(sites, owners)) {
+                return null;
+            }
+            try {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                // only the order in which old files are removed depends on it
+            }
+            return classes;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -206,10 +222,33 @@ final class RewriteCache {
         }
         try {
             write(Sites.registered(), Sites.fieldOwners(), classes);
+            removeOld();
         } catch (IOException | RuntimeException e) {
             // no cache this time; the next JVM tries again
         }
         return classes;
+    }
+
+    /** Keeps the {@value #KEPT} most recently used files of this kind in the directory. */
+    private void removeOld() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(file.getParent())) {
+            files = new ArrayList<>(listing.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith("weft-rewrites-") && name.endsWith(".bin");
+            }).toList());
+        }
+        if (files.size() <= KEPT) {
+            return;
+        }
+        Map<Path, Long> used = new LinkedHashMap<>();
+        for (Path path : files) {
+            used.put(path, Files.getLastModifiedTime(path).toMillis());
+        }
+        files.sort((a, b) -> Long.compare(used.get(b), used.get(a)));
+        for (Path old : files.subList(KEPT, files.size())) {
+            Files.deleteIfExists(old);
+        }
     }
 
     private void write(List<Site> sites, Map<Integer, String> owners, Map<String, byte[]> classes) throws IOException {

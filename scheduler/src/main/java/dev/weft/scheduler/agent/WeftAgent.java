@@ -81,7 +81,7 @@ public final class WeftAgent {
             }
             // the JDK's own classes loaded so far (the same from one run of a program to the next;
             // what the agent loads below depends on files it may have left in an earlier run)
-            java.util.zip.CRC32 identity = mode.equals("-javaagent") ? RewriteCache.identity() : null;
+            java.util.zip.CRC32 identity = RewriteCache.identity();
             List<String> jdkClasses = identity != null ? bootClassesToRewrite(inst) : List.of();
             BootstrapJar.append(inst);
             Module base = Object.class.getModule();
@@ -239,7 +239,7 @@ public final class WeftAgent {
         return warmUpNanos;
     }
 
-    /** Whether the JDK classes loaded before the agent came rewritten from an earlier JVM ({@code -javaagent} only). */
+    /** Whether the JDK classes loaded before the agent came rewritten from an earlier JVM. */
     public static boolean rewritesFromCache() {
         return cacheHit;
     }
