@@ -39,10 +39,15 @@ import java.util.zip.CRC32;
 final class RewriteCache {
 
     private static final int MAGIC = 0x57465243; // "WFRC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     static final int KEPT = 8;
 
     private final Path file;
+    /** What the file holds (or will): sites 1, 2, … with their field owners, the classes loaded before the agent, and those loaded later. */
+    private List<Site> sites = List.of();
+    private Map<Integer, String> owners = Map.of();
+    private Map<String, byte[]> early = Map.of();
+    private Map<String, byte[]> late = Map.of();
 
     private RewriteCache(Path file) {
         this.file = file;
@@ -177,17 +182,16 @@ final class RewriteCache {
             for (int i = 0; i < ownerCount; i++) {
                 owners.put(in.readInt(), in.readUTF());
             }
-            Map<String, byte[]> classes = new LinkedHashMap<>();
-            int classCount = in.readInt();
-            for (int i = 0; i < classCount; i++) {
-                String name = in.readUTF();
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                classes.put(name, bytes);
-            }
+            Map<String, byte[]> classes = readClasses(in);
+            Map<String, byte[]> later = readClasses(in);
             if (!Sites.restore(sites, owners)) {
                 return null;
             }
+            this.sites = sites;
+            this.owners = owners;
+            this.early = classes;
+            this.late = later;
+            PreparedRewrites.offerOnLoad(later);
             try {
                 Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
             } catch (IOException e) {
@@ -196,6 +200,54 @@ final class RewriteCache {
             return classes;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    private static Map<String, byte[]> readClasses(DataInputStream in) throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        int classCount = in.readInt();
+        for (int i = 0; i < classCount; i++) {
+            String name = in.readUTF();
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            classes.put(name, bytes);
+        }
+        return classes;
+    }
+
+    /**
+     * Adds to the file the JDK classes this JVM rewrote as they loaded: rewritten again, in name
+     * order, with the site ids that follow the file's (a later JVM registers them all at start, so
+     * the bytes hold the right ids when those classes load there). Called as the JVM exits.
+     */
+    void saveLoaded() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(PreparedRewrites.loaded());
+        names.removeAll(early.keySet());
+        names.removeAll(late.keySet());
+        if (names.isEmpty() || sites.isEmpty()) {
+            return;
+        }
+        Sites.Offline offline = new Sites.Offline(sites.size() + 1);
+        Map<String, byte[]> added = new LinkedHashMap<>(late);
+        Sites.offline(offline, () -> {
+            for (String name : names) {
+                try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+                    if (in != null) {
+                        added.put(name, WeftTransformer.rewrite(in.readAllBytes(), null, InstrumentationScope.modeOf(name, null), false));
+                    }
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // that class is rewritten as it loads, as without a cache
+                }
+            }
+        });
+        List<Site> allSites = new ArrayList<>(sites);
+        allSites.addAll(offline.sites);
+        Map<Integer, String> allOwners = new java.util.TreeMap<>(owners);
+        allOwners.putAll(offline.owners);
+        try {
+            write(allSites, allOwners, early, added);
+        } catch (IOException | RuntimeException e) {
+            // kept as it was
         }
     }
 
@@ -220,8 +272,11 @@ final class RewriteCache {
                 }
             }
         }
+        this.sites = Sites.registered();
+        this.owners = Sites.fieldOwners();
+        this.early = classes;
         try {
-            write(Sites.registered(), Sites.fieldOwners(), classes);
+            write(sites, owners, classes, Map.of());
             removeOld();
         } catch (IOException | RuntimeException e) {
             // no cache this time; the next JVM tries again
@@ -251,7 +306,8 @@ final class RewriteCache {
         }
     }
 
-    private void write(List<Site> sites, Map<Integer, String> owners, Map<String, byte[]> classes) throws IOException {
+    private void write(List<Site> sites, Map<Integer, String> owners, Map<String, byte[]> classes, Map<String, byte[]> later)
+            throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
         DataOutputStream out = new DataOutputStream(buffer);
         out.writeInt(MAGIC);
@@ -274,11 +330,13 @@ final class RewriteCache {
             out.writeInt(owner.getKey());
             out.writeUTF(owner.getValue());
         }
-        out.writeInt(classes.size());
-        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeInt(entry.getValue().length);
-            out.write(entry.getValue());
+        for (Map<String, byte[]> section : List.of(classes, later)) {
+            out.writeInt(section.size());
+            for (Map.Entry<String, byte[]> entry : section.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().length);
+                out.write(entry.getValue());
+            }
         }
         out.flush();
         CRC32 crc = new CRC32();

@@ -15,6 +15,11 @@ public final class Sites {
     private Sites() {}
 
     static synchronized int register(Site site) {
+        Offline offline = OFFLINE.get();
+        if (offline != null) {
+            offline.sites.add(site);
+            return offline.next++;
+        }
         Site[] current = sites;
         if (count == current.length) {
             current = Arrays.copyOf(current, current.length * 2);
@@ -35,7 +40,38 @@ public final class Sites {
 
     /** Records the fully qualified class that declares (or is named by) a field site's field. */
     static synchronized void fieldOwner(int site, String ownerClass) {
+        Offline offline = OFFLINE.get();
+        if (offline != null) {
+            offline.owners.put(site, ownerClass);
+            return;
+        }
         FIELD_OWNERS.put(site, ownerClass);
+    }
+
+    /**
+     * Sites registered by a rewrite made for a later JVM ({@link RewriteCache}): numbered from
+     * {@code next} on, kept here, not in this JVM's registry.
+     */
+    static final class Offline {
+        int next;
+        final java.util.List<Site> sites = new java.util.ArrayList<>();
+        final java.util.Map<Integer, String> owners = new java.util.TreeMap<>();
+
+        Offline(int first) {
+            this.next = first;
+        }
+    }
+
+    private static final ThreadLocal<Offline> OFFLINE = new ThreadLocal<>();
+
+    /** Runs {@code rewrite} on this thread with its sites registered in {@code offline} instead of this JVM's registry. */
+    static void offline(Offline offline, Runnable rewrite) {
+        OFFLINE.set(offline);
+        try {
+            rewrite.run();
+        } finally {
+            OFFLINE.remove();
+        }
     }
 
     /** The fully qualified class named by a field site, or {@code null} for other sites. */

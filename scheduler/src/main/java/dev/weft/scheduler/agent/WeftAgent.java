@@ -137,6 +137,15 @@ public final class WeftAgent {
         Map<String, byte[]> classes = cache.load();
         cacheHit = classes != null;
         PreparedRewrites.offer(classes != null ? classes : cache.create(sorted));
+        // the JDK classes that load later are kept too, as this JVM exits, for the next one
+        PreparedRewrites.noteLoaded();
+        Runnable save = new Runnable() { // not a lambda: the first one costs tens of milliseconds in a starting JVM
+            @Override
+            public void run() {
+                cache.saveLoaded();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(null, save, "weft-rewrite-cache", 0, false));
     }
 
     private static void finishInstall(Instrumentation inst, String mode, long start) {
@@ -242,6 +251,11 @@ public final class WeftAgent {
     /** Whether the JDK classes loaded before the agent came rewritten from an earlier JVM. */
     public static boolean rewritesFromCache() {
         return cacheHit;
+    }
+
+    /** JDK classes that came rewritten by an earlier JVM as they loaded in this one, so far. */
+    public static int classesLoadedFromCache() {
+        return PreparedRewrites.takenOnLoad();
     }
 
     /** Number of already loaded classes that were retransformed at installation. */

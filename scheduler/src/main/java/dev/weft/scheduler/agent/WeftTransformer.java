@@ -29,8 +29,8 @@ final class WeftTransformer implements ClassFileTransformer {
             managed.active = false; // the transformer itself uses instrumented collections
         }
         try {
-            if (classBeingRedefined != null && loader == null) {
-                byte[] prepared = PreparedRewrites.take(className);
+            if (loader == null) {
+                byte[] prepared = classBeingRedefined != null ? PreparedRewrites.take(className) : PreparedRewrites.takeOnLoad(className);
                 if (prepared != null) {
                     return prepared;
                 }

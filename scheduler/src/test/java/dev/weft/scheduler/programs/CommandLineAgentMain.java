@@ -6,6 +6,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.runtime.TraceRenderer;
 
 /** Run by {@link CommandLineAgentTest} in a JVM started with {@code -javaagent}: explores the HashMap program, buggy and fixed. */
@@ -21,6 +22,24 @@ public final class CommandLineAgentMain {
                 + " cached=" + WeftAgent.rewritesFromCache()
                 + " buggy-found=" + buggy.failure().isPresent() + " fixed-found=" + fixed.failure().isPresent()
                 + " failures=" + WeftAgent.instrumentationFailures());
+        // a JDK class no one loads before the program: rewritten as it loads (from the cache when there is one)
+        Program skipList = () -> {
+            java.util.concurrent.ConcurrentSkipListMap<Integer, Integer> map = new java.util.concurrent.ConcurrentSkipListMap<>();
+            Thread other = dev.weft.scheduler.runtime.ManagedThreads.start("other", () -> map.put(1, 1));
+            map.put(2, 2);
+            dev.weft.scheduler.runtime.ManagedThreads.join(other);
+        };
+        ExecutionResult skipListRun = null;
+        for (int run = 0; run < 4; run++) { // the first runs load and link what the program needs: only the last is compared
+            dev.weft.scheduler.strategy.Strategy random = dev.weft.scheduler.strategy.Strategies.create("random", 3);
+            random.beginExecution(0);
+            skipListRun = ControlledRuntime.get().execute(skipList, random, dev.weft.scheduler.runtime.ExecutionOptions.of(1).traced());
+            random.endExecution();
+        }
+        System.out.println("loaded-from-cache=" + WeftAgent.classesLoadedFromCache());
+        System.out.println("skiplist-begin");
+        System.out.println(TraceRenderer.render(skipListRun.trace(), skipListRun.threads()));
+        System.out.println("skiplist-end");
         if (buggy.failure().isPresent()) {
             // the failing execution again, traced: the sites it shows (in JDK classes too) are where it happened
             ExecutionResult replayed = explorer.replay(Programs.hashMapPut(false), buggy.failure().get(), ExplorationSettings.of("portfolio", 7, 2_000));

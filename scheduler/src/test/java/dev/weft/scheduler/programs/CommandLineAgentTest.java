@@ -67,13 +67,29 @@ class CommandLineAgentTest {
         // the same failing execution, replayed with its trace, reads the same with rewritten classes
         // from the cache: their sites got the ids the cached bytes carry
         assertThat(trace(second)).contains("HashMap.java:").isEqualTo(trace(first)).isEqualTo(trace(third));
+        // a JDK class first loaded by the program: rewritten as it loads in the first JVM, kept as that
+        // JVM exits, taken from the cache as it loads in the second, with the same sites
+        assertThat(loadedFromCache(first)).isZero();
+        assertThat(loadedFromCache(second)).isPositive();
+        assertThat(section(second, "skiplist")).contains("ConcurrentSkipListMap.java:")
+                .isEqualTo(section(first, "skiplist")).isEqualTo(section(third, "skiplist"));
     }
 
     private static String trace(String output) {
-        int begin = output.indexOf("trace-begin");
-        int end = output.indexOf("trace-end");
+        return section(output, "trace");
+    }
+
+    private static String section(String output, String name) {
+        int begin = output.indexOf(name + "-begin");
+        int end = output.indexOf(name + "-end");
         assertThat(begin).as(output).isGreaterThanOrEqualTo(0);
         return output.substring(begin, end);
+    }
+
+    private static int loadedFromCache(String output) {
+        Matcher matcher = Pattern.compile("loaded-from-cache=(\\d+)").matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private static String run(Path jar, Path tmp) throws Exception {
