@@ -8,6 +8,7 @@ import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.ExecutionStuckException;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.ShardedStrategy;
@@ -95,11 +96,44 @@ public final class Explorer {
      * of one test after the first, shrinking candidates).
      */
     public Exploration explore(Program program, ExplorationSettings settings, Judge judge, boolean warmUp) {
+        long start = System.nanoTime();
+        Progress progress = new Progress(settings, start);
+        try {
+            runtime.explore(() -> {
+                exploreOnDriver(program, settings, judge, warmUp, progress);
+                return null;
+            });
+        } catch (ExecutionStuckException stuck) {
+            // thread 0 got stuck outside Weft's control: the execution in progress is the failure
+            RecordingStrategy strategy = progress.current;
+            if (strategy == null && progress.failure == null) {
+                // in a warm-up execution, whose outcome does not count: explore without it (on a new driver)
+                try {
+                    runtime.explore(() -> {
+                        exploreOnDriver(program, settings, judge, false, progress);
+                        return null;
+                    });
+                } catch (ExecutionStuckException again) {
+                    stuck = again;
+                }
+                strategy = progress.current;
+            }
+            if (strategy != null && progress.failure == null) {
+                progress.executions++;
+                progress.failure = new Failure(progress.currentGlobal, settings.seed(), strategy.decisions(), stuck.outcome());
+            } else if (progress.failure == null && progress.current != null) {
+                throw stuck;
+            }
+        }
+        return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
+                progress.description, progress.failure == null ? progress.completion : Optional.empty(),
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
+    }
+
+    private void exploreOnDriver(Program program, ExplorationSettings settings, Judge judge, boolean warmUp, Progress progress) {
         if (warmUp) {
             warmUp(program, settings.detection());
         }
-        long start = System.nanoTime();
-        Progress progress = new Progress(settings, start);
         if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
             int bound = preemptionBound(settings.options());
             List<String> others = new ArrayList<>();
@@ -122,9 +156,6 @@ public final class Explorer {
             Strategy base = Strategies.create(settings.strategy(), settings.seed(), settings.options().toArray(new String[0]));
             run(program, Strategies.shard(base, settings.shard()), settings, progress, judge);
         }
-        return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
-                progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
     }
 
     private static int preemptionBound(List<String> options) {
@@ -160,6 +191,9 @@ public final class Explorer {
         Optional<String> completion = Optional.empty();
         final List<Outcome> warnings = new ArrayList<>();
         final Map<String, Long> suppressed = new TreeMap<>();
+        /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
+        volatile RecordingStrategy current;
+        volatile long currentGlobal;
 
         void add(ExecutionResult result) {
             for (Outcome warning : result.warnings()) {
@@ -192,7 +226,10 @@ public final class Explorer {
             }
             strategy.beginExecution(local);
             long global = sharded instanceof ShardedStrategy s ? s.globalIndex(local) : progress.executions;
+            progress.currentGlobal = global;
+            progress.current = strategy;
             ExecutionResult result = runtime.execute(program, strategy, settings.executionOptions(false));
+            progress.current = null;
             progress.add(result);
             more = strategy.endExecution();
             local++;

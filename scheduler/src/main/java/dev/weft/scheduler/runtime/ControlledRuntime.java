@@ -76,6 +76,18 @@ public final class ControlledRuntime {
         return controller.execute(program, strategy, options);
     }
 
+    /**
+     * Runs {@code exploration} — a loop of {@link #execute} calls — on the runtime's driver thread,
+     * which then also runs thread 0 of each execution itself (with platform-thread workers; with
+     * virtual ones, on the calling thread). The caller waits and watches.
+     *
+     * @throws ExecutionStuckException when thread 0 of an execution got stuck outside Weft's control;
+     *     the exploration cannot go on (its verdict is in the exception)
+     */
+    public <T> T explore(java.util.function.Supplier<T> exploration) {
+        return controller.onDriver(exploration);
+    }
+
     /** Workers given up on because they were stuck outside Weft's control. */
     public int leakedWorkers() {
         return controller.leakedWorkers();

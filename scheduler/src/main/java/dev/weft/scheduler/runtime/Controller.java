@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 
 /** The controlling side of executions: starts them, watches them, unwinds what is left. */
@@ -22,7 +24,10 @@ final class Controller {
     private final ThreadObjects threadObjects = new ThreadObjects();
     private final Field tlrSeeder;
     private final Field tlrProbes;
-    private int leakedWorkers;
+    private final AtomicInteger leakedWorkers = new AtomicInteger();
+    /** The thread running an execution now (executions run one at a time); guarded by {@code gate}. */
+    private Thread executing;
+    private final Object gate = new Object();
 
     Controller() {
         this.tlrSeeder = staticField("java.util.concurrent.ThreadLocalRandom", "seeder");
@@ -36,8 +41,52 @@ final class Controller {
      * @throws IllegalStateException if some classes could not be instrumented (the execution would
      *     silently miss interleavings) or if called from a managed thread
      */
-    synchronized ExecutionResult execute(Program program, Strategy strategy, ExecutionOptions options) {
-        if (WorkerState.current() != null) {
+    ExecutionResult execute(Program program, Strategy strategy, ExecutionOptions options) {
+        enter();
+        try {
+            return executeOne(program, strategy, options);
+        } finally {
+            leave(Thread.currentThread());
+        }
+    }
+
+    /**
+     * Executions run one at a time. Not a monitor: a driver whose thread 0 got stuck outside Weft's
+     * control never leaves, and the thread that gave it up lets the next execution in ({@link #leave}).
+     */
+    private void enter() {
+        boolean interrupted = false;
+        synchronized (gate) {
+            while (executing != null) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            executing = Thread.currentThread();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void leave(Thread thread) {
+        synchronized (gate) {
+            if (executing == thread) {
+                executing = null;
+                gate.notifyAll();
+            }
+        }
+    }
+
+    private ExecutionResult executeOne(Program program, Strategy strategy, ExecutionOptions options) {
+        Driver driving = currentDriver();
+        if (driving != null && driving.abandoned) {
+            throw new IllegalStateException("weft gave this exploration up: its thread 0 was stuck outside weft's control");
+        }
+        WorkerState state = WorkerState.current();
+        if (state != null && !(driving != null && state == driving.worker && !state.active)) {
             throw new IllegalStateException("an execution cannot start another execution; run it from a thread weft does not manage");
         }
         List<String> failures = WeftAgent.instrumentationFailures();
@@ -50,7 +99,13 @@ final class Controller {
                 : dev.weft.scheduler.race.Detectors.forExecution(options.suppressedRaces(), options.stackCapture());
         Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread(),
                 listener, options.detection(), threadObjects);
+        if (driving != null) {
+            execution.rootWorker = driving.worker;
+        }
         execution.start(program);
+        if (driving != null) {
+            runRootHere(driving.worker, execution);
+        }
         awaitEnd(execution);
         if (execution.aborting) {
             unwind(execution);
@@ -84,23 +139,216 @@ final class Controller {
             }
             pool.nudge();
             LogicalThread current = execution.currentThreadState();
-            Worker worker = current == null ? null : current.worker;
-            if (worker == null) {
+            Outcome stuck = stuck(current, now - lastProgress);
+            if (stuck != null) {
+                execution.finishFromController(stuck);
+                retire(current);
+            }
+        }
+    }
+
+    /** The verdict on {@code current} when it made no progress for {@code idle} ns where Weft cannot see it; else {@code null}. */
+    private static Outcome stuck(LogicalThread current, long idle) {
+        Worker worker = current == null ? null : current.worker;
+        if (worker == null) {
+            return null;
+        }
+        Thread.State state = worker.thread.getState();
+        boolean blockedOutside = state == Thread.State.BLOCKED
+                || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting;
+        if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {
+            return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
+                    stack(worker.thread));
+        }
+        if (!blockedOutside && idle > STUCK_RUNNING_NANOS) {
+            return new Outcome.Hang(current.name() + " ran for " + TimeUnit.NANOSECONDS.toSeconds(idle)
+                    + " s without reaching a scheduling point", stack(worker.thread));
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ the driver
+
+    /**
+     * Whether explorations run on a driver thread of their own, which also runs thread 0 of each of
+     * their executions (platform-thread workers only): an execution then starts and ends without a
+     * handoff between OS threads, and one OS thread fewer takes turns at the two cores. The caller
+     * waits and watches; a thread 0 stuck outside Weft's control is reported, and the driver given up.
+     */
+    private static final boolean DRIVER = !"false".equalsIgnoreCase(System.getProperty("weft.driver", "true"));
+
+    private final Object driverLock = new Object();
+    private Driver driver; // guarded by driverLock
+    private boolean driverBusy; // guarded by driverLock
+    /** The execution whose thread 0 runs on the driver, while it does: the caller watches it. */
+    private final AtomicReference<Execution> inline = new AtomicReference<>();
+
+    private static final class Task {
+        final Supplier<?> work;
+        final Thread caller;
+        volatile boolean done;
+        Object result;
+        Throwable failure;
+
+        Task(Supplier<?> work, Thread caller) {
+            this.work = work;
+            this.caller = caller;
+        }
+    }
+
+    private final class Driver implements Runnable {
+        final Worker worker = new Worker(pool, this);
+        volatile Task task;
+        volatile boolean abandoned;
+
+        @Override
+        public void run() {
+            WorkerState.bind(worker);
+            while (!abandoned) {
+                Task next = task;
+                if (next == null) {
+                    if (!Handoffs.await(() -> task != null || abandoned)) {
+                        LockSupport.park(this);
+                    }
+                    continue;
+                }
+                task = null;
+                try {
+                    next.result = next.work.get();
+                } catch (Throwable e) {
+                    next.failure = e;
+                }
+                next.done = true;
+                LockSupport.unpark(next.caller);
+            }
+        }
+    }
+
+    /** The driver, when the calling thread is it. */
+    private Driver currentDriver() {
+        WorkerState own = WorkerState.own();
+        if (!(own instanceof Worker worker) || !worker.driver) {
+            return null;
+        }
+        synchronized (driverLock) {
+            return driver != null && driver.worker == worker ? driver : abandonedDriver(worker);
+        }
+    }
+
+    private Driver abandonedDriver(Worker worker) {
+        Driver gone = new Driver();
+        gone.abandoned = true;
+        return gone;
+    }
+
+    /** Runs thread 0 of {@code execution} on the calling driver, watched by the caller that waits in {@link #onDriver}. */
+    private void runRootHere(Worker worker, Execution execution) {
+        LogicalThread root = execution.root();
+        worker.current = root;
+        worker.hooks = execution;
+        inline.set(execution);
+        try {
+            execution.runThread(worker, root);
+        } finally {
+            inline.compareAndSet(execution, null);
+            worker.current = null;
+            worker.hooks = null;
+            worker.active = false;
+            worker.atomicDepth = 0;
+        }
+    }
+
+    /**
+     * Runs {@code work} (an exploration) on the driver when workers are platform threads, else on the
+     * calling thread.
+     *
+     * @throws ExecutionStuckException when thread 0 of an execution got stuck outside Weft's control
+     */
+    <T> T onDriver(Supplier<T> work) {
+        if (!DRIVER || pool.virtual() || WorkerState.own() != null) {
+            return work.get();
+        }
+        Driver d;
+        synchronized (driverLock) {
+            if (driverBusy) {
+                return work.get(); // another thread explores on the driver now: this one drives itself
+            }
+            driverBusy = true;
+            if (driver == null) {
+                driver = new Driver();
+                driver.worker.thread.start();
+            }
+            d = driver;
+        }
+        try {
+            Task task = new Task(work, Thread.currentThread());
+            d.task = task;
+            LockSupport.unpark(d.worker.thread);
+            watch(d, task);
+            if (task.failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (task.failure instanceof Error e) {
+                throw e;
+            }
+            if (task.failure != null) {
+                throw new IllegalStateException(task.failure);
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) task.result;
+            return result;
+        } finally {
+            synchronized (driverLock) {
+                driverBusy = false;
+            }
+        }
+    }
+
+    /** Waits for the driver's task; meanwhile watches the execution whose thread 0 runs on the driver. */
+    private void watch(Driver d, Task task) {
+        Execution watched = null;
+        long lastStep = -1;
+        long lastProgress = System.nanoTime();
+        while (!task.done) {
+            if (!Handoffs.await(() -> task.done)) {
+                LockSupport.parkNanos(task, 5_000_000L);
+            }
+            if (task.done) {
+                return;
+            }
+            Execution execution = inline.get();
+            long now = System.nanoTime();
+            if (execution == null) {
+                watched = null;
                 continue;
             }
-            Thread.State state = worker.thread.getState();
-            boolean blockedOutside = state == Thread.State.BLOCKED
-                    || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting;
-            long idle = now - lastProgress;
-            if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {
-                execution.finishFromController(new Outcome.Uncontrolled(current.name()
-                        + " is blocked inside the JVM (" + state + "), outside weft's control", stack(worker.thread)));
-                retire(current);
-            } else if (!blockedOutside && idle > STUCK_RUNNING_NANOS) {
-                execution.finishFromController(new Outcome.Hang(current.name() + " ran for "
-                        + TimeUnit.NANOSECONDS.toSeconds(idle) + " s without reaching a scheduling point", stack(worker.thread)));
-                retire(current);
+            long step = execution.progress();
+            if (execution != watched || step != lastStep) {
+                watched = execution;
+                lastStep = step;
+                lastProgress = now;
+                continue;
             }
+            LogicalThread current = execution.currentThreadState();
+            Outcome stuck = stuck(current, now - lastProgress);
+            if (stuck == null || !inline.compareAndSet(execution, null)) {
+                continue;
+            }
+            execution.finishFromController(stuck);
+            retire(current);
+            if (current.worker == d.worker) {
+                // thread 0 itself, on the driver: the exploration cannot go on there
+                d.abandoned = true;
+                synchronized (driverLock) {
+                    driver = null;
+                }
+                unwind(execution);
+                leave(d.worker.thread); // it never will
+                throw new ExecutionStuckException(stuck);
+            }
+            // another thread: thread 0 unwinds on the driver, which then unwinds the rest
+            execution.wakeToUnwind(execution.root());
+            watched = null;
         }
     }
 
@@ -108,7 +356,7 @@ final class Controller {
         if (thread.worker != null && !thread.finished) {
             thread.worker.retired = true;
             thread.finished = true;
-            leakedWorkers++;
+            leakedWorkers.incrementAndGet();
         }
     }
 
@@ -170,8 +418,8 @@ final class Controller {
     }
 
     /** Workers given up on because they were stuck outside Weft's control. */
-    synchronized int leakedWorkers() {
-        return leakedWorkers;
+    int leakedWorkers() {
+        return leakedWorkers.get();
     }
 
     String workerKind() {

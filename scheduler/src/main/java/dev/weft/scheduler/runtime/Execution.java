@@ -114,7 +114,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         current = root;
         root.switchedIn = false;
         root.turn = true;
+        if (rootWorker != null) {
+            root.worker = rootWorker; // the calling driver runs thread 0 itself (Controller#execute)
+            return;
+        }
         pool.take().assign(this, root);
+    }
+
+    /** The worker that runs thread 0 on the thread that started the execution, or {@code null} for a pooled one. */
+    Worker rootWorker;
+
+    LogicalThread root() {
+        return threads.get(0);
     }
 
     /** Gives a thread that has never run a worker; it starts with the turn already set. */
@@ -152,7 +163,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         thread.status = LogicalThread.Status.FINISHED;
         thread.finished = true;
         thread.turn = false;
-        pool.release(thread.worker);
+        if (!thread.worker.driver) {
+            pool.release(thread.worker);
+        }
         if (aborting) {
             LockSupport.unpark(controller);
             return;

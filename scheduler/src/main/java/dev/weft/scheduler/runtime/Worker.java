@@ -21,6 +21,7 @@ final class Worker extends WorkerState implements Runnable {
     Worker(WorkerPool pool, int number, VirtualWorkers virtualWorkers) {
         this.pool = pool;
         this.virtual = virtualWorkers != null;
+        this.driver = false;
         String name = "weft-worker-" + number;
         if (virtual) {
             thread = virtualWorkers.newThread(name, this);
@@ -28,6 +29,18 @@ final class Worker extends WorkerState implements Runnable {
             thread = new Thread(null, this, name, 0, false);
             thread.setDaemon(true);
         }
+    }
+
+    /** Whether this is the controller's driver: a thread that runs explorations and their thread 0 itself. */
+    final boolean driver;
+
+    /** The driver's worker: {@code thread} runs {@code loop}, and thread 0 of each execution it starts. */
+    Worker(WorkerPool pool, Runnable loop) {
+        this.pool = pool;
+        this.virtual = false;
+        this.driver = true;
+        thread = new Thread(null, loop, "weft-driver", 0, false);
+        thread.setDaemon(true);
     }
 
     void assign(Execution execution, LogicalThread thread) {

@@ -86,7 +86,15 @@ public final class RuntimeBenchmark {
         pointCost(runtime);
     }
 
+    /** One row, its loop run as an exploration runs it ({@link ControlledRuntime#explore}: on the runtime's driver thread). */
     private static void run(ControlledRuntime runtime, String name, Program program, String strategyName, boolean measure) {
+        runtime.explore(() -> {
+            runRow(runtime, name, program, strategyName, measure);
+            return null;
+        });
+    }
+
+    private static void runRow(ControlledRuntime runtime, String name, Program program, String strategyName, boolean measure) {
         Strategy strategy = Strategies.create(strategyName, 42);
         long executions = 0;
         long steps = 0;
