@@ -1,6 +1,7 @@
 package dev.weft.scheduler.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
@@ -20,6 +21,9 @@ class StuckThreadZeroTest {
 
     @Test
     void threadZeroBlockedOutsideWeft_isReported_andTheNextExplorationRuns() throws Exception {
+        // virtual-thread workers (JDK 24+) do not yet report a thread blocked on a monitor held outside
+        // Weft: the watchdog does not see it as blocked there (docs/runtime.md, known gaps)
+        assumeFalse(ControlledRuntime.get().workerKind().startsWith("virtual"), "platform-thread workers only");
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread outsider = new Thread(() -> {
