@@ -182,6 +182,8 @@ final class Controller {
     private boolean driverBusy; // guarded by driverLock
     /** The execution whose thread 0 runs on the driver, while it does: the caller watches it. */
     private final AtomicReference<Execution> inline = new AtomicReference<>();
+    /** The thread waiting in {@link #onDriver}. */
+    private volatile Thread watcherThread;
 
     private static final class Task {
         final Supplier<?> work;
@@ -241,11 +243,17 @@ final class Controller {
         return gone;
     }
 
+    /** Whether a verdict ends {@code execution} while its thread 0 waits for a turn it will not get. */
+    private static boolean verdictWithRootWaiting(Execution execution) {
+        return execution != null && execution.done && execution.aborting && !execution.root().finished;
+    }
+
     /** Runs thread 0 of {@code execution} on the calling driver, watched by the caller that waits in {@link #onDriver}. */
     private void runRootHere(Worker worker, Execution execution) {
         LogicalThread root = execution.root();
         worker.current = root;
         worker.hooks = execution;
+        execution.watcher = watcherThread;
         inline.set(execution);
         try {
             execution.runThread(worker, root);
@@ -282,6 +290,7 @@ final class Controller {
         }
         try {
             Task task = new Task(work, Thread.currentThread());
+            watcherThread = Thread.currentThread();
             d.task = task;
             LockSupport.unpark(d.worker.thread);
             watch(d, task);
@@ -307,10 +316,11 @@ final class Controller {
     /** Waits for the driver's task; meanwhile watches the execution whose thread 0 runs on the driver. */
     private void watch(Driver d, Task task) {
         Execution watched = null;
+        Execution unwound = null;
         long lastStep = -1;
         long lastProgress = System.nanoTime();
         while (!task.done) {
-            if (!Handoffs.await(() -> task.done)) {
+            if (!Handoffs.await(() -> task.done || verdictWithRootWaiting(inline.get()))) {
                 LockSupport.parkNanos(task, 5_000_000L);
             }
             if (task.done) {
@@ -320,6 +330,15 @@ final class Controller {
             long now = System.nanoTime();
             if (execution == null) {
                 watched = null;
+                continue;
+            }
+            if (verdictWithRootWaiting(execution)) {
+                // a verdict was reached while thread 0 (on the driver) waits for its turn: it unwinds
+                // first, then the driver unwinds the other threads
+                if (execution != unwound) {
+                    unwound = execution;
+                    execution.wakeToUnwind(execution.root());
+                }
                 continue;
             }
             long step = execution.progress();

@@ -211,7 +211,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
         done = true;
         LockSupport.unpark(controller);
+        Thread watching = watcher;
+        if (watching != null) {
+            LockSupport.unpark(watching); // thread 0 runs on the controller's own thread: the watcher unwinds it
+        }
     }
+
+    /** The thread that watches this execution while its thread 0 runs on the controlling thread, or {@code null}. */
+    volatile Thread watcher;
 
     /** Called by the controller when the watchdog gives up on a thread. */
     void finishFromController(Outcome outcome) {
