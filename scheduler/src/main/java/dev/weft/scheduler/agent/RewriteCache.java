@@ -229,17 +229,7 @@ final class RewriteCache {
         }
         Sites.Offline offline = new Sites.Offline(sites.size() + 1);
         Map<String, byte[]> added = new LinkedHashMap<>(late);
-        Sites.offline(offline, () -> {
-            for (String name : names) {
-                try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
-                    if (in != null) {
-                        added.put(name, WeftTransformer.rewrite(in.readAllBytes(), null, InstrumentationScope.modeOf(name, null), false));
-                    }
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    // that class is rewritten as it loads, as without a cache
-                }
-            }
-        });
+        Sites.offline(offline, () -> rewriteFromImage(names, false, added));
         List<Site> allSites = new ArrayList<>(sites);
         allSites.addAll(offline.sites);
         Map<Integer, String> allOwners = new java.util.TreeMap<>(owners);
@@ -262,15 +252,7 @@ final class RewriteCache {
             if (Sites.count() != 0) {
                 return classes;
             }
-            for (String name : names) {
-                try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
-                    if (in != null) {
-                        classes.put(name, WeftTransformer.rewrite(in.readAllBytes(), null, InstrumentationScope.modeOf(name, null), true));
-                    }
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    // left to the transformer, which reports a class it cannot rewrite
-                }
-            }
+            rewriteFromImage(names, true, classes);
         }
         this.sites = Sites.registered();
         this.owners = Sites.fieldOwners();
@@ -282,6 +264,23 @@ final class RewriteCache {
             // no cache this time; the next JVM tries again
         }
         return classes;
+    }
+
+    /**
+     * Rewrites JDK classes from their class files in the JDK's image into {@code into}, as the
+     * transformer would on retransformation or as they load. A class that cannot be read or rewritten
+     * is left out: the transformer rewrites it when it gets it, and reports it if it cannot.
+     */
+    private static void rewriteFromImage(Iterable<String> names, boolean retransforming, Map<String, byte[]> into) {
+        for (String name : names) {
+            try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+                if (in != null) {
+                    into.put(name, WeftTransformer.rewrite(in.readAllBytes(), null, InstrumentationScope.modeOf(name, null), retransforming));
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // left to the transformer
+            }
+        }
     }
 
     /** Keeps the {@value #KEPT} most recently used files of this kind in the directory. */

@@ -98,39 +98,37 @@ public final class Explorer {
     public Exploration explore(Program program, ExplorationSettings settings, Judge judge, boolean warmUp) {
         long start = System.nanoTime();
         Progress progress = new Progress(settings, start);
-        try {
-            runtime.explore(() -> {
-                exploreOnDriver(program, settings, judge, warmUp, progress);
-                return null;
-            });
-        } catch (ExecutionStuckException stuck) {
+        ExecutionStuckException stuck = exploreOnDriver(program, settings, judge, warmUp, progress);
+        if (stuck != null && progress.current == null && progress.failure == null) {
+            // stuck in a warm-up execution, whose outcome does not count: explore without it (on a new driver)
+            stuck = exploreOnDriver(program, settings, judge, false, progress);
+        }
+        RecordingStrategy strategy = progress.current;
+        if (stuck != null && strategy != null && progress.failure == null) {
             // thread 0 got stuck outside Weft's control: the execution in progress is the failure
-            RecordingStrategy strategy = progress.current;
-            if (strategy == null && progress.failure == null) {
-                // in a warm-up execution, whose outcome does not count: explore without it (on a new driver)
-                try {
-                    runtime.explore(() -> {
-                        exploreOnDriver(program, settings, judge, false, progress);
-                        return null;
-                    });
-                } catch (ExecutionStuckException again) {
-                    stuck = again;
-                }
-                strategy = progress.current;
-            }
-            if (strategy != null && progress.failure == null) {
-                progress.executions++;
-                progress.failure = new Failure(progress.currentGlobal, settings.seed(), strategy.decisions(), stuck.outcome());
-            } else if (progress.failure == null && progress.current != null) {
-                throw stuck;
-            }
+            progress.executions++;
+            progress.failure = new Failure(progress.currentGlobal, settings.seed(), strategy.decisions(), stuck.outcome());
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
                 Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
     }
 
-    private void exploreOnDriver(Program program, ExplorationSettings settings, Judge judge, boolean warmUp, Progress progress) {
+    /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
+    private ExecutionStuckException exploreOnDriver(Program program, ExplorationSettings settings, Judge judge, boolean warmUp,
+            Progress progress) {
+        try {
+            runtime.explore(() -> {
+                exploreHere(program, settings, judge, warmUp, progress);
+                return null;
+            });
+            return null;
+        } catch (ExecutionStuckException stuck) {
+            return stuck;
+        }
+    }
+
+    private void exploreHere(Program program, ExplorationSettings settings, Judge judge, boolean warmUp, Progress progress) {
         if (warmUp) {
             warmUp(program, settings.detection());
         }

@@ -81,8 +81,9 @@ final class Controller {
     }
 
     private ExecutionResult executeOne(Program program, Strategy strategy, ExecutionOptions options) {
-        Driver driving = currentDriver();
-        if (driving != null && driving.abandoned) {
+        WorkerState own = WorkerState.own();
+        Driver driving = own instanceof Worker worker && worker.driver ? activeDriver(worker) : null;
+        if (own instanceof Worker worker && worker.driver && driving == null) {
             throw new IllegalStateException("weft gave this exploration up: its thread 0 was stuck outside weft's control");
         }
         WorkerState state = WorkerState.current();
@@ -226,21 +227,11 @@ final class Controller {
         }
     }
 
-    /** The driver, when the calling thread is it. */
-    private Driver currentDriver() {
-        WorkerState own = WorkerState.own();
-        if (!(own instanceof Worker worker) || !worker.driver) {
-            return null;
-        }
+    /** The driver whose worker {@code worker} is, or {@code null} when that driver was given up. */
+    private Driver activeDriver(Worker worker) {
         synchronized (driverLock) {
-            return driver != null && driver.worker == worker ? driver : abandonedDriver(worker);
+            return driver != null && driver.worker == worker ? driver : null;
         }
-    }
-
-    private Driver abandonedDriver(Worker worker) {
-        Driver gone = new Driver();
-        gone.abandoned = true;
-        return gone;
     }
 
     /** Whether a verdict ends {@code execution} while its thread 0 waits for a turn it will not get. */
