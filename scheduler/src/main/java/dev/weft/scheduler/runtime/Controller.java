@@ -311,7 +311,10 @@ final class Controller {
         long lastStep = -1;
         long lastProgress = System.nanoTime();
         while (!task.done) {
-            if (!Handoffs.await(() -> task.done || verdictWithRootWaiting(inline.get()))) {
+            // parks, never yields: a watcher taking turns at the cores slows every handoff of the
+            // execution it watches; the driver wakes it when the task is done, and an execution when a
+            // verdict arrives while its thread 0 waits for its turn
+            if (!task.done && !verdictWithRootWaiting(inline.get())) {
                 LockSupport.parkNanos(task, 5_000_000L);
             }
             if (task.done) {

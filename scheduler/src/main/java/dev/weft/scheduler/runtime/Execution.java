@@ -212,8 +212,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         done = true;
         LockSupport.unpark(controller);
         Thread watching = watcher;
-        if (watching != null) {
-            LockSupport.unpark(watching); // thread 0 runs on the controller's own thread: the watcher unwinds it
+        if (watching != null && aborting && !root().finished) {
+            // thread 0 runs on the controller's own thread and may wait for a turn it will not get:
+            // the watcher wakes it to unwind (an execution that ends normally leaves the watcher parked)
+            LockSupport.unpark(watching);
         }
     }
 
