@@ -155,6 +155,9 @@ final class Controller {
             return null;
         }
         Thread.State state = worker.thread.getState();
+        if (state == Thread.State.TERMINATED) {
+            return new Outcome.Uncontrolled(current.name() + " has the turn, but its worker thread has ended", "");
+        }
         boolean blockedOutside = state == Thread.State.BLOCKED
                 || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting;
         if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {

@@ -163,7 +163,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         thread.status = LogicalThread.Status.FINISHED;
         thread.finished = true;
         thread.turn = false;
-        if (!thread.worker.driver) {
+        if (!thread.worker.driver && !thread.worker.retired) {
+            // a retired worker was given up while stuck outside Weft's control and ends here: back in
+            // the pool it would be handed the next thread and never run it
             pool.release(thread.worker);
         }
         if (aborting) {

@@ -62,6 +62,9 @@ final class WorkerPool {
 
     synchronized Worker take() {
         Worker worker = idle.pollLast();
+        while (worker != null && (worker.retired || !worker.thread.isAlive())) {
+            worker = idle.pollLast(); // given up on, or ended: never handed a thread again
+        }
         if (worker == null) {
             worker = new Worker(this, ++created, virtualWorkers);
             worker.thread.start();
