@@ -295,12 +295,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 }
             } else {
                 while (!me.turn) {
-                    // a blocked thread cannot get the turn until another thread unblocks it (which
-                    // unparks it, see LogicalThread#unblock): it parks at once instead of taking the
-                    // cores from the threads that can run; a virtual worker parks at once anyway (an
-                    // unmount, on the carrier that runs the next worker)
-                    if (virtual || me.status == LogicalThread.Status.BLOCKED
-                            || !Handoffs.await(() -> me.turn || me.status == LogicalThread.Status.BLOCKED)) {
+                    // a blocked thread yields too: it is most often thread 0 waiting in a join for
+                    // the last thread, which ends within microseconds, and an OS wake-up costs 10–50 µs
+                    // (a blocked thread that parked is unparked when unblocked, see
+                    // LogicalThread#unblock); a virtual worker parks at once (an unmount, on the
+                    // carrier that runs the next worker)
+                    if (virtual || !Handoffs.await(() -> me.turn)) {
                         LockSupport.park(this);
                     }
                 }
