@@ -56,7 +56,10 @@ public final class WeftAgent {
             if (instrumentation == null && installFailure == null) {
                 Instrumentation attached;
                 try {
-                    attached = net.bytebuddy.agent.ByteBuddyAgent.install();
+                    attached = attachInProcess();
+                    if (attached == null) {
+                        attached = net.bytebuddy.agent.ByteBuddyAgent.install();
+                    }
                 } catch (RuntimeException | LinkageError e) {
                     throw new IllegalStateException("weft agent could not attach to this JVM (" + e
                             + "); add -javaagent:<path to weft-scheduler.jar> to the JVM arguments (Surefire: argLine)", e);
@@ -68,6 +71,32 @@ public final class WeftAgent {
             }
             return instrumentation;
         }
+    }
+
+    /**
+     * byte-buddy-agent's instrumentation, its jar loaded by this JVM itself ({@link SelfAttach}), or
+     * {@code null} when that cannot be done here (byte-buddy-agent then attaches through a helper JVM).
+     */
+    private static Instrumentation attachInProcess() {
+        try {
+            java.security.CodeSource source = net.bytebuddy.agent.Installer.class.getProtectionDomain().getCodeSource();
+            java.nio.file.Path jar = source == null ? null : java.nio.file.Path.of(source.getLocation().toURI());
+            if (jar == null || !java.nio.file.Files.isRegularFile(jar) || !SelfAttach.possible() || !SelfAttach.load(jar)) {
+                return null;
+            }
+            Instrumentation inst = net.bytebuddy.agent.ByteBuddyAgent.getInstrumentation();
+            attachedInProcess = true;
+            return inst;
+        } catch (java.net.URISyntaxException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static volatile boolean attachedInProcess;
+
+    /** Whether the agent was attached by this JVM itself rather than through a helper JVM. */
+    public static boolean attachedInProcess() {
+        return attachedInProcess;
     }
 
     private static synchronized void install(Instrumentation inst, String mode) {

@@ -14,7 +14,7 @@ public final class StartupProbe {
         strategy.beginExecution(0);
         runtime.execute(Programs.hashMapPut(true), strategy, ExecutionOptions.of(1));
         long now = System.currentTimeMillis();
-        System.out.println("agent " + WeftAgent.installedHow() + " in " + WeftAgent.installNanos() / 1_000_000 + " ms (warm-up " + WeftAgent.warmUpNanos() / 1_000_000 + " ms), "
+        System.out.println("agent " + WeftAgent.installedHow() + (WeftAgent.attachedInProcess() ? " (in process)" : "") + " in " + WeftAgent.installNanos() / 1_000_000 + " ms (warm-up " + WeftAgent.warmUpNanos() / 1_000_000 + " ms), "
                 + WeftAgent.retransformedClasses() + " classes retransformed" + (WeftAgent.rewritesFromCache() ? " (rewritten by an earlier JVM)" : "") + "; first execution done "
                 + (now - jvmStart) + " ms after JVM start");
     }
