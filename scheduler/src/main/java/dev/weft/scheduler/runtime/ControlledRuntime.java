@@ -78,8 +78,8 @@ public final class ControlledRuntime {
 
     /**
      * Runs {@code exploration} — a loop of {@link #execute} calls — on the runtime's driver thread,
-     * which then also runs thread 0 of each execution itself (with platform-thread workers; with
-     * virtual ones, on the calling thread). The caller waits and watches.
+     * which then also runs thread 0 of each execution itself (a virtual thread on Weft's carrier when
+     * workers are virtual threads). The caller waits and watches.
      *
      * @throws ExecutionStuckException when thread 0 of an execution got stuck outside Weft's control;
      *     the exploration cannot go on (its verdict is in the exception)

@@ -175,9 +175,11 @@ final class Controller {
 
     /**
      * Whether explorations run on a driver thread of their own, which also runs thread 0 of each of
-     * their executions (platform-thread workers only): an execution then starts and ends without a
-     * handoff between OS threads, and one OS thread fewer takes turns at the two cores. The caller
-     * waits and watches; a thread 0 stuck outside Weft's control is reported, and the driver given up.
+     * their executions: an execution then starts and ends without a handoff between OS threads (with
+     * platform-thread workers one OS thread fewer takes turns at the cores; with virtual ones the
+     * driver is a virtual thread on Weft's carrier too, so a whole execution runs on one OS thread).
+     * The caller waits and watches; a thread 0 stuck outside Weft's control is reported, and the
+     * driver given up.
      */
     private static final boolean DRIVER = !"false".equalsIgnoreCase(System.getProperty("weft.driver", "true"));
 
@@ -213,7 +215,7 @@ final class Controller {
             while (!abandoned) {
                 Task next = task;
                 if (next == null) {
-                    if (!Handoffs.await(() -> task != null || abandoned)) {
+                    if (worker.virtual || !Handoffs.await(() -> task != null || abandoned)) {
                         LockSupport.park(this);
                     }
                     continue;
@@ -261,13 +263,13 @@ final class Controller {
     }
 
     /**
-     * Runs {@code work} (an exploration) on the driver when workers are platform threads, else on the
-     * calling thread.
+     * Runs {@code work} (an exploration) on the driver (on the calling thread with
+     * {@code -Dweft.driver=false}, or when called from a thread of the runtime).
      *
      * @throws ExecutionStuckException when thread 0 of an execution got stuck outside Weft's control
      */
     <T> T onDriver(Supplier<T> work) {
-        if (!DRIVER || pool.virtual() || WorkerState.own() != null) {
+        if (!DRIVER || WorkerState.own() != null) {
             return work.get();
         }
         Driver d;

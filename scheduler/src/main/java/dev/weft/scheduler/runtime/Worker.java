@@ -37,10 +37,9 @@ final class Worker extends WorkerState implements Runnable {
     /** The driver's worker: {@code thread} runs {@code loop}, and thread 0 of each execution it starts. */
     Worker(WorkerPool pool, Runnable loop) {
         this.pool = pool;
-        this.virtual = false;
+        this.virtual = pool.virtual();
         this.driver = true;
-        thread = new Thread(null, loop, "weft-driver", 0, false);
-        thread.setDaemon(true);
+        thread = pool.newDriverThread("weft-driver", loop);
     }
 
     void assign(Execution execution, LogicalThread thread) {

@@ -60,6 +60,16 @@ final class WorkerPool {
         }
     }
 
+    /** The driver's thread: a virtual thread on Weft's carrier when workers are virtual, else a platform daemon thread. */
+    Thread newDriverThread(String name, Runnable loop) {
+        if (virtualWorkers != null) {
+            return virtualWorkers.newThread(name, loop);
+        }
+        Thread thread = new Thread(null, loop, name, 0, false);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     synchronized Worker take() {
         Worker worker = idle.pollLast();
         while (worker != null && (worker.retired || !worker.thread.isAlive())) {

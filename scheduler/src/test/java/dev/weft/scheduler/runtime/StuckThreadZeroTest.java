@@ -68,4 +68,51 @@ class StuckThreadZeroTest {
         assertThat(next.failure()).isEmpty();
         assertThat(next.executions()).isEqualTo(50);
     }
+
+    @Test
+    void startedThreadBlockedOutsideWeft_isReported_andItsWorkerIsNeverReused() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread outsider = new Thread(() -> {
+            synchronized (lock) {
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    // ends the test's hold
+                }
+            }
+        }, "outside weft");
+        outsider.start();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        try {
+            Exploration stuck = explorer.explore(() -> {
+                Thread blocked = ManagedThreads.start("blocked", () -> {
+                    synchronized (lock) {
+                        lock.hashCode();
+                    }
+                });
+                ManagedThreads.join(blocked);
+            }, ExplorationSettings.of("random", 1, 10));
+            assertThat(stuck.failure()).isPresent();
+            assertThat(stuck.failure().get().outcome()).isInstanceOf(Outcome.Uncontrolled.class);
+            assertThat(stuck.failure().get().outcome().headline()).contains("thread 1").contains("outside weft's control");
+        } finally {
+            release.countDown();
+            outsider.join(10_000);
+        }
+        Thread.sleep(200); // the given-up worker gets the monitor now and ends its thread
+        int[] counter = new int[1];
+        Exploration next = explorer.explore(() -> {
+            Thread other = ManagedThreads.start("other", () -> {
+                synchronized (counter) {
+                    counter[0]++;
+                }
+            });
+            ManagedThreads.join(other);
+        }, ExplorationSettings.of("random", 1, 50));
+        assertThat(next.failure()).isEmpty();
+        assertThat(next.executions()).isEqualTo(50);
+    }
 }
