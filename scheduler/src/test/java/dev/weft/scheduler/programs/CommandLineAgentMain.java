@@ -9,7 +9,10 @@ import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.runtime.TraceRenderer;
 
-/** Run by {@link CommandLineAgentTest} in a JVM started with {@code -javaagent}: explores the HashMap program, buggy and fixed. */
+/**
+ * Run by {@link CommandLineAgentTest} in a JVM started with {@code -javaagent}, and by {@link AttachInProcessTest} in one
+ * started without it: explores the HashMap program, buggy and fixed.
+ */
 public final class CommandLineAgentMain {
 
     private CommandLineAgentMain() {}
@@ -18,7 +21,7 @@ public final class CommandLineAgentMain {
         Explorer explorer = new Explorer(ControlledRuntime.get());
         Exploration buggy = explorer.explore(Programs.hashMapPut(false), ExplorationSettings.of("portfolio", 7, 2_000));
         Exploration fixed = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of("portfolio", 7, 2_000));
-        System.out.println("how=" + WeftAgent.installedHow() + " retransformed=" + WeftAgent.retransformedClasses()
+        System.out.println("how=" + WeftAgent.installedHow() + " in-process=" + WeftAgent.attachedInProcess() + " retransformed=" + WeftAgent.retransformedClasses()
                 + " cached=" + WeftAgent.rewritesFromCache()
                 + " buggy-found=" + buggy.failure().isPresent() + " fixed-found=" + fixed.failure().isPresent()
                 + " failures=" + WeftAgent.instrumentationFailures());

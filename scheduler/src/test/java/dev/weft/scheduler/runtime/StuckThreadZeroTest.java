@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thread 0 blocks where Weft cannot see it — on a monitor a thread outside Weft holds: the exploration
- * still ends with a report instead of hanging, and the next exploration runs normally. With platform
- * workers thread 0 runs on the exploration's driver thread, which is given up; with virtual workers
- * (JDK 24+) on a pooled worker, which is retired and must never be handed a thread again (it was, once
- * it finally got the monitor and ended: the next exploration's second thread then never ran).
+ * A thread blocks where Weft cannot see it — on a monitor a thread outside Weft holds: the exploration
+ * still ends with a report instead of hanging, and the next exploration runs normally. Thread 0 runs on
+ * the exploration's driver thread, which is then given up; any other thread on a pooled worker, which
+ * is retired and must never be handed a thread again (it was, once it finally got the monitor and
+ * ended: the next exploration's second thread then never ran).
  */
 class StuckThreadZeroTest {
 
@@ -22,6 +22,36 @@ class StuckThreadZeroTest {
 
     @Test
     void threadZeroBlockedOutsideWeft_isReported_andTheNextExplorationRuns() throws Exception {
+        long start = System.nanoTime();
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Exploration stuck = exploreWhileHeldOutside(explorer, () -> {
+            synchronized (lock) {
+                lock.hashCode();
+            }
+        });
+        assertReported(stuck, "thread 0");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
+        assertNextExplorationPasses(explorer); // on a new driver, the old one given up
+    }
+
+    @Test
+    void startedThreadBlockedOutsideWeft_isReported_andItsWorkerIsNeverReused() throws Exception {
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Exploration stuck = exploreWhileHeldOutside(explorer, () -> {
+            Thread blocked = ManagedThreads.start("blocked", () -> {
+                synchronized (lock) {
+                    lock.hashCode();
+                }
+            });
+            ManagedThreads.join(blocked);
+        });
+        assertReported(stuck, "thread 1");
+        Thread.sleep(200); // the given-up worker gets the monitor now and ends its thread
+        assertNextExplorationPasses(explorer);
+    }
+
+    /** Explores {@code program} while a thread outside Weft holds {@link #lock}; lets it go afterwards. */
+    private Exploration exploreWhileHeldOutside(Explorer explorer, Program program) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread outsider = new Thread(() -> {
@@ -36,23 +66,21 @@ class StuckThreadZeroTest {
         }, "outside weft");
         outsider.start();
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-        Explorer explorer = new Explorer(ControlledRuntime.get());
         try {
-            long start = System.nanoTime();
-            Exploration stuck = explorer.explore(() -> {
-                synchronized (lock) {
-                    lock.hashCode();
-                }
-            }, ExplorationSettings.of("random", 1, 10));
-            assertThat(stuck.failure()).isPresent();
-            assertThat(stuck.failure().get().outcome()).isInstanceOf(Outcome.Uncontrolled.class);
-            assertThat(stuck.failure().get().outcome().headline()).contains("thread 0").contains("outside weft's control");
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
+            return explorer.explore(program, ExplorationSettings.of("random", 1, 10));
         } finally {
             release.countDown();
             outsider.join(10_000);
         }
-        // the next exploration (a new driver, if the old one was given up) passes
+    }
+
+    private static void assertReported(Exploration stuck, String thread) {
+        assertThat(stuck.failure()).isPresent();
+        assertThat(stuck.failure().get().outcome()).isInstanceOf(Outcome.Uncontrolled.class);
+        assertThat(stuck.failure().get().outcome().headline()).contains(thread).contains("outside weft's control");
+    }
+
+    private static void assertNextExplorationPasses(Explorer explorer) {
         int[] counter = new int[1];
         Exploration next = explorer.explore(() -> {
             Thread other = ManagedThreads.start("other", () -> {
@@ -63,53 +91,6 @@ class StuckThreadZeroTest {
             synchronized (counter) {
                 counter[0]++;
             }
-            ManagedThreads.join(other);
-        }, ExplorationSettings.of("random", 1, 50));
-        assertThat(next.failure()).isEmpty();
-        assertThat(next.executions()).isEqualTo(50);
-    }
-
-    @Test
-    void startedThreadBlockedOutsideWeft_isReported_andItsWorkerIsNeverReused() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread outsider = new Thread(() -> {
-            synchronized (lock) {
-                held.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    // ends the test's hold
-                }
-            }
-        }, "outside weft");
-        outsider.start();
-        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-        Explorer explorer = new Explorer(ControlledRuntime.get());
-        try {
-            Exploration stuck = explorer.explore(() -> {
-                Thread blocked = ManagedThreads.start("blocked", () -> {
-                    synchronized (lock) {
-                        lock.hashCode();
-                    }
-                });
-                ManagedThreads.join(blocked);
-            }, ExplorationSettings.of("random", 1, 10));
-            assertThat(stuck.failure()).isPresent();
-            assertThat(stuck.failure().get().outcome()).isInstanceOf(Outcome.Uncontrolled.class);
-            assertThat(stuck.failure().get().outcome().headline()).contains("thread 1").contains("outside weft's control");
-        } finally {
-            release.countDown();
-            outsider.join(10_000);
-        }
-        Thread.sleep(200); // the given-up worker gets the monitor now and ends its thread
-        int[] counter = new int[1];
-        Exploration next = explorer.explore(() -> {
-            Thread other = ManagedThreads.start("other", () -> {
-                synchronized (counter) {
-                    counter[0]++;
-                }
-            });
             ManagedThreads.join(other);
         }, ExplorationSettings.of("random", 1, 50));
         assertThat(next.failure()).isEmpty();
