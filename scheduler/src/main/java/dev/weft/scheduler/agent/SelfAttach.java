@@ -78,12 +78,14 @@ final class SelfAttach {
     /** Asks the JVM to open its attach socket; waits for it. */
     private static boolean openSocket(long pid, Path socket) throws IOException {
         Path trigger = Path.of("/tmp", ".attach_pid" + pid);
-        boolean created = false;
         try {
-            if (!Files.exists(trigger)) {
-                Files.createFile(trigger);
-                created = true;
-            }
+            Files.createFile(trigger);
+        } catch (IOException e) {
+            // there already (another process's, with a recycled pid, perhaps of another user: the
+            // JVM would then not take it as a trigger and print a thread dump instead) or not writable
+            return false;
+        }
+        try {
             if (!sendQuit(pid)) {
                 return false;
             }
@@ -103,9 +105,7 @@ final class SelfAttach {
             }
             return true;
         } finally {
-            if (created) {
-                Files.deleteIfExists(trigger);
-            }
+            Files.deleteIfExists(trigger);
         }
     }
 
