@@ -215,9 +215,7 @@ final class Controller {
             while (!abandoned) {
                 Task next = task;
                 if (next == null) {
-                    if (worker.virtual || !Handoffs.await(() -> task != null || abandoned)) {
-                        LockSupport.park(this);
-                    }
+                    worker.awaitOrPark(() -> task != null || abandoned, this);
                     continue;
                 }
                 task = null;
@@ -246,19 +244,12 @@ final class Controller {
 
     /** Runs thread 0 of {@code execution} on the calling driver, watched by the caller that waits in {@link #onDriver}. */
     private void runRootHere(Worker worker, Execution execution) {
-        LogicalThread root = execution.root();
-        worker.current = root;
-        worker.hooks = execution;
         execution.watcher = watcherThread;
         inline.set(execution);
         try {
-            execution.runThread(worker, root);
+            worker.run(execution, execution.root());
         } finally {
             inline.compareAndSet(execution, null);
-            worker.current = null;
-            worker.hooks = null;
-            worker.active = false;
-            worker.atomicDepth = 0;
         }
     }
 
@@ -319,7 +310,7 @@ final class Controller {
             // parks, never yields: a watcher taking turns at the cores slows every handoff of the
             // execution it watches; the driver wakes it when the task is done, and an execution when a
             // verdict arrives while its thread 0 waits for its turn
-            if (!task.done && !verdictWithRootWaiting(inline.get())) {
+            if (!verdictWithRootWaiting(inline.get())) {
                 LockSupport.parkNanos(task, 5_000_000L);
             }
             if (task.done) {

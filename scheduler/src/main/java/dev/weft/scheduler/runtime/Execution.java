@@ -163,9 +163,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         thread.status = LogicalThread.Status.FINISHED;
         thread.finished = true;
         thread.turn = false;
-        if (!thread.worker.driver && !thread.worker.retired) {
-            // a retired worker was given up while stuck outside Weft's control and ends here: back in
-            // the pool it would be handed the next thread and never run it
+        if (!thread.worker.driver) {
             pool.release(thread.worker);
         }
         if (aborting) {
@@ -278,8 +276,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (!me.turn) {
             me.awaiting = true;
             Object monitor = me.physicalWait;
-            boolean virtual = me.worker.virtual;
-            if (virtual && me.worker.atomicDepth > 0) {
+            if (me.worker.virtual && me.worker.atomicDepth > 0) {
                 // only a region that runs without preemption (a class initializer, class loading, a
                 // call site being linked) can have the VM frames that pin a virtual thread; elsewhere
                 // the JDK's pinning test reports native frames that freezing does not find
@@ -298,11 +295,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     // a blocked thread yields too: it is most often thread 0 waiting in a join for
                     // the last thread, which ends within microseconds, and an OS wake-up costs 10–50 µs
                     // (a blocked thread that parked is unparked when unblocked, see
-                    // LogicalThread#unblock); a virtual worker parks at once (an unmount, on the
-                    // carrier that runs the next worker)
-                    if (virtual || !Handoffs.await(() -> me.turn)) {
-                        LockSupport.park(this);
-                    }
+                    // LogicalThread#unblock)
+                    me.worker.awaitOrPark(() -> me.turn, this);
                 }
             }
             me.awaiting = false;

@@ -18,17 +18,11 @@ final class Worker extends WorkerState implements Runnable {
     volatile LogicalThread current;
     volatile boolean retired;
 
-    Worker(WorkerPool pool, int number, VirtualWorkers virtualWorkers) {
+    Worker(WorkerPool pool, int number) {
         this.pool = pool;
-        this.virtual = virtualWorkers != null;
+        this.virtual = pool.virtual();
         this.driver = false;
-        String name = "weft-worker-" + number;
-        if (virtual) {
-            thread = virtualWorkers.newThread(name, this);
-        } else {
-            thread = new Thread(null, this, name, 0, false);
-            thread.setDaemon(true);
-        }
+        thread = pool.newThread("weft-worker-" + number, this);
     }
 
     /** Whether this is the controller's driver: a thread that runs explorations and their thread 0 itself. */
@@ -39,7 +33,32 @@ final class Worker extends WorkerState implements Runnable {
         this.pool = pool;
         this.virtual = pool.virtual();
         this.driver = true;
-        thread = pool.newDriverThread("weft-driver", loop);
+        thread = pool.newThread("weft-driver", loop);
+    }
+
+    /**
+     * Waits on this worker's thread until {@code ready} holds or it is unparked (callers loop): a
+     * platform thread yields first ({@link Handoffs}), a virtual one parks at once (an unmount, on
+     * the carrier that runs the next worker).
+     */
+    void awaitOrPark(java.util.function.BooleanSupplier ready, Object blocker) {
+        if (virtual || !Handoffs.await(ready)) {
+            LockSupport.park(blocker);
+        }
+    }
+
+    /** Runs {@code thread} of {@code execution} on this worker's thread, then leaves the worker idle. */
+    void run(Execution execution, LogicalThread thread) {
+        current = thread;
+        hooks = execution;
+        try {
+            execution.runThread(this, thread);
+        } finally {
+            current = null;
+            hooks = null;
+            active = false;
+            atomicDepth = 0;
+        }
     }
 
     void assign(Execution execution, LogicalThread thread) {
@@ -55,24 +74,13 @@ final class Worker extends WorkerState implements Runnable {
         while (!retired) {
             LogicalThread thread = assigned;
             if (thread == null) {
-                if (virtual || !Handoffs.await(() -> assigned != null || retired)) {
-                    LockSupport.park(pool);
-                }
+                awaitOrPark(() -> assigned != null || retired, pool);
                 continue;
             }
             Execution execution = assignedExecution;
             assigned = null;
             assignedExecution = null;
-            current = thread;
-            hooks = execution;
-            try {
-                execution.runThread(this, thread);
-            } finally {
-                current = null;
-                hooks = null;
-                active = false;
-                atomicDepth = 0;
-            }
+            run(execution, thread);
         }
     }
 }

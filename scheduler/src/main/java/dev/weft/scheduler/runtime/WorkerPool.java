@@ -60,12 +60,12 @@ final class WorkerPool {
         }
     }
 
-    /** The driver's thread: a virtual thread on Weft's carrier when workers are virtual, else a platform daemon thread. */
-    Thread newDriverThread(String name, Runnable loop) {
+    /** A worker's (or the driver's) thread: a virtual thread on Weft's carrier when workers are virtual, else a platform daemon thread. */
+    Thread newThread(String name, Runnable body) {
         if (virtualWorkers != null) {
-            return virtualWorkers.newThread(name, loop);
+            return virtualWorkers.newThread(name, body);
         }
-        Thread thread = new Thread(null, loop, name, 0, false);
+        Thread thread = new Thread(null, body, name, 0, false);
         thread.setDaemon(true);
         return thread;
     }
@@ -76,14 +76,20 @@ final class WorkerPool {
             worker = idle.pollLast(); // given up on, or ended: never handed a thread again
         }
         if (worker == null) {
-            worker = new Worker(this, ++created, virtualWorkers);
+            worker = new Worker(this, ++created);
             worker.thread.start();
         }
         return worker;
     }
 
+    /**
+     * Takes {@code worker} back, unless it was retired: given up while stuck outside Weft's control, it
+     * ends once it gets free, and handed a thread it would never run it.
+     */
     synchronized void release(Worker worker) {
-        idle.addLast(worker);
+        if (!worker.retired) {
+            idle.addLast(worker);
+        }
     }
 
     synchronized int created() {
