@@ -7,6 +7,7 @@ import dev.weft.engine.descriptor.WeftExecutionContext;
 import dev.weft.engine.discovery.WeftDiscovery;
 import dev.weft.engine.execution.Explorer;
 import dev.weft.engine.execution.ExplorerLoader;
+import dev.weft.engine.report.ReportPages;
 import dev.weft.engine.store.FailureStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -90,6 +91,7 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         Explorer chosen = explorer.orElseGet(ExplorerLoader::load);
         SplittableRandom seeds = new SplittableRandom();
         return new WeftExecutionContext(configuration, engine.configurationProblem(), chosen, store,
-                request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC());
+                request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC(),
+                configuration.reportsDirectory().map(ReportPages::in).orElseGet(ReportPages::off));
     }
 }

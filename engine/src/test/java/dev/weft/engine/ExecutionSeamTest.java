@@ -42,7 +42,8 @@ class ExecutionSeamTest {
 
     private EngineTestKit.Builder engine(RecordingExplorer explorer) {
         return EngineTestKit.engine(new WeftTestEngine(explorer))
-                .configurationParameter("weft.failures.store", storeDirectory.toString());
+                .configurationParameter("weft.failures.store", storeDirectory.toString())
+                .configurationParameter("weft.reports", storeDirectory.resolve("pages").toString());
     }
 
     private static String failureMessage(EngineExecutionResults results) {
@@ -206,7 +207,10 @@ class ExecutionSeamTest {
         EngineExecutionResults results = engine(explorer).selectors(selectMethod(ValidTests.class, "plainMap")).execute();
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
-        assertThat(failureMessage(results)).isEqualTo(report.render());
+        Path page = storeDirectory.resolve("pages").resolve("dev.weft.engine.fixtures.ValidTests.plainMap.html");
+        assertThat(failureMessage(results)).isEqualTo(report.render() + "\nhtml report: " + page.toAbsolutePath().normalize());
+        assertThat(page).content().contains("<title>Weft: not linearizable — ValidTests.plainMap</title>",
+                "no sequential order explains size() = 1", "w1.Zz");
         Path entry = storeDirectory.resolve("dev.weft.engine.fixtures.ValidTests").resolve("plainMap.failure");
         assertThat(Files.readAllLines(entry)).startsWith("weft-failure 1",
                 "test: [engine:weft]/[class:dev.weft.engine.fixtures.ValidTests]/[method:plainMap()]",
@@ -217,6 +221,7 @@ class ExecutionSeamTest {
         assertThat(next.plan("plainMap").storedFailure()).hasValueSatisfying(stored ->
                 assertThat(stored.replayToken()).isEqualTo("w1.Zz"));
         assertThat(entry).as("a pass forgets the stored failure").doesNotExist();
+        assertThat(page).as("and removes the page").doesNotExist();
     }
 
     @Test

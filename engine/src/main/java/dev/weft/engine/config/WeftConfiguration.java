@@ -31,6 +31,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param racesSuppress races not to report: fields, classes or {@code package.*} patterns
  * @param shrink whether failures are shrunk
  * @param progressInterval period of progress lines; zero = none
+ * @param reportsDirectory directory of the failed tests' HTML pages; empty = none
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -45,7 +46,8 @@ public record WeftConfiguration(
         RaceMode races,
         List<String> racesSuppress,
         boolean shrink,
-        Duration progressInterval) {
+        Duration progressInterval,
+        Optional<Path> reportsDirectory) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -59,6 +61,8 @@ public record WeftConfiguration(
     public static final Duration BUILT_IN_TIME_BUDGET = Duration.ofSeconds(30);
     /** Built-in failure store directory, relative to the working directory. */
     public static final String BUILT_IN_FAILURES_STORE = "target/weft/failures";
+    /** Built-in directory of the HTML report pages, relative to the working directory. */
+    public static final String BUILT_IN_REPORTS = "target/weft/reports";
     /** Built-in progress interval. */
     public static final Duration BUILT_IN_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
@@ -75,7 +79,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL);
+                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)));
     }
 
     /**
@@ -146,9 +150,13 @@ public record WeftConfiguration(
                 }))
                 .orElse(true);
         Duration progress = reader.duration(WeftSettings.PROGRESS_INTERVAL, BUILT_IN_PROGRESS_INTERVAL);
+        Optional<Path> reports = reader.value(WeftSettings.REPORTS)
+                .orElse(BUILT_IN_REPORTS)
+                .transform(text -> text.isEmpty() ? Optional.<Path>empty()
+                        : reader.path(WeftSettings.REPORTS, text, "a directory path, or empty for no HTML pages"));
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress);
+                timeBudget, shard, store, races, suppress, shrink, progress, reports);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {
@@ -239,10 +247,14 @@ public record WeftConfiguration(
         }
 
         Optional<Path> path(String text) {
+            return path(WeftSettings.FAILURES_STORE, text, "a directory path, or empty to turn the store off");
+        }
+
+        Optional<Path> path(String key, String text, String expected) {
             try {
                 return Optional.of(Paths.get(text));
             } catch (RuntimeException e) {
-                problem(WeftSettings.FAILURES_STORE, "a directory path, or empty to turn the store off", text);
+                problem(key, expected, text);
                 return Optional.empty();
             }
         }

@@ -62,6 +62,14 @@ public final class WeftSettings {
     public static final String FAILURES_STORE = "weft.failures.store";
 
     /**
+     * Directory of the HTML pages of failed tests: one self-contained page per failed test,
+     * {@code <test class>.<method>.html}, whose path the failure message prints, and {@code index.html}
+     * linking them all. Relative to the working directory. An empty value writes no pages. Default
+     * {@code target/weft/reports}.
+     */
+    public static final String REPORTS = "weft.reports";
+
+    /**
      * What a data race found by the race detector does: {@code fail} the test, {@code warn} (report it
      * and pass) or {@code off} (do not look). Default {@code fail}.
      */

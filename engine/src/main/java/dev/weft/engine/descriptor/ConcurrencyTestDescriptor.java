@@ -9,11 +9,14 @@ import dev.weft.engine.execution.TestPlan;
 import dev.weft.engine.report.FailureReport;
 import dev.weft.engine.store.FailureStore;
 import dev.weft.engine.store.StoredFailure;
+import dev.weft.scheduler.replay.ReplayToken;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -79,6 +82,8 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
         TestIdentity identity = identity();
         TestSettings settings = TestSettings.resolve(valid.annotation(), valid.seed(), valid.timeBudget(),
                 context.configuration(), context.freshSeeds());
+        settings.replay().filter(request -> !request.fromConfiguration())
+                .ifPresent(request -> requireOwnToken(request.token(), identity));
         FailureStore store = context.failureStore();
         Optional<StoredFailure> stored = store.load(identity.uniqueId(), identity.className(), identity.methodName());
         TestPlan plan = new TestPlan(identity, valid.program(), settings, stored);
@@ -97,9 +102,64 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
             report.replayToken().ifPresent(token -> store.save(
                     new StoredFailure(identity.uniqueId(), token, report.seed(), report.verdict(), context.clock().instant()),
                     identity.className(), identity.methodName()));
-            throw new ConcurrencyTestFailure(report.render());
+            Optional<String> page = context.reportPages().write(identity.className(), identity.methodName(), report);
+            throw new ConcurrencyTestFailure(report.render() + page.map(path -> "\n" + HTML_LINE + path).orElse(""));
         }
         store.remove(identity.className(), identity.methodName());
+        context.reportPages().remove(identity.className(), identity.methodName());
         return context;
+    }
+
+    /** The start of the failure message's last line, the path of the failure's HTML page. */
+    public static final String HTML_LINE = "html report: ";
+
+    /**
+     * A token in this test's own {@code replay} attribute must have been recorded for this test: one
+     * pasted into the wrong test fails with the names of both (the token stores only a hash of its
+     * test's id, looked up among the tests of this run and of this class).
+     */
+    private void requireOwnToken(String text, TestIdentity identity) {
+        ReplayToken token;
+        try {
+            token = ReplayToken.parse(text);
+        } catch (IllegalArgumentException malformed) {
+            return; // the explorer reports it with the reason
+        }
+        int mine = ReplayToken.testHash(identity.uniqueId());
+        if (token.testHash() == mine) {
+            return;
+        }
+        Optional<String> owner = testWithHash(token.testHash());
+        throw new IllegalArgumentException(owner
+                .map(name -> "the replay token in @ConcurrencyTest(replay = …) of " + identity.displayName()
+                        + " was recorded for " + name + ": a token replays only the test it was recorded for;"
+                        + " move it to " + name + " or remove it")
+                .orElseGet(() -> String.format("the replay token in @ConcurrencyTest(replay = …) of %s was recorded"
+                        + " for another test, none of this run's tests nor of %s (the token's test id hashes to %08x,"
+                        + " this test's to %08x): a token replays only the test it was recorded for;"
+                        + " move it to the test whose report printed it, or remove it",
+                        identity.displayName(), TestIdentity.shortClassName(identity.className()), token.testHash(), mine)));
+    }
+
+    private Optional<String> testWithHash(int hash) {
+        TestDescriptor root = this;
+        while (root.getParent().isPresent()) {
+            root = root.getParent().get();
+        }
+        List<TestDescriptor> all = new ArrayList<>(root.getDescendants());
+        for (TestDescriptor descriptor : all) {
+            if (descriptor instanceof ConcurrencyTestDescriptor test
+                    && ReplayToken.testHash(test.getUniqueId().toString()) == hash) {
+                return Optional.of(test.identity().displayName());
+            }
+        }
+        UniqueId classId = getUniqueId().removeLastSegment();
+        for (Method other : testClass.getDeclaredMethods()) {
+            if (other.isAnnotationPresent(dev.weft.api.ConcurrencyTest.class)
+                    && ReplayToken.testHash(classId.append(SEGMENT_TYPE, segmentValue(other)).toString()) == hash) {
+                return Optional.of(TestIdentity.shortClassName(testClass.getName()) + "." + other.getName());
+            }
+        }
+        return Optional.empty();
     }
 }

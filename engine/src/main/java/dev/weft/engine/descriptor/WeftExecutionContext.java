@@ -3,6 +3,7 @@ package dev.weft.engine.descriptor;
 import dev.weft.engine.config.InvalidConfigurationException;
 import dev.weft.engine.config.WeftConfiguration;
 import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.report.ReportPages;
 import dev.weft.engine.store.FailureStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,8 +22,10 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * @param listener the platform's execution listener, for report entries
  * @param freshSeeds draws seeds for tests that set none
  * @param clock stamps stored failures
+ * @param reportPages writes the HTML pages of failed tests, possibly off
  */
 public record WeftExecutionContext(WeftConfiguration configuration,
         Optional<InvalidConfigurationException> configurationProblem, Explorer explorer, FailureStore failureStore,
-        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock) implements EngineExecutionContext {
+        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock, ReportPages reportPages)
+        implements EngineExecutionContext {
 }

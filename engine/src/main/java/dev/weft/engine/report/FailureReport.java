@@ -28,18 +28,38 @@ import java.util.Optional;
  * @param sections the body, in order
  * @param seed the test's seed
  * @param replayToken the token that replays the failing execution; empty if none could be made
+ * @param view the same content as objects, for the HTML page; empty when there is none (the page then
+ *     shows the sections as text)
  */
 public record FailureReport(String verdict, String testName, String location, List<Section> sections, long seed,
-        Optional<String> replayToken) {
+        Optional<String> replayToken, Optional<FailureView> view) {
 
     /**
-     * One titled part of a report. A one-line body prints after its title ({@code Why: …}); a longer
+     * One titled part of a report. A one-line body prints after its title ({@code Why: …}); a longer or indented
      * one on the lines below it.
      *
      * @param title the title, without a colon
      * @param body the text, lines joined by {@code \n}
+     * @param kind what the section holds
      */
-    public record Section(String title, String body) {
+    public record Section(String title, String body, Kind kind) {
+
+        /** A section of details. */
+        public Section(String title, String body) {
+            this(title, body, Kind.DETAILS);
+        }
+    }
+
+    /** What a section holds: the page draws the scenario and the interleaving from the view instead. */
+    public enum Kind {
+        /** The scenario table. */
+        SCENARIO,
+        /** The checker's explanation. */
+        EXPLANATION,
+        /** Stacks, cycles and other details of the outcome. */
+        DETAILS,
+        /** The interleaving table. */
+        INTERLEAVING
     }
 
     /** Copies the sections. */
@@ -47,12 +67,19 @@ public record FailureReport(String verdict, String testName, String location, Li
         sections = List.copyOf(sections);
     }
 
+    /** A report without a view. */
+    public FailureReport(String verdict, String testName, String location, List<Section> sections, long seed,
+            Optional<String> replayToken) {
+        this(verdict, testName, location, sections, seed, replayToken, Optional.empty());
+    }
+
     /** The whole message. */
     public String render() {
         List<String> blocks = new ArrayList<>();
         blocks.add("Weft: " + verdict + " — " + testName + (location.isEmpty() ? "" : "  (" + location + ")"));
         for (Section section : sections) {
-            blocks.add(section.body().contains("\n")
+            // an indented body (a stack of one frame) reads as a block too
+            blocks.add(section.body().contains("\n") || section.body().startsWith(" ")
                     ? section.title() + ":\n" + section.body()
                     : section.title() + ": " + section.body());
         }

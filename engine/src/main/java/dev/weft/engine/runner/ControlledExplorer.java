@@ -12,6 +12,7 @@ import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
 import dev.weft.engine.execution.TestPlan;
 import dev.weft.engine.report.FailureReport;
+import dev.weft.engine.report.FailureView;
 import dev.weft.engine.scenario.MapCall;
 import dev.weft.engine.scenario.ObjectCall;
 import dev.weft.engine.scenario.OperationMethod;
@@ -539,9 +540,11 @@ public final class ControlledExplorer implements Explorer {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
             sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing()));
+                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
+            // the failure's own seed: a replay's token carries the seed of the run that recorded it
             return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
-                    settings.seed(), Optional.of(token(failure, new byte[0])));
+                    failure.seed(), Optional.of(token(failure, new byte[0])),
+                    Optional.of(FailureViews.of(outcome, traced, Optional.empty(), Optional.empty())));
         }
 
         private <C> FailureReport scenarioReport(Form<C> form, ScenarioRun<C> run, int originalThreads, int originalSize,
@@ -552,17 +555,20 @@ public final class ControlledExplorer implements Explorer {
                     ? "Scenario"
                     : "Scenario (shrunk from " + shape(originalThreads, originalSize) + " to "
                             + shape(shrunk.threads().size(), shrunk.size()) + ")";
-            sections.add(new FailureReport.Section(title, run.resultTable()));
+            sections.add(new FailureReport.Section(title, run.resultTable(), FailureReport.Kind.SCENARIO));
             Outcome outcome = failure.outcome();
             if (outcome instanceof Outcome.Rejected rejected) {
-                sections.add(new FailureReport.Section("Why", rejected.details().stripTrailing()));
+                sections.add(new FailureReport.Section("Why", rejected.details().stripTrailing(), FailureReport.Kind.EXPLANATION));
             } else if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
             sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing()));
-            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections, settings.seed(),
-                    Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize, form.codec()))));
+                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
+            FailureView view = FailureViews.of(outcome, traced, Optional.of(run.resultCells()),
+                    outcome instanceof Outcome.Rejected ? run.culpritCall() : Optional.empty());
+            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections, failure.seed(),
+                    Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize, form.codec()))),
+                    Optional.of(view));
         }
 
         /** {@code 3 threads, 9 operations}. */

@@ -43,6 +43,11 @@ public final class HistoryRecorder {
         events++;
     }
 
+    /** The call number of event {@code event} (an invocation or a response), in recording order. */
+    public int callOfEvent(int event) {
+        return eventCall[event];
+    }
+
     /** What call number {@code call} returned or threw; empty while it has not returned. */
     public Optional<CallResult> result(int call) {
         return Optional.ofNullable(results[call]);

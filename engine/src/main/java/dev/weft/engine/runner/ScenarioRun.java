@@ -38,6 +38,7 @@ final class ScenarioRun<C> {
     private final int[][] threads;
     private final int[] after;
     private volatile HistoryRecorder last;
+    private volatile int stuckCall = -1;
     long unknownVerdicts;
 
     ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Model<?> model, Checker checker,
@@ -123,8 +124,10 @@ final class ScenarioRun<C> {
         }
         CheckResult check = check(last.history(calls), model);
         if (check.verdict() == Verdict.NOT_LINEARIZABLE) {
+            stuckCall = last.callOfEvent(check.explanation().stuck().invokedAt());
             return new Outcome.Rejected("not linearizable", check.explanation().toString());
         }
+        stuckCall = -1;
         if (check.verdict() == Verdict.UNKNOWN) {
             unknownVerdicts++;
         }
@@ -135,8 +138,49 @@ final class ScenarioRun<C> {
         return checker.check(history, typed);
     }
 
+    /**
+     * The call the checker could not place in the last judged execution, as the trace and the
+     * scenario table show it; empty when the last judgement was not a rejection.
+     */
+    Optional<FailureViews.CulpritCall> culpritCall() {
+        int call = stuckCall;
+        if (call < 0) {
+            return Optional.empty();
+        }
+        for (int t = 0; t < threads.length; t++) {
+            for (int i = 0; i < threads[t].length; i++) {
+                if (threads[t][i] == call) {
+                    return Optional.of(new FailureViews.CulpritCall(t + 1, i, texts(threads[t]),
+                            new dev.weft.engine.report.FailureView.Cell(t + 1, i)));
+                }
+            }
+        }
+        int[] sequential = java.util.stream.IntStream.concat(java.util.Arrays.stream(before), java.util.Arrays.stream(after))
+                .toArray();
+        for (int i = 0; i < sequential.length; i++) {
+            if (sequential[i] == call) {
+                return Optional.of(new FailureViews.CulpritCall(0, i, texts(sequential),
+                        new dev.weft.engine.report.FailureView.Cell(0, i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> texts(int[] indices) {
+        List<String> texts = new ArrayList<>();
+        for (int index : indices) {
+            texts.add(calls[index].text());
+        }
+        return texts;
+    }
+
     /** The scenario as tables, with the results of the last execution. */
     String resultTable() {
+        return ScenarioTable.render(resultCells());
+    }
+
+    /** The scenario's cells, with the results of the last execution. */
+    Scenario<String> resultCells() {
         HistoryRecorder recorder = last;
         List<Optional<CallResult>> beforeResults = results(recorder, before);
         List<List<Optional<CallResult>>> threadResults = new ArrayList<>();
@@ -145,7 +189,7 @@ final class ScenarioRun<C> {
         }
         List<Optional<CallResult>> afterResults = results(recorder, after);
         Scenario<Optional<CallResult>> results = new Scenario<>(scenario.index(), beforeResults, threadResults, afterResults);
-        return ScenarioTable.render(ScenarioTable.cells(scenario, render, results));
+        return ScenarioTable.cells(scenario, render, results);
     }
 
     private static List<Optional<CallResult>> results(HistoryRecorder recorder, int[] indices) {

@@ -38,6 +38,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final IdentityHashMap<Object, Integer> identityHashes = new IdentityHashMap<>();
     private final ObjectNames names = new ObjectNames();
     private final List<TraceEvent> trace;
+    /** The array of the last traced element read, whose value comes next (its element type shows booleans and chars). */
+    private Object lastArrayRead;
     /** The detectors, or {@code null}: every event then costs one null check. */
     private final ExecutionListener listener;
     private final DetectionMode detection;
@@ -596,7 +598,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return;
         }
         String location = site == 0 ? "" : Sites.get(site).shortLocation();
-        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn));
+        String userFrame = site != 0 && StackFilter.jdk(Sites.get(site).className()) ? TraceValues.userFrame() : "";
+        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn, site, userFrame));
         me.switchedIn = false;
         me.lastEvent = trace.size() - 1;
         me.lastSite = site;
@@ -607,7 +610,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return;
         }
         TraceEvent e = trace.get(me.lastEvent);
-        trace.set(me.lastEvent, new TraceEvent(e.step(), e.thread(), e.text() + suffix, e.location(), e.switchedTo()));
+        trace.set(me.lastEvent, new TraceEvent(e.step(), e.thread(), e.text() + suffix, e.location(), e.switchedTo(),
+                e.site(), e.userFrame()));
         me.lastSite = -1;
     }
 
@@ -666,7 +670,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 listener.fieldAccess(me.id, owner, site, true);
             }
             if (tracing) {
-                String shown = "…".equals(value) ? "…" : names.value(value);
+                String shown = "…".equals(value) ? "…" : TraceValues.fieldValue(names, owner, value, site);
                 record(me, field(owner, site) + " = " + shown, site);
             }
         } finally {
@@ -686,6 +690,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 listener.arrayAccess(me.id, array, index, site, false);
             }
             if (tracing) {
+                lastArrayRead = array;
                 record(me, names.name(array) + "[" + index + "]", site);
             }
         } finally {
@@ -720,7 +725,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         Worker w = worker();
         w.active = false;
         try {
-            appendToLast(w.current, site, " ➜ " + names.value(value));
+            appendToLast(w.current, site, " ➜ " + TraceValues.readValue(names, value, site, lastArrayRead));
         } finally {
             w.active = true;
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Names objects by class and order of first appearance ({@code HashMap#1}, {@code Node#3}), so that
- * a trace reads the same from one run to the next.
+ * a trace reads the same from one run to the next; a class object by its name ({@code Cache.class}).
  */
 final class ObjectNames {
 
@@ -16,6 +16,9 @@ final class ObjectNames {
     String name(Object object) {
         if (object == null) {
             return "null";
+        }
+        if (object instanceof Class<?> type) {
+            return simpleName(type) + ".class"; // a class's monitor, as the source names it
         }
         String name = names.get(object);
         if (name == null) {

@@ -3,8 +3,18 @@ package dev.weft.scheduler.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Drops Weft's own frames (hooks, runtime, workers) from stack traces shown to users. */
+/**
+ * Drops Weft's own frames (hooks, runtime, workers, the engine's runners) and the JVM's plumbing
+ * (method handles, reflection, thread entry) from stack traces shown to users.
+ */
 final class StackFilter {
+
+    /** Packages of Weft's own code that runs between the user's frames and the worker's entry. */
+    private static final String[] WEFT_PACKAGES = {
+        "dev.weft.boot.", "dev.weft.scheduler.runtime.", "dev.weft.scheduler.race.", "dev.weft.scheduler.explore.",
+        "dev.weft.scheduler.strategy.", "dev.weft.scheduler.replay.", "dev.weft.scheduler.agent.",
+        "dev.weft.engine.runner.", "dev.weft.engine.execution.", "dev.weft.engine.descriptor.",
+    };
 
     private StackFilter() {}
 
@@ -12,12 +22,7 @@ final class StackFilter {
     static List<StackTraceElement> userFrames(StackTraceElement[] stack, int limit) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            if (cls.startsWith("dev.weft.boot.") || cls.startsWith("dev.weft.scheduler.runtime.")
-                    || cls.startsWith("dev.weft.scheduler.race.")
-                    || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
-                    || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
-                    || cls.startsWith("java.lang.Object") && frame.getMethodName().equals("wait")) {
+            if (hidden(frame.getClassName(), frame.getMethodName())) {
                 continue;
             }
             frames.add(new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber()));
@@ -26,5 +31,33 @@ final class StackFilter {
             }
         }
         return frames;
+    }
+
+    /** Whether a frame of this class and method is Weft's own or the JVM's plumbing, never shown. */
+    static boolean hidden(String cls, String method) {
+        return weft(cls)
+                || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
+                || cls.startsWith("java.lang.invoke.") || cls.startsWith("java.lang.reflect.")
+                || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
+                || cls.startsWith("java.lang.Object") && method.equals("wait");
+    }
+
+    /** Whether a class is part of Weft's runtime or engine (not the user's code, not Weft's examples). */
+    static boolean weft(String cls) {
+        if (!cls.startsWith("dev.weft.")) {
+            return false;
+        }
+        for (String prefix : WEFT_PACKAGES) {
+            if (cls.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class belongs to the JDK. */
+    static boolean jdk(String cls) {
+        return cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.") || cls.startsWith("sun.")
+                || cls.startsWith("com.sun.");
     }
 }

@@ -8,5 +8,29 @@ package dev.weft.scheduler.runtime;
  * @param text what happened, for example {@code HashMap#1.table ➜ null} or {@code lock Object#2}
  * @param location {@code File.java:line}, or {@code ""}
  * @param switchedTo whether the thread got the turn from another thread just before this event
+ * @param site the id of the event's site in this JVM ({@link dev.weft.scheduler.agent.Sites}), 0 for none
+ * @param userFrame for an event inside a JDK class, the nearest frame of the user's code that led there
+ *     ({@code CacheTest.java:41}); else {@code ""}
  */
-public record TraceEvent(long step, int thread, String text, String location, boolean switchedTo) {}
+public record TraceEvent(long step, int thread, String text, String location, boolean switchedTo, int site,
+        String userFrame) {
+
+    /** An event without a site or user frame. */
+    public TraceEvent(long step, int thread, String text, String location, boolean switchedTo) {
+        this(step, thread, text, location, switchedTo, 0, "");
+    }
+
+    /** Whether the event happened inside a JDK class ({@code java.util.HashMap}, …). */
+    public boolean inJdk() {
+        return site != 0 && StackFilter.jdk(dev.weft.scheduler.agent.Sites.get(site).className());
+    }
+
+    /** The simple name of the class the event happened in, or {@code ""} without a site. */
+    public String className() {
+        if (site == 0) {
+            return "";
+        }
+        String name = dev.weft.scheduler.agent.Sites.get(site).className();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Renders a trace as a table with a column per thread and {@code switch} markers where the turn
- * passed from one thread to another. Long runs of one thread are shortened in the middle.
+ * passed from one thread to another. Long runs of one thread are shortened in the middle. A step
+ * inside the JDK shows its own line and the user's line that led there,
+ * {@code HashMap#1.size = 1  HashMap.java:660 via CacheTest.java:41}, the first of a run of steps from one line.
  */
 public final class TraceRenderer {
 
@@ -59,27 +61,37 @@ public final class TraceRenderer {
     }
 
     private static void addRun(List<String[]> rows, List<TraceEvent> run, int columns) {
+        String[] shownFrame = {""};
         if (run.size() <= RUN_HEAD + RUN_TAIL + 1) {
             for (TraceEvent e : run) {
-                rows.add(cell(columns, e.thread(), describe(e)));
+                rows.add(cell(columns, e.thread(), describe(e, shownFrame)));
             }
             return;
         }
         for (int i = 0; i < RUN_HEAD; i++) {
-            rows.add(cell(columns, run.get(i).thread(), describe(run.get(i))));
+            rows.add(cell(columns, run.get(i).thread(), describe(run.get(i), shownFrame)));
         }
         rows.add(cell(columns, run.get(0).thread(), "… " + (run.size() - RUN_HEAD - RUN_TAIL) + " more events"));
         for (int i = run.size() - RUN_TAIL; i < run.size(); i++) {
-            rows.add(cell(columns, run.get(i).thread(), describe(run.get(i))));
+            rows.add(cell(columns, run.get(i).thread(), describe(run.get(i), shownFrame)));
         }
     }
 
-    private static String describe(TraceEvent e) {
+    /**
+     * The event's cell. A JDK step's user frame is shown where it changes within a run of one thread
+     * (the steps below it without one come from the same line).
+     */
+    private static String describe(TraceEvent e, String[] shownFrame) {
         String text = e.text();
         if (text.length() > MAX_CELL) {
             text = text.substring(0, MAX_CELL - 1) + "…";
         }
-        return e.location().isEmpty() ? text : text + "  " + e.location();
+        String where = e.location();
+        if (!e.userFrame().isEmpty() && !e.userFrame().equals(shownFrame[0])) {
+            where = where + " via " + e.userFrame();
+        }
+        shownFrame[0] = e.userFrame();
+        return where.isEmpty() ? text : text + "  " + where;
     }
 
     private static String[] cell(int columns, int thread, String text) {

@@ -1,0 +1,108 @@
+package dev.weft.scheduler.runtime;
+
+import dev.weft.scheduler.agent.Site;
+import dev.weft.scheduler.agent.Sites;
+import java.lang.reflect.Field;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a traced value looks like, and where the user's code was when a JDK step ran. The hooks pass
+ * booleans and chars widened to numbers; the field's or array's declared type turns them back into
+ * {@code true}/{@code false} and {@code 'c'}. Used only while tracing (a failure's replay), never on
+ * the exploring path.
+ */
+final class TraceValues {
+
+    /** Per field site: the field's primitive type ({@code boolean.class}, …), or {@code Object.class} when unknown. */
+    private static final ConcurrentHashMap<Integer, Class<?>> FIELD_TYPES = new ConcurrentHashMap<>();
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private TraceValues() {}
+
+    /** A value written to a field at {@code site} of {@code owner} ({@code null} for a static field). */
+    static String fieldValue(ObjectNames names, Object owner, Object value, int site) {
+        return render(names, value, fieldType(owner, site));
+    }
+
+    /** A value read at {@code site}: a field, or an element of {@code lastArray} for an array site. */
+    static String readValue(ObjectNames names, Object value, int site, Object lastArray) {
+        Site s = Sites.get(site);
+        Class<?> type = s.kind() == Site.Kind.ARRAY_READ
+                ? lastArray == null ? Object.class : lastArray.getClass().getComponentType()
+                : fieldType(null, site);
+        return render(names, value, type);
+    }
+
+    private static String render(ObjectNames names, Object value, Class<?> type) {
+        if (value instanceof Number number && (type == boolean.class || type == char.class)) {
+            long widened = number.longValue();
+            if (type == boolean.class) {
+                return widened == 0 ? "false" : "true";
+            }
+            return names.value((char) widened);
+        }
+        return names.value(value);
+    }
+
+    private static Class<?> fieldType(Object owner, int site) {
+        Class<?> known = FIELD_TYPES.get(site);
+        if (known != null) {
+            return known;
+        }
+        Class<?> type = lookUp(owner, site);
+        FIELD_TYPES.put(site, type);
+        return type;
+    }
+
+    private static Class<?> lookUp(Object owner, int site) {
+        Site s = Sites.get(site);
+        String ownerName = Sites.fieldOwner(site);
+        if (ownerName == null || s.member().indexOf('.') < 0) {
+            return Object.class;
+        }
+        String fieldName = s.member().substring(s.member().lastIndexOf('.') + 1);
+        Class<?> start = owner != null ? owner.getClass() : load(ownerName, s.className());
+        for (Class<?> c = start; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(fieldName)) {
+                    return field.getType().isPrimitive() ? field.getType() : Object.class;
+                }
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                for (Field field : i.getDeclaredFields()) {
+                    if (field.getName().equals(fieldName)) {
+                        return field.getType().isPrimitive() ? field.getType() : Object.class;
+                    }
+                }
+            }
+        }
+        return Object.class;
+    }
+
+    /** The class named by a static field's site, through the loader of the class the site is in, as far as it can be found. */
+    private static Class<?> load(String name, String siteClass) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                ClassLoader.getSystemClassLoader(), null}) {
+            try {
+                Class<?> user = Class.forName(siteClass, false, loader);
+                return Class.forName(name, false, user.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The nearest frame of the user's code on the calling thread's stack ({@code CacheTest.java:41}),
+     * or {@code ""} when every frame is the JDK's or Weft's.
+     */
+    static String userFrame() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !StackFilter.hidden(f.getClassName(), f.getMethodName()) && !StackFilter.jdk(f.getClassName()))
+                .findFirst()
+                .map(f -> f.getFileName() == null ? f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
+                        : f.getLineNumber() < 0 ? f.getFileName() : f.getFileName() + ":" + f.getLineNumber())
+                .orElse(""));
+    }
+}
