@@ -5,8 +5,13 @@ import dev.weft.scheduler.agent.Sites;
 import dev.weft.scheduler.runtime.ExecutionControl;
 import dev.weft.scheduler.runtime.ExecutionListener;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.boot.WorkerState;
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -200,6 +205,9 @@ final class HappensBeforeDetector implements ExecutionListener {
 
     @Override
     public void atomic(int thread, Object owner, int site) {
+        if (owner instanceof AbstractQueuedSynchronizer sync) {
+            seeLock(sync);
+        }
         VectorClock sync = owner instanceof Class<?> type ? syncClock(null, simpleName(type)) : syncClock(owner, null);
         if (sync != null) {
             acquireRelease(thread, sync);
@@ -310,6 +318,9 @@ final class HappensBeforeDetector implements ExecutionListener {
         VectorClock c = clock(thread);
         int now = c.get(thread);
         Object[] locks = heldBy(thread).snapshot();
+        if (!locksSeen.isEmpty()) {
+            locks = withLocksHeld(locks);
+        }
         if (!write) {
             if (s.readClocks == null ? s.readThread == thread && s.readClock == now
                     : s.readClocks.length > thread && s.readClocks[thread] == now) {
@@ -398,6 +409,13 @@ final class HappensBeforeDetector implements ExecutionListener {
         if (locks.length == 0 && otherLocks.length == 0) {
             return "no lock held by either thread, and no start/join, volatile, atomic, park/unpark or interrupt edge between the accesses";
         }
+        for (Object lock : locks) {
+            if (lock instanceof HeldLock held && held.read() && Arrays.asList(otherLocks).contains(lock)) {
+                return "both threads held " + name(lock) + ", which does not order its holders' accesses"
+                        + " (a write needs the write lock): thread " + thread + " held " + names(locks) + ", thread " + other
+                        + " held " + names(otherLocks);
+            }
+        }
         return "no lock held in common: thread " + thread + " held " + names(locks) + ", thread " + other + " held "
                 + names(otherLocks);
     }
@@ -408,9 +426,158 @@ final class HappensBeforeDetector implements ExecutionListener {
         }
         StringBuilder text = new StringBuilder();
         for (Object lock : locks) {
-            text.append(text.length() == 0 ? "" : ", ").append(control.objectName(lock));
+            text.append(text.length() == 0 ? "" : ", ").append(name(lock));
         }
         return text.toString();
+    }
+
+    private String name(Object lock) {
+        if (lock instanceof HeldLock held) {
+            String sync = control.objectName(held.sync());
+            return held.sync().getClass().getName().startsWith(READ_WRITE_SYNC)
+                    ? (held.read() ? "the read lock of " : "the write lock of ") + sync
+                    : "the lock of " + sync;
+        }
+        return control.objectName(lock);
+    }
+
+    // ---------------------------------------------------------------- java.util.concurrent locks held, for reports
+
+    /**
+     * A {@code java.util.concurrent} lock a thread held at an access. These locks order accesses
+     * through their own volatile and atomic fields, which the detector follows; they are named in
+     * reports only, so that two threads both inside a read lock are not described as holding none.
+     *
+     * @param sync the lock's synchronizer ({@code ReentrantReadWriteLock$NonfairSync#1} in traces)
+     * @param read whether it is the read lock of a {@link ReentrantReadWriteLock}
+     */
+    record HeldLock(AbstractQueuedSynchronizer sync, boolean read) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HeldLock that && that.sync == sync && that.read == read;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(sync) * 2 + (read ? 1 : 0);
+        }
+    }
+
+    /** The synchronizers of the JDK's reentrant locks the execution used: few. */
+    private final java.util.List<AbstractQueuedSynchronizer> locksSeen = new java.util.ArrayList<>(2);
+
+    private void seeLock(AbstractQueuedSynchronizer sync) {
+        String type = sync.getClass().getName();
+        if (!type.startsWith(READ_WRITE_SYNC) && !type.startsWith(REENTRANT_SYNC)) {
+            return;
+        }
+        for (Object seen : locksSeen) {
+            if (seen == sync) {
+                return;
+            }
+        }
+        locksSeen.add(sync);
+    }
+
+    private static final String READ_WRITE_SYNC = ReentrantReadWriteLock.class.getName() + "$";
+    private static final String REENTRANT_SYNC = ReentrantLock.class.getName() + "$";
+
+    /**
+     * The monitors held plus the reentrant locks the calling thread holds now. The detector runs on
+     * the accessing thread; the locks' fields are read through the agent's access to
+     * {@code java.util.concurrent.locks}, without running their code, so no scheduling point is added.
+     */
+    private Object[] withLocksHeld(Object[] monitors) {
+        WorkerState worker = WorkerState.running;
+        if (worker == null || worker.hooks == null) {
+            return monitors;
+        }
+        Thread me = worker.hooks.currentThread(); // the thread object the program sees, which the locks record
+        java.util.List<Object> held = null;
+        for (AbstractQueuedSynchronizer sync : locksSeen) {
+            if (LockQueries.owner(sync) == me) {
+                held = add(held, monitors, new HeldLock(sync, false));
+            }
+            if (sync.getClass().getName().startsWith(READ_WRITE_SYNC) && LockQueries.readHolds(sync, me) > 0) {
+                held = add(held, monitors, new HeldLock(sync, true));
+            }
+        }
+        return held == null ? monitors : held.toArray();
+    }
+
+    private static java.util.List<Object> add(java.util.List<Object> held, Object[] monitors, HeldLock lock) {
+        java.util.List<Object> list = held == null ? new java.util.ArrayList<>(Arrays.asList(monitors)) : held;
+        list.add(lock);
+        return list;
+    }
+
+    /**
+     * Reads the JDK's lock internals: the exclusive owner, and a thread's read holds of a
+     * {@link ReentrantReadWriteLock} as its {@code getReadHoldCount} finds them (first reader, cached
+     * counter, then the per-thread counter). Any failure reads as "not held".
+     */
+    private static final class LockQueries {
+        private static final Field OWNER = field(java.util.concurrent.locks.AbstractOwnableSynchronizer.class, "exclusiveOwnerThread");
+        private static final Class<?> SYNC = type(READ_WRITE_SYNC + "Sync");
+        private static final Class<?> HOLD_COUNTER = type(READ_WRITE_SYNC + "Sync$HoldCounter");
+        private static final Field FIRST_READER = field(SYNC, "firstReader");
+        private static final Field FIRST_READER_HOLDS = field(SYNC, "firstReaderHoldCount");
+        private static final Field CACHED_COUNTER = field(SYNC, "cachedHoldCounter");
+        private static final Field READ_HOLDS = field(SYNC, "readHolds");
+        private static final Field COUNT = field(HOLD_COUNTER, "count");
+        private static final Field TID = field(HOLD_COUNTER, "tid");
+
+        private static Class<?> type(String name) {
+            try {
+                return Class.forName(name);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
+        }
+
+        private static Field field(Class<?> type, String name) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        static Object owner(AbstractQueuedSynchronizer sync) {
+            try {
+                return OWNER == null ? null : OWNER.get(sync);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @SuppressWarnings("deprecation") // Thread.getId: the JDK 17 name of threadId
+        static int readHolds(AbstractQueuedSynchronizer sync, Thread thread) {
+            try {
+                if (FIRST_READER == null || FIRST_READER_HOLDS == null || CACHED_COUNTER == null || READ_HOLDS == null
+                        || COUNT == null || TID == null) {
+                    return 0;
+                }
+                if (FIRST_READER.get(sync) == thread) {
+                    return FIRST_READER_HOLDS.getInt(sync);
+                }
+                Object cached = CACHED_COUNTER.get(sync);
+                if (cached != null && TID.getLong(cached) == thread.getId()) {
+                    return COUNT.getInt(cached);
+                }
+                ThreadLocal<?> holds = (ThreadLocal<?>) READ_HOLDS.get(sync);
+                Object counter = holds.get();
+                int count = COUNT.getInt(counter);
+                if (count == 0) {
+                    holds.remove(); // as getReadHoldCount does: no counter left behind
+                }
+                return count;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return 0;
+            }
+        }
     }
 
     private MonitorSet heldBy(int thread) {

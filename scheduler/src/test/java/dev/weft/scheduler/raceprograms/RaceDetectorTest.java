@@ -85,6 +85,24 @@ class RaceDetectorTest {
     }
 
     @Test
+    void writesUnderTheReadLock_nameBothReadLockHolders() {
+        Failure failure = findAndReplay(RacePrograms.writesUnderTheReadLock(), failing("exhaustive", 1, BUDGET));
+        assertThat(failure.outcome()).isInstanceOf(Outcome.DataRace.class);
+        assertThat(((Outcome.DataRace) failure.outcome()).ordering()).matches("both threads held the read lock of "
+                + "ReentrantReadWriteLock\\$NonfairSync#1, which does not order its holders' accesses \\(a write needs the"
+                + " write lock\\): thread (1|2) held the read lock of ReentrantReadWriteLock\\$NonfairSync#1, thread (1|2)"
+                + " held the read lock of ReentrantReadWriteLock\\$NonfairSync#1");
+    }
+
+    @Test
+    void oneSideUnderAReentrantLock_namesTheLockItHeld() {
+        Failure failure = findAndReplay(RacePrograms.oneSideUnderAReentrantLock(), failing("exhaustive", 1, BUDGET));
+        assertThat(((Outcome.DataRace) failure.outcome()).ordering()).matches("no lock held in common: "
+                + "(thread 1 held the lock of ReentrantLock\\$NonfairSync#1, thread 2 held no lock"
+                + "|thread 2 held no lock, thread 1 held the lock of ReentrantLock\\$NonfairSync#1)");
+    }
+
+    @Test
     void counterUnderTwoLocks_namesTheLocksEachHeld() {
         Failure failure = findAndReplay(RacePrograms.twoLocks(), failing("exhaustive", 1, 10).withOptions("preemptions=0"));
         assertThat(failure.outcome().headline()).isEqualTo("data race on Counter#1.value: thread 2 reads at Counter.java:17, "

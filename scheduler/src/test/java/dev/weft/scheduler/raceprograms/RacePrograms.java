@@ -145,6 +145,39 @@ final class RacePrograms {
         };
     }
 
+    /** Two threads increment a counter under the read lock: a read lock does not order its holders. */
+    static Program writesUnderTheReadLock() {
+        return () -> {
+            Counter counter = new Counter();
+            ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+            Runnable increment = () -> {
+                lock.readLock().lock();
+                try {
+                    counter.value++;
+                } finally {
+                    lock.readLock().unlock();
+                }
+            };
+            runBoth(increment, increment);
+        };
+    }
+
+    /** One thread increments under a ReentrantLock, the other without it. */
+    static Program oneSideUnderAReentrantLock() {
+        return () -> {
+            Counter counter = new Counter();
+            ReentrantLock lock = new ReentrantLock();
+            runBoth(() -> {
+                lock.lock();
+                try {
+                    counter.value++;
+                } finally {
+                    lock.unlock();
+                }
+            }, () -> counter.value++);
+        };
+    }
+
     static Program reentrantLockHandoff() {
         return () -> {
             Box box = new Box();
