@@ -145,6 +145,18 @@ class ReportPolishTest {
     }
 
     @Test
+    void aDeadlocksPage_endsEachLaneOfTheCycleWithWhatItWaitsFor() throws Exception {
+        String report = failureMessage(run("lockOrderDeadlock"));
+
+        assertThat(report).startsWith("Weft: deadlock: thread ");
+        String html = Files.readString(pages.resolve("dev.weft.engine.fixtures.ReportFixtures.lockOrderDeadlock.html"));
+        for (int thread = 0; thread <= 1; thread++) {
+            assertThat(html).contains("<tr class=\"event culprit\" data-thread=\"" + thread + "\">");
+        }
+        assertThat(html).contains("waits for the monitor of Object#");
+    }
+
+    @Test
     void pagesOff_printNoPath() {
         String report = failureMessage(EngineTestKit.engine("weft")
                 .selectors(selectMethod(ReportFixtures.class, "failsInAThread"))

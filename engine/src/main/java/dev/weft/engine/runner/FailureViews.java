@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class FailureViews {
 
+    /** An edge of a deadlock's wait-for cycle: {@code thread 1 waits for the monitor of Lock#2 held by thread 2}. */
+    private static final java.util.regex.Pattern WAITS = java.util.regex.Pattern.compile("thread (\\d+) (waits .*)");
+
     private FailureViews() {
     }
 
@@ -68,6 +71,15 @@ final class FailureViews {
                     : top.getLineNumber() < 0 ? top.getFileName() : top.getFileName() + ":" + top.getLineNumber();
             trace.add(new TraceEvent(end, failed.thread(), "throws " + failed.error(), where, false, 0, ""));
             highlights.put(trace.size() - 1, Highlight.CULPRIT);
+        } else if (outcome instanceof Outcome.Deadlock deadlock) {
+            // each thread of the cycle ends its lane waiting: what for, as the cycle says it
+            for (String edge : deadlock.cycle()) {
+                java.util.regex.Matcher waits = WAITS.matcher(edge);
+                if (waits.matches()) {
+                    trace.add(new TraceEvent(end, Integer.parseInt(waits.group(1)), waits.group(2), "", false, 0, ""));
+                    highlights.put(trace.size() - 1, Highlight.CULPRIT);
+                }
+            }
         }
         culprit.ifPresent(call -> markCall(trace, call, highlights));
         int threads = traced.threads();

@@ -1,0 +1,61 @@
+package dev.weft.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.engine.scenario.Scenario;
+import dev.weft.scheduler.runtime.TraceEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The page's HTML as text: every user-supplied string escaped, nothing loaded from elsewhere. */
+class FailurePageTest {
+
+    private static final String MARKUP = "<script>alert('x')</script>&\"";
+
+    private static FailureReport report() {
+        Scenario<String> cells = new Scenario<>(0, List.of("put(\"" + MARKUP + "\", 1): null"),
+                List.of(List.of("get(1): " + MARKUP), List.of("size(): 1")), List.of());
+        List<TraceEvent> trace = List.of(
+                new TraceEvent(1, 0, "start thread 1", "", false),
+                new TraceEvent(2, 1, "Box#1.value = " + MARKUP, "Box.java:3", true),
+                new TraceEvent(3, 2, "size()", "", true));
+        FailureView view = new FailureView("exception in thread 1: " + MARKUP, Optional.of(cells),
+                Optional.of(new FailureView.Cell(2, 0)), trace, 3, Map.of(1, FailureView.Highlight.RACE, 2, FailureView.Highlight.CULPRIT));
+        return new FailureReport("exception in thread 1: " + MARKUP, "Test" + MARKUP + ".method", "execution 3",
+                List.of(new FailureReport.Section("Scenario", "…", FailureReport.Kind.SCENARIO),
+                        new FailureReport.Section("What happened", "    at " + MARKUP + "(Test.java:1)"),
+                        new FailureReport.Section("Interleaving (2 switches)", "…", FailureReport.Kind.INTERLEAVING)),
+                5, Optional.of("w1.Ab-_"), Optional.of(view));
+    }
+
+    @Test
+    void everyUserSuppliedString_isEscaped() {
+        String html = FailurePage.render(report(), Optional.of("index.html"));
+
+        assertThat(html).doesNotContain(MARKUP).doesNotContain("<script>alert")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
+        // the page's own script is the only one, and nothing comes from the network
+        assertThat(html.split("<script>", -1)).hasSize(2);
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("src=").doesNotContain("@import");
+    }
+
+    @Test
+    void lanesHighlightsAndCulpritCell() {
+        String html = FailurePage.render(report(), Optional.empty());
+
+        assertThat(html).contains("<th class=\"lane-head\">thread 0</th><th class=\"lane-head\">thread 1</th><th class=\"lane-head\">thread 2</th>")
+                .contains("<tr class=\"event race\" data-thread=\"1\">")
+                .contains("<tr class=\"event culprit\" data-thread=\"2\">")
+                .contains("<td class=\"culprit\" title=\"the call no sequential order explains\">size(): 1</td>")
+                .contains("switch: thread 0 → thread 1")
+                .contains("data-copy=\"w1.Ab-_\"")
+                .doesNotContain("All failures of the run");
+    }
+
+    @Test
+    void escape_coversHtmlAndAttributes() {
+        assertThat(FailurePage.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
+    }
+}
