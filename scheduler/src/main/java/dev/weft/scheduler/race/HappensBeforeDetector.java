@@ -9,7 +9,7 @@ import dev.weft.boot.WorkerState;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.HashMap;
@@ -205,7 +205,7 @@ final class HappensBeforeDetector implements ExecutionListener {
 
     @Override
     public void atomic(int thread, Object owner, int site) {
-        if (owner instanceof AbstractQueuedSynchronizer sync) {
+        if (owner instanceof AbstractOwnableSynchronizer sync) {
             seeLock(sync);
         }
         VectorClock sync = owner instanceof Class<?> type ? syncClock(null, simpleName(type)) : syncClock(owner, null);
@@ -451,7 +451,7 @@ final class HappensBeforeDetector implements ExecutionListener {
      * @param sync the lock's synchronizer ({@code ReentrantReadWriteLock$NonfairSync#1} in traces)
      * @param read whether it is the read lock of a {@link ReentrantReadWriteLock}
      */
-    record HeldLock(AbstractQueuedSynchronizer sync, boolean read) {
+    record HeldLock(AbstractOwnableSynchronizer sync, boolean read) {
         @Override
         public boolean equals(Object other) {
             return other instanceof HeldLock that && that.sync == sync && that.read == read;
@@ -464,17 +464,24 @@ final class HappensBeforeDetector implements ExecutionListener {
     }
 
     /** The synchronizers of the JDK's reentrant locks the execution used: few. */
-    private final java.util.List<AbstractQueuedSynchronizer> locksSeen = new java.util.ArrayList<>(2);
+    private final java.util.List<AbstractOwnableSynchronizer> locksSeen = new java.util.ArrayList<>(2);
 
-    private void seeLock(AbstractQueuedSynchronizer sync) {
-        String type = sync.getClass().getName();
-        if (!type.startsWith(READ_WRITE_SYNC) && !type.startsWith(REENTRANT_SYNC)) {
-            return;
-        }
+    /** The last synchronizer class found not to be a reentrant lock's (latches, semaphores, the user's own). */
+    private Class<?> otherSynchronizer;
+
+    private void seeLock(AbstractOwnableSynchronizer sync) {
         for (Object seen : locksSeen) {
             if (seen == sync) {
                 return;
             }
+        }
+        Class<?> type = sync.getClass();
+        if (type == otherSynchronizer) {
+            return;
+        }
+        if (!type.getName().startsWith(READ_WRITE_SYNC) && !type.getName().startsWith(REENTRANT_SYNC)) {
+            otherSynchronizer = type;
+            return;
         }
         locksSeen.add(sync);
     }
@@ -494,7 +501,7 @@ final class HappensBeforeDetector implements ExecutionListener {
         }
         Thread me = worker.hooks.currentThread(); // the thread object the program sees, which the locks record
         java.util.List<Object> held = null;
-        for (AbstractQueuedSynchronizer sync : locksSeen) {
+        for (AbstractOwnableSynchronizer sync : locksSeen) {
             if (LockQueries.owner(sync) == me) {
                 held = add(held, monitors, new HeldLock(sync, false));
             }
@@ -545,7 +552,7 @@ final class HappensBeforeDetector implements ExecutionListener {
             }
         }
 
-        static Object owner(AbstractQueuedSynchronizer sync) {
+        static Object owner(AbstractOwnableSynchronizer sync) {
             try {
                 return OWNER == null ? null : OWNER.get(sync);
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -554,7 +561,7 @@ final class HappensBeforeDetector implements ExecutionListener {
         }
 
         @SuppressWarnings("deprecation") // Thread.getId: the JDK 17 name of threadId
-        static int readHolds(AbstractQueuedSynchronizer sync, Thread thread) {
+        static int readHolds(AbstractOwnableSynchronizer sync, Thread thread) {
             try {
                 if (FIRST_READER == null || FIRST_READER_HOLDS == null || CACHED_COUNTER == null || READ_HOLDS == null
                         || COUNT == null || TID == null) {
