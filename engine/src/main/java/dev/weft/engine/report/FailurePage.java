@@ -21,6 +21,8 @@ public final class FailurePage {
 
     /** Fewest consecutive JDK steps of one thread that fold into one row. */
     static final int FOLD_MIN = 2;
+    /** Steps shown at each end of a longer interleaving (the page stays a few megabytes at most). */
+    static final int SHOWN_AT_EACH_END = 2_500;
 
     private FailurePage() {
     }
@@ -163,6 +165,15 @@ public final class FailurePage {
         int previousThread = -1;
         int i = 0;
         while (i < trace.size()) {
+            if (i == SHOWN_AT_EACH_END && trace.size() > 2 * SHOWN_AT_EACH_END) {
+                int skipped = trace.size() - 2 * SHOWN_AT_EACH_END;
+                html.append("<tr class=\"omitted\"><td class=\"n\"></td><td colspan=\"").append(threads).append("\">… ")
+                        .append(skipped).append(" steps not shown (steps ").append(i + 1).append("–").append(i + skipped)
+                        .append(")</td></tr>\n");
+                i += skipped;
+                previousThread = -1;
+                continue;
+            }
             TraceEvent event = trace.get(i);
             if (previousThread >= 0 && event.thread() != previousThread) {
                 html.append("<tr class=\"switch\"><td class=\"n\"></td><td colspan=\"").append(threads)
@@ -202,7 +213,8 @@ public final class FailurePage {
     private static int foldEnd(List<TraceEvent> trace, FailureView view, int start) {
         int thread = trace.get(start).thread();
         int end = start;
-        while (end < trace.size() && trace.get(end).thread() == thread && trace.get(end).inJdk()
+        int limit = trace.size() > 2 * SHOWN_AT_EACH_END && start < SHOWN_AT_EACH_END ? SHOWN_AT_EACH_END : trace.size();
+        while (end < limit && trace.get(end).thread() == thread && trace.get(end).inJdk()
                 && !view.highlights().containsKey(end)) {
             end++;
         }
@@ -308,6 +320,7 @@ public final class FailurePage {
             .lanes td{padding:2px 8px;vertical-align:top;word-break:break-word}
             .lanes td.lane{border-left:1px solid var(--line)}
             tr.event.in-jdk .step{color:#3c4350}
+            tr.omitted td{color:var(--muted);font-style:italic;padding:4px 8px}
             tr.switch td{background:var(--switch);color:var(--muted);font-size:11.5px;padding:1px 8px;border-top:1px solid #c6d3ea}
             tr.race td.lane:not(:empty){background:var(--race);box-shadow:inset 3px 0 var(--race-edge)}
             tr.culprit td.lane:not(:empty){background:var(--culprit);box-shadow:inset 3px 0 var(--culprit-edge)}

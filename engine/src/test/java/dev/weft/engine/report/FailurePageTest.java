@@ -55,6 +55,23 @@ class FailurePageTest {
     }
 
     @Test
+    void aLongInterleaving_showsBothEnds() {
+        List<TraceEvent> trace = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * FailurePage.SHOWN_AT_EACH_END + 100; i++) {
+            trace.add(new TraceEvent(i, i % 2, "step " + (i + 1), "", false));
+        }
+        FailureView view = new FailureView("hang", Optional.empty(), Optional.empty(), trace, 2,
+                Map.of(trace.size() - 1, FailureView.Highlight.CULPRIT));
+        String html = FailurePage.render(new FailureReport("hang", "T.m", "", List.of(
+                new FailureReport.Section("Interleaving (5099 switches)", "…", FailureReport.Kind.INTERLEAVING)), 1,
+                Optional.empty(), Optional.of(view)), Optional.empty());
+
+        assertThat(html).contains(">step 2500<", "… 100 steps not shown (steps 2501–2600)", ">step 2601<", ">step 5100<")
+                .doesNotContain(">step 2501<").doesNotContain(">step 2600<")
+                .contains("<tr class=\"event culprit\" data-thread=\"1\"><td class=\"n\">5100</td>");
+    }
+
+    @Test
     void escape_coversHtmlAndAttributes() {
         assertThat(FailurePage.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
     }
