@@ -44,7 +44,8 @@ class SweepTest {
     private static final List<Class<?>> PROJECTS = List.of(OswegoSweep.class, BackportSweep.class, Log4jSweep.class,
             GuavaSweep.class, CaffeineSweep.class, JctoolsSweep.class, CommonsPoolSweep.class);
 
-    record Row(Project project, String test, String verdict, String executions, String time, Verdict expected, String problem) {}
+    record Row(Project project, String test, String form, String verdict, String executions, String time, Verdict expected,
+            String problem) {}
 
     @Test
     void everyVerdictIsTheAnalysedOne() throws IOException {
@@ -80,7 +81,7 @@ class SweepTest {
                 String verdict = message.map(text -> text.lines().findFirst().orElse("")).orElse("passes");
                 Map<String, String> summary = entries.getOrDefault(test, Map.of());
                 Verdict expected = verdictOf(type, methodName);
-                rows.add(new Row(type.getAnnotation(Project.class), type.getSimpleName() + "." + methodName, verdict,
+                rows.add(new Row(type.getAnnotation(Project.class), type.getSimpleName() + "." + methodName, formOf(type, methodName), verdict,
                         summary.getOrDefault("weft.explored.executions", "?"), summary.getOrDefault("weft.explored.time", "?"),
                         expected, problem(verdict, message.isPresent(), expected)));
             }
@@ -99,6 +100,16 @@ class SweepTest {
         java.io.StringWriter text = new java.io.StringWriter();
         error.printStackTrace(new java.io.PrintWriter(text));
         return "internal error: " + text;
+    }
+
+    private static String formOf(Class<?> type, String methodName) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(methodName)) {
+                Class<?> returned = method.getReturnType();
+                return returned == void.class ? "imperative" : Map.class.isAssignableFrom(returned) ? "map" : "object";
+            }
+        }
+        return "?";
     }
 
     private static Verdict verdictOf(Class<?> type, String methodName) {
@@ -144,27 +155,35 @@ class SweepTest {
         };
     }
 
+    /** The table of docs/real-code.md: one row per test, then the wall time per project. */
     private static String table(List<Row> rows, Map<String, Long> projectMillis) {
         StringBuilder text = new StringBuilder();
-        text.append("| project | version (released, class files) | test | verdict | executions | time | analysis |\n");
+        text.append("| project (version, released, class files) | what was run | form | executions | time | verdict | analysis |\n");
         text.append("|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             Project project = row.project();
-            text.append("| ").append(project.name())
-                    .append(" | ").append(project.artifact()).append(" (").append(project.released()).append(", ")
-                    .append(project.classFiles()).append(")")
-                    .append(" | ").append(row.test())
-                    .append(" | ").append(row.verdict().replace("|", "\\|"))
+            String test = row.test().substring(row.test().indexOf('.') + 1);
+            text.append("| ").append(project.name()).append(" (").append(project.artifact()).append(", ")
+                    .append(project.released()).append(", ").append(project.classFiles()).append(")")
+                    .append(" | `").append(test).append('`')
+                    .append(" | ").append(row.form())
                     .append(" | ").append(row.executions())
-                    .append(" | ").append(row.time())
+                    .append(" | ").append(row.time().replace("ms", " ms"))
+                    .append(" | ").append(shortVerdict(row.verdict(), row.test()).replace("|", "\\|"))
                     .append(" | ").append(row.expected() == null ? "" : kind(row.expected()) + row.expected().why())
                     .append(row.problem() == null ? "" : " **" + row.problem().replace("|", "\\|") + "**")
                     .append(" |\n");
         }
-        text.append("\n| project class | wall time |\n|---|---|\n");
+        text.append("\n| project | wall time (engine start to last verdict, shrinking and reports included) |\n|---|---|\n");
         projectMillis.forEach((name, millis) -> text.append("| ").append(name).append(" | ")
                 .append(String.format("%.1f s", millis / 1000.0)).append(" |\n"));
         return text.toString();
+    }
+
+    /** The verdict line without {@code "Weft: "} and the test's name; an internal error's first line. */
+    private static String shortVerdict(String verdict, String test) {
+        String text = verdict.startsWith("Weft: ") ? verdict.substring("Weft: ".length()) : verdict;
+        return text.replace(" — " + test + " ", " ");
     }
 
     private static void write(Path file, String text) {
