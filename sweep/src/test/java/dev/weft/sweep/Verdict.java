@@ -35,8 +35,12 @@ public @interface Verdict {
 
     Kind value();
 
-    /** For a failure: how the report's first line starts, after {@code "Weft: "}. */
-    String report() default "";
+    /**
+     * For a failure: how the report's first line starts, after {@code "Weft: "} (for an open defect:
+     * how the failure message starts). Several when the verdict depends on something the seed does
+     * not fix; the analysis then says why.
+     */
+    String[] report() default {};
 
     /** The analysis, one or two sentences, for the results table. */
     String why() default "";

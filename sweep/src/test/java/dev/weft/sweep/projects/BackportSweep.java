@@ -55,13 +55,27 @@ public class BackportSweep {
     @ConcurrencyTest(threads = 2, operations = 3, scenarios = 40, schedules = 100, timeBudget = "60s")
     @MapScenario(operations = {MapOperation.PUT, MapOperation.GET, MapOperation.REMOVE, MapOperation.PUT_IF_ABSENT,
             MapOperation.CONTAINS_KEY})
-    @Verdict(value = Verdict.Kind.OPEN_WEFT_DEFECT, report = "internal error: dev.weft.scheduler.replay.ReplayDivergenceException",
-            why = "replay diverges: the map draws each node's level from a static java.util.Random (seedGenerator, made in the "
-                    + "class initializer) whose state carries over from one execution to the next, so the failure's replay "
-                    + "takes other levels (static state per execution: boundaries; the raw exception instead of a report: "
-                    + "determinism)")
+    @Verdict(value = Verdict.Kind.OPEN_WEFT_DEFECT, report = {"internal error: dev.weft.scheduler.replay.ReplayDivergenceException",
+            "Weft: data race on ConcurrentSkipListMap#1.randomSeed"},
+            why = "the exploration finds a real, benign race by design: every put draws its node's level from the map's plain "
+                    + "randomSeed field, read and written without a lock (as in Java 6's own ConcurrentSkipListMap, whose "
+                    + "comment says it does not matter much if threads miss each other's updates); but the replay that makes "
+                    + "the report can diverge: the map's seed comes from a static java.util.Random (seedGenerator, made in the "
+                    + "class initializer) whose state carries over from one execution to the next, so the replay draws other "
+                    + "levels (static state per execution: boundaries; the raw exception instead of a report: determinism). "
+                    + "It diverged in three runs of three on JDK 17, not in one run on JDK 25")
     @SuppressWarnings("unchecked")
     Map<Integer, Integer> concurrentSkipListMap() {
+        return new ConcurrentSkipListMap();
+    }
+
+    @ConcurrencyTest(threads = 2, operations = 3, scenarios = 40, schedules = 100, timeBudget = "60s")
+    @MapScenario(operations = {MapOperation.PUT, MapOperation.GET, MapOperation.REMOVE, MapOperation.PUT_IF_ABSENT,
+            MapOperation.CONTAINS_KEY})
+    @SuppressRace("ConcurrentSkipListMap.randomSeed")
+    @Verdict(value = Verdict.Kind.PASSES, why = "with the by-design race counted instead of reported: every history linearizable")
+    @SuppressWarnings("unchecked")
+    Map<Integer, Integer> concurrentSkipListMap_raceByDesignCounted() {
         return new ConcurrentSkipListMap();
     }
 
