@@ -104,7 +104,6 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
         }
         boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0;
-        boolean staticMethod = (access & ACC_STATIC) != 0;
         String collection = InstrumentationScope.collectionName(className);
         if (collection != null && !synchronizedMethod && isCollectionEntry(access, name)) {
             boolean nested = className.indexOf('$') >= 0;
