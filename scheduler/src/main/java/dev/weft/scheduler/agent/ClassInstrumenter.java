@@ -2,6 +2,7 @@ package dev.weft.scheduler.agent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,10 +16,13 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -89,7 +93,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         if (mode == InstrumentationScope.Mode.ATOMIC_ENTRIES) {
             Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            if (atomic != null && (atomic.contains(name) || atomic.contains("*")) && !name.equals("<init>") && version >= V1_7) {
+            if (atomic != null && (atomic.contains(name) || atomic.contains("*")) && !name.equals("<init>")) {
                 return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
             }
             return next;
@@ -97,18 +101,18 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         if (name.equals("<clinit>")) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             // A class initializer runs under the JVM's initialization lock: never switch inside it.
-            return version >= V1_7 ? new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC) : next;
+            return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
         }
-        boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0 && version >= V1_7;
+        boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0;
         String collection = InstrumentationScope.collectionName(className);
-        if (collection != null && !synchronizedMethod && version >= V1_7 && isCollectionEntry(access, name)) {
+        if (collection != null && !synchronizedMethod && isCollectionEntry(access, name)) {
             boolean nested = className.indexOf('$') >= 0;
             if (!nested || fields.outerCollection != null) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.COLLECTION);
                 wrapper.collection = collection;
                 wrapper.outerField = nested ? fields.outerCollection : null;
-                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
+                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
             }
         }
         if (synchronizedMethod) {
@@ -120,15 +124,59 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                 }
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
-                return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
+                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
             }
             int stripped = access & ~ACC_SYNCHRONIZED;
             MethodVisitor next = super.visitMethod(stripped, name, descriptor, signature, exceptions);
             Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.MONITOR);
-            return new MethodInstrumenter(wrapper, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
+            return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
         }
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0, version >= V1_5, version >= V1_7);
+        return methodInstrumenter(next, access, name, descriptor, signature, exceptions);
+    }
+
+    /**
+     * The method's body rewriter. In class files before 51, where stack-map frames are optional (and
+     * absent before 50), the method is read whole first, so that the rewriter knows which labels
+     * are jump targets without frames telling it.
+     */
+    private MethodVisitor methodInstrumenter(MethodVisitor next, int access, String name, String descriptor, String signature,
+            String[] exceptions) {
+        boolean framesRequired = version >= V1_7;
+        MethodInstrumenter body = new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0,
+                version >= V1_5, framesRequired);
+        return framesRequired ? body : new JumpTargets(access, name, descriptor, signature, exceptions, body);
+    }
+
+    /** Buffers a method of an old class file, hands its jump targets to the rewriter, then replays it. */
+    private static final class JumpTargets extends MethodNode {
+        private final MethodInstrumenter body;
+
+        JumpTargets(int access, String name, String descriptor, String signature, String[] exceptions, MethodInstrumenter body) {
+            super(ASM9, access, name, descriptor, signature, exceptions);
+            this.body = body;
+        }
+
+        @Override
+        public void visitEnd() {
+            Set<Label> targets = new HashSet<>();
+            for (AbstractInsnNode insn = instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof JumpInsnNode jump) {
+                    targets.add(jump.label.getLabel());
+                } else if (insn instanceof TableSwitchInsnNode table) {
+                    targets.add(table.dflt.getLabel());
+                    table.labels.forEach(label -> targets.add(label.getLabel()));
+                } else if (insn instanceof LookupSwitchInsnNode lookup) {
+                    targets.add(lookup.dflt.getLabel());
+                    lookup.labels.forEach(label -> targets.add(label.getLabel()));
+                }
+            }
+            for (TryCatchBlockNode block : tryCatchBlocks) {
+                targets.add(block.handler.getLabel());
+            }
+            body.jumpTargets(targets);
+            accept(body);
+        }
     }
 
     /**
@@ -229,7 +277,9 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
 
             instructions.add(end);
             instructions.add(handler);
-            instructions.add(handlerFrame());
+            if (version >= V1_6) {
+                instructions.add(handlerFrame()); // before 50 a class file has no frames
+            }
             instructions.add(exitCode(exitSite));
             instructions.add(new InsnNode(ATHROW));
             LabelNode from = start;
@@ -314,11 +364,20 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             return code;
         }
 
-        private AbstractInsnNode pushMonitor() {
-            if ((access & ACC_STATIC) != 0) {
-                return new LdcInsnNode(Type.getObjectType(className));
+        private InsnList pushMonitor() {
+            InsnList code = new InsnList();
+            if ((access & ACC_STATIC) == 0) {
+                code.add(new VarInsnNode(ALOAD, 0));
+            } else if (version >= V1_5) {
+                code.add(new LdcInsnNode(Type.getObjectType(className)));
+            } else {
+                // before 49 a class file cannot load a class constant; the class calling
+                // Class.forName finds itself through its own loader (already initialized, since one
+                // of its static methods runs)
+                code.add(new LdcInsnNode(className.replace('/', '.')));
+                code.add(new MethodInsnNode(INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;", false));
             }
-            return new VarInsnNode(ALOAD, 0);
+            return code;
         }
 
         private AbstractInsnNode pushInt(int value) {

@@ -2,6 +2,7 @@ package dev.weft.scheduler.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -16,22 +17,33 @@ import org.objectweb.asm.Opcodes;
  * (it runs in the interpreter for ever — {@code ConcurrentHashMap.putVal} among them). Placed after
  * the label, the call is outside the range.
  *
- * <p>Only where frames are mandatory (class files 51 and later): there every jump target and handler
- * has a frame, and a label with a frame gets the call before it, since code reaching the label from
- * elsewhere does not have the monitor's object on the stack.
+ * <p>Code reaching a label from elsewhere does not have the monitor's object on the stack, so a jump
+ * target or handler gets the call before it. Where frames are mandatory (class files 51 and later)
+ * every such label has a frame; in older class files, whose frames are optional or absent, the
+ * method's jump targets are given beforehand ({@link #jumpTargets}).
  */
 final class ExitHookPlacement extends MethodVisitor implements Opcodes {
 
     private int pendingSite = -1;
     private final List<Object> held = new ArrayList<>();
+    private final boolean framesRequired;
+    private Set<Label> targets;
 
-    ExitHookPlacement(MethodVisitor next) {
+    ExitHookPlacement(MethodVisitor next, boolean framesRequired) {
         super(ASM9, next);
+        this.framesRequired = framesRequired;
+    }
+
+    void jumpTargets(Set<Label> labels) {
+        targets = labels;
     }
 
     /** Emits {@code Hooks.monitorExit(object, site)} (the object is on the stack) at the next instruction. */
     void monitorExitHook(int site) {
         flush(true);
+        if (!framesRequired && targets == null) {
+            throw new IllegalStateException("the jump targets of a method without mandatory frames are unknown");
+        }
         pendingSite = site;
     }
 
@@ -71,6 +83,9 @@ final class ExitHookPlacement extends MethodVisitor implements Opcodes {
 
     @Override
     public void visitLabel(Label label) {
+        if (targets != null && targets.contains(label)) {
+            flush(true); // reached from elsewhere too, without the object on the stack
+        }
         if (pendingSite >= 0) {
             held.add(label);
         } else {

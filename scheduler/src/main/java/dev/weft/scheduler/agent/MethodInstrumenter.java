@@ -1,5 +1,6 @@
 package dev.weft.scheduler.agent;
 
+import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -23,7 +24,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     private final ClassInstrumenter.FieldFlags ownFields;
     private final boolean staticMethod;
     private final boolean classConstants;
-    /** Places the hook after a {@code monitorexit} outside the block's catch-all range; {@code null} in old class files. */
+    /** Places the hook after a {@code monitorexit} outside the block's catch-all range. */
     private final ExitHookPlacement exitHooks;
 
     private int line = -1;
@@ -33,12 +34,13 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     /**
      * @param staticMethod whether the method is static (it has no {@code this} for atomic owners)
      * @param classConstants whether the class file version allows class constants ({@code ldc} of a class)
-     * @param framesRequired whether the class file version requires stack-map frames (51 and later)
+     * @param framesRequired whether the class file version requires stack-map frames (51 and later);
+     *     if not, {@link #jumpTargets} must be called before the method is visited
      */
     MethodInstrumenter(MethodVisitor next, String className, String methodName, String fileName, ClassLoader loader,
             ClassInstrumenter.FieldFlags ownFields, boolean staticMethod, boolean classConstants, boolean framesRequired) {
-        super(ASM9, framesRequired ? new ExitHookPlacement(next) : next);
-        this.exitHooks = framesRequired ? (ExitHookPlacement) mv : null;
+        super(ASM9, new ExitHookPlacement(next, framesRequired));
+        this.exitHooks = (ExitHookPlacement) mv;
         this.staticMethod = staticMethod;
         this.classConstants = classConstants;
         this.className = className;
@@ -48,6 +50,11 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         this.constructor = methodName.equals("<init>");
         this.superCalled = !constructor;
         this.ownFields = ownFields;
+    }
+
+    /** The labels that code jumps to, in a method whose class file need not have frames to say so. */
+    void jumpTargets(Set<Label> targets) {
+        exitHooks.jumpTargets(targets);
     }
 
     @Override
@@ -203,13 +210,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             case MONITOREXIT -> {
                 super.visitInsn(DUP);
                 super.visitInsn(opcode);
-                int site = site(Site.Kind.MONITOR_EXIT, "", 0);
-                if (exitHooks != null) {
-                    exitHooks.monitorExitHook(site);
-                } else {
-                    pushInt(site);
-                    hook("monitorExit", "(Ljava/lang/Object;I)V");
-                }
+                exitHooks.monitorExitHook(site(Site.Kind.MONITOR_EXIT, "", 0));
             }
             default -> super.visitInsn(opcode);
         }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import dev.weft.scheduler.programs.OldClassFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -66,6 +69,25 @@ class MonitorRangesTest {
             MethodNode method = method(map, name);
             assertThat(monitorHooks(method)).as(name).isNotEmpty();
             assertThat(hooksInsideCatchAll(method)).as(name).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.weft.scheduler.programs.OldClassFiles#variants")
+    void oldClassFiles_callTheirHooksOutsideTheCatchAllRange(OldClassFiles.Variant variant) {
+        ClassNode cell = new ClassNode();
+        byte[] rewritten = WeftTransformer.rewrite(OldClassFiles.generate(variant), getClass().getClassLoader(),
+                InstrumentationScope.Mode.FULL, false);
+        new ClassReader(rewritten).accept(cell, 0);
+        List<String> names = new ArrayList<>(List.of("get", "set", "increment", "await", "setAndNotifyAll", "incrementBoth", "addTotal"));
+        if (variant.subroutines()) {
+            names.add("incrementInJsrBlock");
+        }
+        for (String name : names) {
+            MethodNode method = method(cell, name);
+            assertThat(monitorHooks(method)).as(name).isNotEmpty();
+            assertThat(hooksInsideCatchAll(method)).as(name).isEmpty();
+            assertThat(method.access & Opcodes.ACC_SYNCHRONIZED).as(name).isZero();
         }
     }
 
