@@ -65,6 +65,7 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
 
   private static final String PUT_PART = "putAll:put";
   private static final String REMOVE_PART = "clear:remove";
+  private static final String REMOVE_AGAIN = "clear:again";
   private static final String KEY_READ = "keySet:read";
   private static final String ENTRY_READ = "entrySet:read";
   private static final String VALUE_READ = "values:read";
@@ -186,6 +187,11 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
         }
       case REMOVE_PART:
         return List.of(new Outcome<>(NULL, state.withMap(map.without(op.arg(0)))));
+      case REMOVE_AGAIN:
+        return map.containsKey(op.arg(0))
+            ? List.of(
+                new Outcome<>(NULL, state.withMap(map.without(op.arg(0)))), new Outcome<>(NULL, state))
+            : List.of(new Outcome<>(NULL, state));
       case KEY_READ:
         return List.of(new Outcome<>(Result.value(map.containsKey(op.arg(0))), state));
       case ENTRY_READ:
@@ -362,6 +368,17 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
                   Arrays.asList(key),
                   result == null ? null : NULL,
                   "its removal of key " + Value.format(key)));
+          // a key put again while the clear runs may be removed again: ConcurrentSkipListMap's
+          // clear takes the first entry until there is none, ConcurrentHashMap's restarts after a
+          // resize
+          for (int again = insertions(key, op, operations); again > 0; again--) {
+            parts.add(
+                op.part(
+                    REMOVE_AGAIN,
+                    Arrays.asList(key),
+                    result == null ? null : NULL,
+                    "its removal of key " + Value.format(key) + " put again"));
+          }
         }
       } else if (result == null) {
         // a read that never returned changed nothing and showed nothing
@@ -486,6 +503,23 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
     }
   }
 
+  /** How many calls other than {@code clear} may put {@code key} while {@code clear} runs. */
+  private static int insertions(Object key, Operation clear, List<Operation> operations) {
+    int n = 0;
+    for (Operation op : operations) {
+      boolean overlaps =
+          op != clear
+              && op.invokedAt() < (clear.respondedAt() < 0 ? Integer.MAX_VALUE : clear.respondedAt())
+              && (op.respondedAt() < 0 || op.respondedAt() > clear.invokedAt());
+      if (overlaps && change(op, 1)[1] > 0) {
+        Set<Object> keys = new TreeSet<>(Value.ORDER);
+        keys(op, keys);
+        n += keys.contains(key) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
   /** The count part of a completed {@code size} or {@code isEmpty}: the bounds its result must fit. */
   private static Operation count(Operation counted, List<Operation> operations, int keys) {
     long low = 0;
@@ -494,7 +528,8 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
       if (op == counted || op.invokedAt() > counted.respondedAt()) {
         continue;
       }
-      long[] change = change(op, keys);
+      // a clear can remove more entries than there are keys when others put them again meanwhile
+      long[] change = change(op, keys + operations.size());
       if (op.respondedAt() >= 0 && op.respondedAt() < counted.invokedAt()) {
         low += change[0];
         high += change[1];
@@ -550,6 +585,7 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
       case "putAll":
         return new long[] {0, op.arg(0) instanceof List<?> ? ((List<?>) op.arg(0)).size() : keys};
       case "clear":
+        // it may remove a key again that another call put again while it ran
         return new long[] {-keys, 0};
       case "replace":
       case "get":

@@ -364,8 +364,22 @@ class WeakMapModelTest {
           {
             long[] removed = new long[1];
             steps.add(() -> history.invoke(thread, "clear"));
-            for (long key : shuffledKeys()) {
-              steps.add(() -> removed[0] += map.remove(key) == null ? 0 : 1);
+            if (random.nextBoolean()) {
+              for (long key : shuffledKeys()) {
+                steps.add(() -> removed[0] += map.remove(key) == null ? 0 : 1);
+              }
+            } else {
+              // as ConcurrentSkipListMap: take the first entry until there is none, so that a key
+              // put again meanwhile is removed again (30 rounds are more than enough for "until none")
+              for (int round = 0; round < 30; round++) {
+                steps.add(
+                    () -> {
+                      if (!map.isEmpty()) {
+                        map.remove(((TreeMap<Long, Long>) map).firstKey());
+                        removed[0]++;
+                      }
+                    });
+              }
             }
             steps.add(() -> cells[cell] -= removed[0]);
             steps.add(() -> history.ok(thread, null));
