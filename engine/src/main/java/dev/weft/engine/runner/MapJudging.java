@@ -49,8 +49,9 @@ final class MapJudging implements ScenarioRun.Judging {
 
     @Override
     public List<String> contractLines(Class<?> target, History history) {
-        Optional<JdkMapContract> jdk = JdkMapContract.of(target);
-        if (jdk.isEmpty() || spec.defaultOperations()) {
+        Optional<JdkMapContract> jdk = JdkMapContract.inherited(target);
+        boolean subclass = jdk.isPresent() && jdk.get().type() != target;
+        if (jdk.isEmpty() || (spec.defaultOperations() && !subclass)) {
             return List.of();
         }
         Model<?> documented = jdk.get().documented(spec);
@@ -69,8 +70,12 @@ final class MapJudging implements ScenarioRun.Judging {
         }
         List<String> lines = new ArrayList<>(jdk.get().contractLines(present));
         if (!lines.isEmpty()) {
-            lines.add("this history fits the documented contract; operations named in @MapScenario are checked for"
-                    + " atomicity, the default ones by the contract");
+            lines.add(subclass
+                    ? "this history fits the documented contract of " + jdk.get().type().getSimpleName() + ", which "
+                            + target.getName() + " extends; a subclass is checked for atomicity, since it may override"
+                            + " any method (name the operations to check in @MapScenario to leave these out)"
+                    : "this history fits the documented contract; operations named in @MapScenario are checked for"
+                            + " atomicity, the default ones by the contract");
         }
         return lines;
     }

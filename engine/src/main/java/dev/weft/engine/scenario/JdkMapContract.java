@@ -79,6 +79,20 @@ public enum JdkMapContract {
         return Optional.empty();
     }
 
+    /**
+     * The contract of the nearest of these JDK classes that {@code mapClass} is or extends: a subclass is
+     * checked for atomicity, yet a failure its superclass's contract allows deserves a word.
+     */
+    public static Optional<JdkMapContract> inherited(Class<?> mapClass) {
+        for (Class<?> type = mapClass; type != null; type = type.getSuperclass()) {
+            Optional<JdkMapContract> contract = of(type);
+            if (contract.isPresent()) {
+                return contract;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The class, such as {@code ConcurrentHashMap}. */
     public Class<?> type() {
         return type;
@@ -100,13 +114,17 @@ public enum JdkMapContract {
 
     /** The model that checks {@code spec}'s operations this class makes non-atomic by its documented contract. */
     public Model<?> documented(MapScenarioSpec spec) {
+        return documented(spec.contract(), spec.operations());
+    }
+
+    private Model<?> documented(dev.weft.models.model.MapContract contract, List<MapOperation> operations) {
         Set<String> weak = new LinkedHashSet<>();
-        for (MapOperation op : spec.operations()) {
+        for (MapOperation op : operations) {
             if (clauses.containsKey(op)) {
                 weak.add(op.methodName());
             }
         }
-        return weak.isEmpty() ? MapModel.of(spec.contract()) : WeakMapModel.of(spec.contract(), weak);
+        return weak.isEmpty() ? MapModel.of(contract) : WeakMapModel.of(contract, weak);
     }
 
     /**
