@@ -34,6 +34,10 @@ class JdkMapContractTest {
     }
 
     private static void passes(String method) {
+        passesAll(method, Integer.parseInt(SCENARIOS));
+    }
+
+    private static void passesAll(String method, int scenarios) {
         EngineExecutionResults results = run(method);
         results.testEvents().failed().stream().findFirst().ifPresent(event -> {
             throw new AssertionError(method + " failed:\n" + message(results));
@@ -43,7 +47,7 @@ class JdkMapContractTest {
         String entries = results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().toString())
                 .reduce("", String::concat);
-        assertThat(entries).contains("weft.explored.scenarios=" + SCENARIOS + ",");
+        assertThat(entries).contains("weft.explored.scenarios=" + scenarios + ",");
         System.out.println(method + ": " + entries);
     }
 
@@ -70,6 +74,11 @@ class JdkMapContractTest {
     @Test
     void concurrentSkipListMap_defaultOperations_passByItsDocumentedContract() {
         passes("concurrentSkipListMap");
+    }
+
+    @Test
+    void concurrentSkipListMap_pollFirstEntryRacingAPutBeforeIt_passesByWhatItsCodeDoes() {
+        passesAll("concurrentSkipListMapPollingWhileAnotherPuts", 16);
     }
 
     @Test

@@ -42,11 +42,11 @@ public enum JdkMapContract {
             List.of(MapOperation.SIZE, MapOperation.IS_EMPTY, MapOperation.CONTAINS_VALUE))),
 
     /**
-     * {@code java.util.concurrent.ConcurrentSkipListMap}. Its Javadoc says nothing of {@code size()}'s
-     * atomicity (JDK 9's warned that it may be inaccurate; since JDK 10 it reads a {@code LongAdder} that
-     * each insertion and removal updates after changing the map), and no {@code ConcurrentMap} promises it:
-     * its default check is the count bound, with the implementation named in place of a quotation.
-     * {@code isEmpty()} looks for the first entry and is checked for atomicity.
+     * {@code java.util.concurrent.ConcurrentSkipListMap}. Its Javadoc says nothing of the atomicity of
+     * {@code size()}, {@code pollFirstEntry()} and {@code pollLastEntry()}, and no {@code ConcurrentMap}
+     * promises it; its code makes none of them atomic (JDK 9's Javadoc still warned that {@code size()} may be
+     * inaccurate). Their default check follows the code, and a report names the code in place of a quotation.
+     * {@code isEmpty()} looks for the first entry at one point and is checked for atomicity.
      */
     CONCURRENT_SKIP_LIST_MAP(ConcurrentSkipListMap.class, Map.of(
             "Beware that bulk operations putAll, equals, toArray, containsValue, and clear are not guaranteed to"
@@ -54,12 +54,15 @@ public enum JdkMapContract {
             List.of(MapOperation.PUT_ALL, MapOperation.CLEAR, MapOperation.CONTAINS_VALUE),
             "Iterators and spliterators are weakly consistent.",
             List.of(MapOperation.KEY_SET, MapOperation.VALUES, MapOperation.ENTRY_SET),
-            "",
-            List.of(MapOperation.SIZE)));
+            JdkMapContract.CODE + "size() is atomic, and it is not: it counts entries in a LongAdder that each insertion and"
+                    + " removal updates after changing the map (JDK 17 and 25)",
+            List.of(MapOperation.SIZE),
+            JdkMapContract.CODE + "pollFirstEntry() and pollLastEntry() are atomic, and they are not: each finds the first (last)"
+                    + " entry, then removes it, and a key put before (after) it in between stays (JDK 17 and 25)",
+            List.of(MapOperation.POLL_FIRST_ENTRY, MapOperation.POLL_LAST_ENTRY)));
 
-    private static final String SKIP_LIST_SIZE = "ConcurrentSkipListMap's Javadoc does not say size() is atomic,"
-            + " and it is not: it counts entries in a LongAdder that each insertion and removal updates after"
-            + " changing the map (JDK 17 and 25)";
+    /** Marks a sentence that describes the code because the Javadoc is silent. */
+    private static final String CODE = "\0";
 
     private final Class<?> type;
     private final Map<MapOperation, String> clauses = new EnumMap<>(MapOperation.class);
@@ -98,7 +101,7 @@ public enum JdkMapContract {
         return type;
     }
 
-    /** The operations this class's Javadoc (or, for {@code ConcurrentSkipListMap.size}, code) makes non-atomic. */
+    /** The operations this class's Javadoc (or, where the Javadoc is silent, its code) makes non-atomic. */
     public Set<MapOperation> nonAtomic() {
         return clauses.keySet();
     }
@@ -140,8 +143,8 @@ public enum JdkMapContract {
             }
         }
         List<String> lines = new ArrayList<>();
-        byClause.forEach((clause, names) -> lines.add(clause.isEmpty()
-                ? SKIP_LIST_SIZE
+        byClause.forEach((clause, names) -> lines.add(clause.startsWith(CODE)
+                ? type.getSimpleName() + "'s Javadoc does not say " + clause.substring(CODE.length())
                 : type.getSimpleName() + " documents " + String.join(", ", names) + " as not atomic: \"" + clause
                         + "\""));
         return lines;

@@ -28,6 +28,10 @@ import java.util.TreeSet;
  *   <li>{@code keySet}, {@code values} and {@code entrySet} (copied by iteration) and
  *       {@code containsValue} are weakly consistent traversals: each key is read atomically, at its
  *       own point during the call, present with its value or absent. A key is reported at most once.
+ *   <li>{@code pollFirstEntry} and {@code pollLastEntry} that return an entry find it first (or
+ *       last) at one point and remove it, if it still holds that value, at a later one: a key put
+ *       before it in between stays, as in {@code ConcurrentSkipListMap}. One that returns {@code
+ *       null} saw the map empty at one point.
  *   <li>{@code size} and {@code isEmpty} count the entries apart from them: the count is that of
  *       the calls that completed before the read, plus any subset of what the calls concurrent with
  *       it added or removed. A {@code put} that returned {@code null} added one entry, a
@@ -61,7 +65,9 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
                   "entrySet",
                   "containsValue",
                   "size",
-                  "isEmpty")));
+                  "isEmpty",
+                  "pollFirstEntry",
+                  "pollLastEntry")));
 
   private static final String PUT_PART = "putAll:put";
   private static final String REMOVE_PART = "clear:remove";
@@ -71,6 +77,9 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
   private static final String VALUE_READ = "values:read";
   private static final String CONTAINS_READ = "containsValue:read";
   private static final String OTHER_VALUE_READ = "containsValue:other";
+  private static final String POLL_FIND = "poll:find";
+  private static final String POLL_REMOVE = "poll:remove";
+  private static final String POLL_ANY = "poll:any";
   private static final String SIZE_COUNT = "size:count";
   private static final String EMPTY_COUNT = "isEmpty:count";
 
@@ -209,6 +218,28 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
       case VALUE_READ:
       case CONTAINS_READ:
         return List.of(tiedRead(state, op));
+      case POLL_FIND:
+        {
+          // arguments: key, whether the first (or else the last) key
+          Object key = op.arg(0);
+          int at = Boolean.TRUE.equals(op.arg(1)) ? 0 : map.size() - 1;
+          boolean found = map.size() > 0 && map.containsKey(key) && Value.ORDER.compare(map.keyAt(at), key) == 0;
+          return List.of(new Outcome<>(Result.value(found), state));
+        }
+      case POLL_REMOVE:
+        {
+          Object key = op.arg(0);
+          boolean holds = map.containsKey(key) && Objects.equals(map.get(key), op.arg(1));
+          return List.of(new Outcome<>(Result.value(holds), holds ? state.withMap(map.without(key)) : state));
+        }
+      case POLL_ANY:
+        {
+          List<Outcome<State>> removals = new ArrayList<>();
+          for (Object key : map.keys()) {
+            removals.add(new Outcome<>(NULL, state.withMap(map.without(key))));
+          }
+          return removals.isEmpty() ? List.of(new Outcome<>(NULL, state)) : removals;
+        }
       case SIZE_COUNT:
         {
           long low = (Long) op.arg(0);
@@ -379,6 +410,32 @@ public final class WeakMapModel implements Model<WeakMapModel.State> {
                     result == null ? null : NULL,
                     "its removal of key " + Value.format(key) + " put again"));
           }
+        }
+      } else if (op.name().startsWith("poll")) {
+        if (result == null) {
+          // still running: it may remove any entry, once
+          parts.add(op.part(POLL_ANY, List.of(), null, "its removal of some entry"));
+          whole = true;
+        } else if (result.value() == null) {
+          // an empty map seen at one point: atomic
+          parts.add(op);
+          whole = true;
+        } else {
+          List<?> entry = (List<?>) result.value();
+          boolean first = op.name().equals("pollFirstEntry");
+          parts.add(
+              op.part(
+                  POLL_FIND,
+                  Arrays.asList(entry.get(0), first),
+                  TRUE,
+                  "its search, finding key " + Value.format(entry.get(0)) + (first ? " first" : " last")));
+          parts.add(
+              op.part(
+                  POLL_REMOVE,
+                  Arrays.asList(entry.get(0), entry.get(1)),
+                  TRUE,
+                  "its removal of key " + Value.format(entry.get(0))));
+          whole = true;
         }
       } else if (result == null) {
         // a read that never returned changed nothing and showed nothing

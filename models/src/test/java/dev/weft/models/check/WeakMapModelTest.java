@@ -247,12 +247,40 @@ class WeakMapModelTest {
   }
 
   @Test
+  void pollFirstEntry_removingAnEntryNoLongerFirst_isAccepted_butOneNeverFirst_isRejected() {
+    // found 2 first, then 0 was put before it, then 2 was removed
+    History.Builder builder =
+        History.builder()
+            .invoke(0, "put", 2, 1)
+            .ok(0, null)
+            .invoke(2, "pollFirstEntry")
+            .invoke(1, "put", 0, 1)
+            .ok(1, null)
+            .invoke(1, "entrySet")
+            .ok(1, List.of(pair(0, 1), pair(2, 1)))
+            .ok(2, List.of(2, 1));
+    assertThat(strict(builder.build()).verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+    assertThat(weak(builder.build()).verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    History neverFirst =
+        History.builder()
+            .invoke(0, "put", 0, 1)
+            .ok(0, null)
+            .invoke(0, "put", 2, 1)
+            .ok(0, null)
+            .invoke(2, "pollFirstEntry")
+            .ok(2, List.of(2, 1))
+            .build();
+    assertThat(weak(neverFirst).verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+  }
+
+  @Test
   void unknownWeakOperation_isRefusedWithTheChoices() {
     assertThatThrownBy(() -> WeakMapModel.of(MapContract.CONCURRENT_MAP, Set.of("put")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "operation put cannot be checked weakly, was given among [put]; use some of [putAll,"
-                + " clear, keySet, values, entrySet, containsValue, size, isEmpty]");
+                + " clear, keySet, values, entrySet, containsValue, size, isEmpty, pollFirstEntry,"
+                + " pollLastEntry]");
   }
 
   @Test
@@ -326,7 +354,7 @@ class WeakMapModelTest {
       int cell = thread % 2;
       long k = key();
       long v = value();
-      switch (random.nextInt(12)) {
+      switch (random.nextInt(15)) {
         case 0:
           steps.add(() -> history.invoke(thread, "put", k, v));
           steps.add(() -> result[0] = map.put(k, v));
@@ -414,6 +442,31 @@ class WeakMapModelTest {
               steps.add(() -> found[0] |= Long.valueOf(v).equals(map.get(key)));
             }
             steps.add(() -> history.ok(thread, found[0]));
+            break;
+          }
+        case 12:
+        case 13:
+        case 14:
+          {
+            // as ConcurrentSkipListMap: find the first (or last) entry, then remove it if it is
+            // still there; a key put before it in between stays
+            boolean first = random.nextBoolean();
+            TreeMap<Long, Long> sorted = (TreeMap<Long, Long>) map;
+            Long[] found = new Long[2];
+            steps.add(() -> history.invoke(thread, first ? "pollFirstEntry" : "pollLastEntry"));
+            steps.add(() -> found[0] = sorted.isEmpty() ? null : first ? sorted.firstKey() : sorted.lastKey());
+            steps.add(
+                () -> {
+                  if (found[0] != null && !map.containsKey(found[0])) {
+                    // it was removed meanwhile: take whatever is first now, at once
+                    found[0] = sorted.isEmpty() ? null : first ? sorted.firstKey() : sorted.lastKey();
+                  }
+                  if (found[0] != null) {
+                    found[1] = map.remove(found[0]);
+                    cells[cell]--;
+                  }
+                });
+            steps.add(() -> history.ok(thread, found[0] == null ? null : List.of(found[0], found[1])));
             break;
           }
         default:
