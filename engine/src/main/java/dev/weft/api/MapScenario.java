@@ -29,6 +29,11 @@ public @interface MapScenario {
      * that is the {@code Map} operations, plus the conditional ones for a {@code ConcurrentMap}, plus
      * the navigation ones for a {@code NavigableMap}. Every listed operation must be supported by the
      * returned type.
+     *
+     * <p>A listed operation is checked for atomicity. The default operations of a {@code ConcurrentHashMap}
+     * or {@code ConcurrentSkipListMap} (exactly these classes) are checked by their documented contracts:
+     * those their Javadoc says are not atomic ({@code putAll}, {@code clear}, iteration, {@code size}, …) by
+     * that weaker contract, the others for atomicity.
      */
     MapOperation[] operations() default {};
 }

@@ -74,6 +74,7 @@ class ExecutionSeamTest {
         assertThat(program.spec().keys()).containsExactly(1, 2);
         assertThat(program.spec().values()).containsExactly(5);
         assertThat(program.spec().operations()).containsExactly(MapOperation.PUT, MapOperation.GET, MapOperation.SIZE);
+        assertThat(program.spec().defaultOperations()).as("operations named in @MapScenario").isFalse();
         assertThat(plan.storedFailure()).isEmpty();
     }
 
@@ -102,6 +103,7 @@ class ExecutionSeamTest {
                 MapOperation.CONTAINS_VALUE, MapOperation.SIZE, MapOperation.IS_EMPTY, MapOperation.CLEAR,
                 MapOperation.GET_OR_DEFAULT, MapOperation.PUT_ALL, MapOperation.KEY_SET, MapOperation.VALUES,
                 MapOperation.ENTRY_SET);
+        assertThat(program.spec().defaultOperations()).isTrue();
 
         TestSettings navigable = explorer.plan("navigableMap").settings();
         assertThat(navigable.strategy()).isEqualTo(Strategy.EXHAUSTIVE);

@@ -305,7 +305,7 @@ public final class DeclarationValidator {
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new MapScenarioSpec(mapType, boxed(keys), boxed(values), operations));
+            return Optional.of(new MapScenarioSpec(mapType, boxed(keys), boxed(values), operations, listed.length == 0));
         }
 
         private void checkIntegerTypeArguments() {

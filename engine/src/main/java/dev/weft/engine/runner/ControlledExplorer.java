@@ -19,7 +19,6 @@ import dev.weft.engine.scenario.OperationMethod;
 import dev.weft.engine.scenario.Scenario;
 import dev.weft.engine.store.StoredFailure;
 import dev.weft.models.check.Checker;
-import dev.weft.models.model.MapModel;
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Failure;
@@ -251,10 +250,10 @@ public final class ControlledExplorer implements Explorer {
         private Form<MapCall> mapForm(MapProgram map) throws IllegalAccessException {
             map.method().setAccessible(true);
             MethodHandle factory = MethodHandles.lookup().unreflect(map.method());
-            MapModel model = MapModel.of(map.spec().contract());
             Checker checker = Checker.withDefaults();
+            MapJudging judging = new MapJudging(map.spec(), checker);
             return new Form<>(index -> map.generator().generate(settings.seed(), index),
-                    scenario -> new ScenarioRun<>(scenario, map, factory, model, checker, PreparedCall::new, MapCall::render),
+                    scenario -> new ScenarioRun<>(scenario, map, factory, judging, checker, PreparedCall::new, MapCall::render),
                     ScenarioCodec.MAP_CALLS);
         }
 
@@ -559,6 +558,10 @@ public final class ControlledExplorer implements Explorer {
             Outcome outcome = failure.outcome();
             if (outcome instanceof Outcome.Rejected rejected) {
                 sections.add(new FailureReport.Section("Why", rejected.details().stripTrailing(), FailureReport.Kind.EXPLANATION));
+                List<String> contract = run.contractLines();
+                if (!contract.isEmpty()) {
+                    sections.add(new FailureReport.Section("Contract", String.join("\n", contract)));
+                }
             } else if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }

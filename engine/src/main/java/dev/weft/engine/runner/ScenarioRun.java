@@ -30,7 +30,7 @@ final class ScenarioRun<C> {
     final Scenario<C> scenario;
     private final Program form;
     private final MethodHandle factory;
-    private final Model<?> model;
+    private final Judging judging;
     private final Checker checker;
     private final Function<? super C, String> render;
     private final ScenarioCall[] calls;
@@ -39,14 +39,38 @@ final class ScenarioRun<C> {
     private final int[] after;
     private volatile HistoryRecorder last;
     private volatile int stuckCall = -1;
+    private volatile Class<?> lastTarget;
     long unknownVerdicts;
 
+    /**
+     * How a run picks the model that judges an execution, by the class of the object the test method
+     * returned, and what it adds to a failure's report.
+     */
+    interface Judging {
+
+        /** The model for an object of {@code target}. */
+        Model<?> model(Class<?> target);
+
+        /**
+         * Lines that put a failing {@code history} of an object of {@code target} in the light of its class's
+         * documented contract; none by default.
+         */
+        default List<String> contractLines(Class<?> target, dev.weft.models.history.History history) {
+            return List.of();
+        }
+    }
+
     ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Model<?> model, Checker checker,
+            Function<? super C, ? extends ScenarioCall> prepare, Function<? super C, String> render) {
+        this(scenario, form, factory, target -> model, checker, prepare, render);
+    }
+
+    ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Judging judging, Checker checker,
             Function<? super C, ? extends ScenarioCall> prepare, Function<? super C, String> render) {
         this.scenario = scenario;
         this.form = form;
         this.factory = factory;
-        this.model = model;
+        this.judging = judging;
         this.checker = checker;
         this.render = render;
         List<ScenarioCall> all = new ArrayList<>();
@@ -83,6 +107,7 @@ final class ScenarioRun<C> {
             }
             HistoryRecorder recorder = ManagedThreads.quietly(() -> new HistoryRecorder(calls.length));
             last = recorder;
+            lastTarget = target.getClass();
             for (int call : before) {
                 call(recorder, 0, call, target, instance);
             }
@@ -122,7 +147,7 @@ final class ScenarioRun<C> {
         if (result.outcome().failed()) {
             return result.outcome();
         }
-        CheckResult check = check(last.history(calls), model);
+        CheckResult check = check(last.history(calls), judging.model(lastTarget));
         if (check.verdict() == Verdict.NOT_LINEARIZABLE) {
             stuckCall = last.callOfEvent(check.explanation().stuck().invokedAt());
             return new Outcome.Rejected("not linearizable", check.explanation().toString());
@@ -172,6 +197,13 @@ final class ScenarioRun<C> {
             texts.add(calls[index].text());
         }
         return texts;
+    }
+
+    /** What the last execution's object's documented contract says of its history; empty for most. */
+    List<String> contractLines() {
+        HistoryRecorder recorder = last;
+        Class<?> target = lastTarget;
+        return recorder == null || target == null ? List.of() : judging.contractLines(target, recorder.history(calls));
     }
 
     /** The scenario as tables, with the results of the last execution. */

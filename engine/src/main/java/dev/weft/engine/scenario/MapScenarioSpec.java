@@ -13,9 +13,17 @@ import java.util.concurrent.ConcurrentMap;
  * @param keys the keys, not empty
  * @param values the values, not empty
  * @param operations the operations, not empty, each supported by {@code mapType}
+ * @param defaultOperations whether {@code operations} are the defaults of {@code mapType} ({@code
+ *     @MapScenario} names none): those a JDK map documents as not atomic are then checked by its documented
+ *     contract ({@link JdkMapContract}); operations the test names are checked for atomicity
  */
 public record MapScenarioSpec(Class<?> mapType, List<Integer> keys, List<Integer> values,
-        List<MapOperation> operations) {
+        List<MapOperation> operations, boolean defaultOperations) {
+
+    /** A spec whose operations the test names. */
+    public MapScenarioSpec(Class<?> mapType, List<Integer> keys, List<Integer> values, List<MapOperation> operations) {
+        this(mapType, keys, values, operations, false);
+    }
 
     /** Copies the lists and checks they are not empty. */
     public MapScenarioSpec {

@@ -311,6 +311,11 @@ public final class MapModel implements Model<MapState> {
     return List.of(new Outcome<>(result, next));
   }
 
+  /** Returns whether {@code op} reads or writes more than the key in its first argument. */
+  static boolean isWholeMap(String op) {
+    return WHOLE_MAP.contains(op);
+  }
+
   private static Object near(MapState state, Operation op) {
     int i = state.indexOf(op.arg(0));
     boolean found = i >= 0;
@@ -407,7 +412,7 @@ public final class MapModel implements Model<MapState> {
   }
 
   /** A sorted map compares keys: one of another type than the present keys cannot be compared. */
-  private boolean incomparable(MapState state, Object key) {
+  boolean incomparable(MapState state, Object key) {
     if (!contract.navigable() || state.size() == 0 || key == null) {
       return false;
     }
