@@ -266,8 +266,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             thread.finished = true; // never ran: nothing to unwind
             return;
         }
-        thread.turn = true;
-        wake(thread);
+        giveTurn(thread);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -307,14 +306,24 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
-    private void wake(LogicalThread thread) {
+    /**
+     * Gives {@code thread} the turn and wakes it. A thread waiting in {@code wait()} checks its turn
+     * holding the monitor, so the turn is set under the monitor too: set before, the thread could see
+     * it on a wake-up of its own, run on into code that holds the monitor and wait for its next turn
+     * there, leaving this thread blocked on the monitor with the turn in hand.
+     */
+    private void giveTurn(LogicalThread thread) {
         Object monitor = thread.physicalWait;
         if (monitor != null) {
             synchronized (monitor) {
+                thread.turn = true;
                 monitor.notifyAll();
             }
-        } else if (thread.worker != null) {
-            LockSupport.unpark(thread.worker.thread);
+        } else {
+            thread.turn = true;
+            if (thread.worker != null) {
+                LockSupport.unpark(thread.worker.thread);
+            }
         }
     }
 
@@ -326,11 +335,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
         to.switchedIn = true;
         from.turn = false;
-        to.turn = true;
         if (to.worker == null) {
+            to.turn = true;
             ensureWorker(to);
         } else {
-            wake(to);
+            giveTurn(to);
         }
     }
 
