@@ -6,6 +6,7 @@ import dev.weft.scheduler.agent.WeftAgent;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
+import dev.weft.scheduler.runtime.ExecutionStuckException;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.strategy.ExhaustiveStrategy;
 import dev.weft.scheduler.strategy.Strategies;
@@ -98,6 +99,14 @@ final class Outcomes {
                         + " make it a top-level class that only the programs use");
             }
         }
+        try {
+            return searchAll(runtime, program);
+        } catch (ExecutionStuckException stuck) {
+            throw new AssertionError(stuck.getMessage() + "\n" + stuck.outcome().details(), stuck);
+        }
+    }
+
+    private static Map<String, Integer> searchAll(ControlledRuntime runtime, Observing program) {
         String[] observed = new String[1];
         dev.weft.scheduler.runtime.Program wrapped = () -> observed[0] = program.run();
         return runtime.explore(() -> {
