@@ -895,8 +895,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.WAIT;
             me.blockedOn = monitor;
-            me.timed = millis > 0;
-            me.deadline = clockNanos + millis * 1_000_000L;
+            me.deadline = deadlineIn(nanosOf(millis));
+            me.timed = millis > 0 && me.deadline != NO_DEADLINE;
             me.physicalWait = monitor;
             try {
                 schedule(me);
@@ -957,6 +957,19 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
+    /** A deadline beyond the virtual clock's range (about 292 years): the thread waits as if it had none. */
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    /** The virtual time {@code nanos} from now, or {@link #NO_DEADLINE}. */
+    private long deadlineIn(long nanos) {
+        return nanos >= NO_DEADLINE - clockNanos ? NO_DEADLINE : clockNanos + nanos;
+    }
+
+    /** {@code millis} in nanoseconds, or {@link #NO_DEADLINE} when that does not fit. */
+    private static long nanosOf(long millis) {
+        return millis >= NO_DEADLINE / 1_000_000L ? NO_DEADLINE : millis * 1_000_000L;
+    }
+
     // ------------------------------------------------------------------ park / unpark
 
     @Override
@@ -980,14 +993,20 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (me.interrupted) {
                 return;
             }
+            if (absolute && nanos <= currentTimeMillis()) {
+                if (tracing) {
+                    record(me, "park (deadline passed)", site);
+                }
+                return; // parkUntil of a deadline that has passed (or of 0) does not block
+            }
             if (tracing) {
                 record(me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
             }
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.PARK;
             me.blockedOn = blocker;
-            me.timed = nanos > 0;
-            me.deadline = absolute ? (nanos - EPOCH_MILLIS) * 1_000_000L : clockNanos + nanos;
+            me.deadline = absolute ? nanosOf(nanos - EPOCH_MILLIS) : deadlineIn(nanos);
+            me.timed = (absolute || nanos > 0) && me.deadline != NO_DEADLINE;
             schedule(me);
             me.permit = false;
             if (listener != null) {
@@ -1117,8 +1136,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 me.status = LogicalThread.Status.BLOCKED;
                 me.block = LogicalThread.Block.JOIN;
                 me.blockedOn = target;
-                me.timed = millis > 0;
-                me.deadline = clockNanos + millis * 1_000_000L;
+                me.deadline = deadlineIn(nanosOf(millis));
+                me.timed = millis > 0 && me.deadline != NO_DEADLINE;
                 me.interruptedWake = false;
                 schedule(me);
                 if (me.timedOut) {
@@ -1162,8 +1181,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.SLEEP;
-            me.timed = true;
-            me.deadline = clockNanos + millis * 1_000_000L;
+            me.deadline = deadlineIn(nanosOf(millis));
+            me.timed = me.deadline != NO_DEADLINE;
             me.interruptedWake = false;
             schedule(me);
             if (me.interruptedWake) {
