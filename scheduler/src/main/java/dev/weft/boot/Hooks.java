@@ -325,6 +325,18 @@ public final class Hooks {
         }
     }
 
+    public static void join(Thread thread, long millis, int nanos, int site) throws InterruptedException {
+        WorkerState m = live();
+        if (m == null) {
+            thread.join(millis, nanos);
+        } else {
+            if (nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException("nanosecond timeout value out of range");
+            }
+            join(thread, millis + (nanos > 0 && millis < Long.MAX_VALUE ? 1 : 0), site);
+        }
+    }
+
     public static Thread currentThread() {
         WorkerState m = live();
         return m == null ? Thread.currentThread() : m.hooks.currentThread();

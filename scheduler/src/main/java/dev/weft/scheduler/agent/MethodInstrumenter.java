@@ -311,6 +311,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                             case "start()V" -> { hookName = "start"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join()V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join(J)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JI)V"; }
+                            case "join(JI)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JII)V"; }
                             case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
                             case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
@@ -367,7 +368,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     private static boolean isThreadMethod(String nameAndDescriptor) {
         return switch (nameAndDescriptor) {
-            case "start()V", "join()V", "join(J)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
+            case "start()V", "join()V", "join(J)V", "join(JI)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
             default -> false;
         };
     }
