@@ -149,7 +149,7 @@ class WaitNotifySemanticsTest {
     }
 
     @Test
-    void timedWait_andWaitWithTimeoutZero() {
+    void waitWithTimeoutZero_orBeyondTheClock_waitsForANotification() {
         Outcomes.of(() -> {
             Object lock = new Object();
             Thread waiter = startChecked(() -> {
@@ -162,6 +162,16 @@ class WaitNotifySemanticsTest {
         })
                 .acceptable("deadlock", "wait(0) waits without a timeout")
                 .forbidden("waiter returned", "wait(0) returned without a notification")
+                .check();
+        Outcomes.of(() -> {
+            Object lock = new Object();
+            synchronized (lock) {
+                lock.wait(Long.MAX_VALUE);
+            }
+            return "returned";
+        })
+                .acceptable("deadlock", "a deadline beyond the virtual clock's range is no deadline")
+                .forbidden("returned", "the deadline overflowed into the past")
                 .check();
     }
 
