@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a tiny program under every interleaving (exhaustive search, no preemption bound) and checks
+ * Runs a tiny program under every interleaving (exhaustive search, by default with no preemption bound) and checks
  * the set of its outcomes against a declaration, as jcstress does: each acceptable outcome must occur
  * and each is given a sentence, each forbidden one must not, and nothing undeclared may occur.
  *
@@ -37,6 +37,7 @@ final class Outcomes {
     }
 
     private final Observing program;
+    private int preemptionBound = ExhaustiveStrategy.UNBOUNDED;
     private final Map<String, String> acceptable = new LinkedHashMap<>();
     private final Map<String, String> forbidden = new LinkedHashMap<>();
 
@@ -47,6 +48,15 @@ final class Outcomes {
     /** The outcomes of {@code program}, to declare. */
     static Outcomes of(Observing program) {
         return new Outcomes(program);
+    }
+
+    /**
+     * Explores only the interleavings with at most {@code bound} preemptions (for programs whose
+     * threads run through {@code java.util.concurrent}, too long to explore all).
+     */
+    Outcomes preemptions(int bound) {
+        preemptionBound = bound;
+        return this;
     }
 
     /** An outcome that must occur in some interleaving, and why it is right. */
@@ -67,7 +77,7 @@ final class Outcomes {
      * @return how many executions ended with each outcome
      */
     Map<String, Integer> check() {
-        Map<String, Integer> seen = explore(program);
+        Map<String, Integer> seen = explore(program, preemptionBound);
         StringBuilder problems = new StringBuilder();
         for (Map.Entry<String, Integer> outcome : seen.entrySet()) {
             if (forbidden.containsKey(outcome.getKey())) {
@@ -90,8 +100,8 @@ final class Outcomes {
         return seen;
     }
 
-    /** Every interleaving's outcome of {@code program}, counted. */
-    static Map<String, Integer> explore(Observing program) {
+    /** The outcome of every interleaving of {@code program} with at most {@code preemptionBound} preemptions, counted. */
+    static Map<String, Integer> explore(Observing program, int preemptionBound) {
         ControlledRuntime runtime = ControlledRuntime.get();
         for (String late : WeftAgent.lateSynchronizedClasses()) {
             if (late.startsWith(Outcomes.class.getPackageName() + ".")) {
@@ -100,19 +110,19 @@ final class Outcomes {
             }
         }
         try {
-            return searchAll(runtime, program);
+            return searchAll(runtime, program, preemptionBound);
         } catch (ExecutionStuckException stuck) {
             throw new AssertionError(stuck.getMessage() + "\n" + stuck.outcome().details(), stuck);
         }
     }
 
-    private static Map<String, Integer> searchAll(ControlledRuntime runtime, Observing program) {
+    private static Map<String, Integer> searchAll(ControlledRuntime runtime, Observing program, int preemptionBound) {
         String[] observed = new String[1];
         dev.weft.scheduler.runtime.Program wrapped = () -> observed[0] = program.run();
         return runtime.explore(() -> {
             warmUp(runtime, wrapped);
             Map<String, Integer> seen = new TreeMap<>();
-            ExhaustiveStrategy strategy = new ExhaustiveStrategy(ExhaustiveStrategy.UNBOUNDED);
+            ExhaustiveStrategy strategy = new ExhaustiveStrategy(preemptionBound);
             ExecutionOptions options = new ExecutionOptions(42, MAX_STEPS, false);
             boolean more = true;
             for (int i = 0; more; i++) {
