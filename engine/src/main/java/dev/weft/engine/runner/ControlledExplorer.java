@@ -60,6 +60,13 @@ public final class ControlledExplorer implements Explorer {
     private static final int MAX_WARNINGS = 5;
 
     @Override
+    public List<String> prepare(java.util.function.Function<String, java.util.Optional<String>> configuration) {
+        List<String> late = dev.weft.scheduler.runtime.RuntimeSettings.configure(key -> configuration.apply(key).orElse(null));
+        prepare();
+        return late;
+    }
+
+    @Override
     public void prepare() {
         try {
             ControlledRuntime.get();

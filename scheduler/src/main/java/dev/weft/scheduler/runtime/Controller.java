@@ -181,7 +181,7 @@ final class Controller {
      * The caller waits and watches; a thread 0 stuck outside Weft's control is reported, and the
      * driver given up.
      */
-    private static final boolean DRIVER = !"false".equalsIgnoreCase(System.getProperty("weft.driver", "true"));
+    private static final boolean DRIVER = RuntimeSettings.process().driver();
 
     private final Object driverLock = new Object();
     private Driver driver; // guarded by driverLock

@@ -23,7 +23,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
-    private static final boolean SPIN_OVERRIDE = !Boolean.getBoolean("weft.debug.noSpinOverride");
+    private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
 
     private final Strategy strategy;
     private final long seed;
