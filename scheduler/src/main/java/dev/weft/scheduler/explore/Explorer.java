@@ -43,10 +43,7 @@ public final class Explorer {
      * changed from one execution to the next would break that.
      */
     public static long drawSeed(long seed) {
-        long z = seed + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return dev.weft.scheduler.strategy.SeedMix.mix64(seed + dev.weft.scheduler.strategy.SeedMix.GOLDEN_GAMMA);
     }
 
     /** Executions run before exploring or replaying, their outcomes ignored (see {@link #warmUp}). */

@@ -406,7 +406,7 @@ final class Controller {
     private void resetDeterminism(long seed) {
         try {
             if (tlrSeeder != null) {
-                ((AtomicLong) tlrSeeder.get(null)).set(Mix.mix64(seed ^ 0x3C6EF372FE94F82BL));
+                ((AtomicLong) tlrSeeder.get(null)).set(dev.weft.scheduler.strategy.SeedMix.mix64(seed ^ 0x3C6EF372FE94F82BL));
             }
             if (tlrProbes != null) {
                 ((AtomicInteger) tlrProbes.get(null)).set(0);

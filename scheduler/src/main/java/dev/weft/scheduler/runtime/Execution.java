@@ -4,6 +4,7 @@ import dev.weft.boot.RuntimeHooks;
 import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.Sites;
 import dev.weft.scheduler.strategy.SchedulingPoint;
+import dev.weft.scheduler.strategy.SeedMix;
 import dev.weft.scheduler.strategy.Strategy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -1408,7 +1409,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             Integer hash = identityHashes.get(object);
             if (hash == null) {
-                hash = (int) Mix.mix64(seed + 0x9E3779B97F4A7C15L * (identityHashes.size() + 1)) & 0x7FFFFFFF;
+                hash = (int) SeedMix.mix64(seed + SeedMix.GOLDEN_GAMMA * (identityHashes.size() + 1)) & 0x7FFFFFFF;
                 identityHashes.put(object, hash);
             }
             return hash;
@@ -1452,7 +1453,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public long randomSeed() {
-        return Mix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
+        return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
     }
 
     // ------------------------------------------------------------------ reports
