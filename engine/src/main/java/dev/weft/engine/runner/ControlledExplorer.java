@@ -109,7 +109,7 @@ public final class ControlledExplorer implements Explorer {
         private final long start = System.nanoTime();
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
         private final Map<String, Long> suppressed = new java.util.TreeMap<>();
-        private final List<String> warnings = new ArrayList<>();
+        private final dev.weft.scheduler.runtime.Warnings warnings = new dev.weft.scheduler.runtime.Warnings(MAX_WARNINGS);
         private long executions;
         private long distinct;
         private int scenarios;
@@ -503,11 +503,7 @@ public final class ControlledExplorer implements Explorer {
 
         private void count(Exploration result) {
             result.suppressedRaces().forEach((field, n) -> suppressed.merge(field, n, Long::sum));
-            for (Outcome warning : result.warnings()) {
-                if (warnings.size() < MAX_WARNINGS && !warnings.contains(warning.headline())) {
-                    warnings.add(warning.headline());
-                }
-            }
+            warnings.addAll(result.warnings());
             executions += result.executions();
             distinct += result.distinctInterleavings();
             Strategy strategy = settings.strategy();
@@ -519,7 +515,7 @@ public final class ControlledExplorer implements Explorer {
 
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
-                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings);
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings.headlines());
         }
 
         private ExplorationResult passed() {

@@ -11,6 +11,7 @@ import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ExecutionStuckException;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.runtime.Warnings;
 import dev.weft.scheduler.strategy.ShardedStrategy;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
@@ -108,7 +109,7 @@ public final class Explorer {
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings.list(), progress.suppressed);
     }
 
     /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
@@ -184,18 +185,14 @@ public final class Explorer {
         Failure failure;
         String description = "";
         Optional<String> completion = Optional.empty();
-        final List<Outcome> warnings = new ArrayList<>();
+        final Warnings warnings = new Warnings(Warnings.LIMIT);
         final Map<String, Long> suppressed = new TreeMap<>();
         /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
         volatile RecordingStrategy current;
         volatile long currentGlobal;
 
         void add(ExecutionResult result) {
-            for (Outcome warning : result.warnings()) {
-                if (warnings.size() < 20 && warnings.stream().noneMatch(w -> w.headline().equals(warning.headline()))) {
-                    warnings.add(warning);
-                }
-            }
+            warnings.addAll(result.warnings());
             result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
         }
 

@@ -42,7 +42,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     /** The detectors, or {@code null}: every event then costs one null check. */
     private final ExecutionListener listener;
     private final DetectionMode detection;
-    private final List<Outcome> warnings = new ArrayList<>(0);
+    private final Warnings warnings = new Warnings(Warnings.LIMIT);
     private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
 
     private LogicalThread current;
@@ -1366,14 +1366,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             finish(finding);
             throw new ExecutionAbort();
         }
-        if (warnings.size() < 20) {
-            for (Outcome known : warnings) {
-                if (known.headline().equals(finding.headline())) {
-                    return;
-                }
-            }
-            warnings.add(finding);
-        }
+        warnings.add(finding);
     }
 
     @Override
@@ -1382,7 +1375,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     List<Outcome> warnings() {
-        return warnings;
+        return warnings.list();
     }
 
     java.util.Map<String, Integer> suppressedRaces() {
