@@ -448,4 +448,91 @@ public final class Hooks {
             m.atomicDepth--;
         }
     }
+
+    // ---- method references ({@code Thread::start}, {@code LockSupport::park}): the site comes first,
+    // captured ahead of the referenced method's receiver and arguments ----
+
+    public static void startRef(int site, Thread thread) {
+        start(thread, site);
+    }
+
+    public static void joinRef(int site, Thread thread) throws InterruptedException {
+        join(thread, site);
+    }
+
+    public static void joinRef(int site, Thread thread, long millis) throws InterruptedException {
+        join(thread, millis, site);
+    }
+
+    public static void joinRef(int site, Thread thread, long millis, int nanos) throws InterruptedException {
+        join(thread, millis, nanos, site);
+    }
+
+    public static void interruptRef(int site, Thread thread) {
+        interrupt(thread, site);
+    }
+
+    public static void waitRef(int site, Object monitor) throws InterruptedException {
+        waitOn(monitor, site);
+    }
+
+    public static void waitRef(int site, Object monitor, long millis) throws InterruptedException {
+        waitOn(monitor, millis, site);
+    }
+
+    public static void waitRef(int site, Object monitor, long millis, int nanos) throws InterruptedException {
+        waitOn(monitor, millis, nanos, site);
+    }
+
+    public static void notifyRef(int site, Object monitor) {
+        notify(monitor, site);
+    }
+
+    public static void notifyAllRef(int site, Object monitor) {
+        notifyAll(monitor, site);
+    }
+
+    public static void sleepRef(int site, long millis) throws InterruptedException {
+        sleep(millis, site);
+    }
+
+    public static void sleepRef(int site, long millis, int nanos) throws InterruptedException {
+        sleep(millis, nanos, site);
+    }
+
+    public static void yieldRef(int site) {
+        Hooks.yield(site);
+    }
+
+    public static void onSpinWaitRef(int site) {
+        onSpinWait(site);
+    }
+
+    public static void parkRef(int site) {
+        park(site);
+    }
+
+    public static void parkRef(int site, Object blocker) {
+        park(blocker, site);
+    }
+
+    public static void parkNanosRef(int site, long nanos) {
+        parkNanos(nanos, site);
+    }
+
+    public static void parkNanosRef(int site, Object blocker, long nanos) {
+        parkNanos(blocker, nanos, site);
+    }
+
+    public static void parkUntilRef(int site, long deadline) {
+        parkUntil(deadline, site);
+    }
+
+    public static void parkUntilRef(int site, Object blocker, long deadline) {
+        parkUntil(blocker, deadline, site);
+    }
+
+    public static void unparkRef(int site, Thread thread) {
+        unpark(thread, site);
+    }
 }

@@ -2,7 +2,6 @@ package dev.weft.scheduler.runtime.semantics;
 
 import static dev.weft.scheduler.runtime.semantics.Threads.start;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,9 +100,6 @@ class ThreadLifecycleSemanticsTest {
     }
 
     @Test
-    @Disabled("a method reference to Thread.start (also LockSupport.park, Thread.sleep, Object.wait, ...) is linked by"
-            + " invokedynamic to the JDK method itself: no hook sees the call, the threads run outside Weft's control and"
-            + " the joins return at once (outcome 'value 0')")
     void startThroughAMethodReference_isControlled() {
         Outcomes.of(() -> {
             Counter counter = new Counter();
