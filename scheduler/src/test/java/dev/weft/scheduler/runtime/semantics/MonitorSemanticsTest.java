@@ -1,5 +1,6 @@
 package dev.weft.scheduler.runtime.semantics;
 
+import static dev.weft.scheduler.runtime.semantics.Threads.runBoth;
 import static dev.weft.scheduler.runtime.semantics.Threads.start;
 
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,7 @@ class MonitorSemanticsTest {
     void unsynchronizedIncrements_loseAnUpdate() {
         Outcomes.of(() -> {
             Counter counter = new Counter();
-            Thread a = start(counter::incrementUnsafely);
-            Thread b = start(counter::incrementUnsafely);
-            a.join();
-            b.join();
+            runBoth(counter::incrementUnsafely, counter::incrementUnsafely);
             return "value " + counter.value;
         })
                 .acceptable("value 2", "the increments ran one after the other")
@@ -26,10 +24,7 @@ class MonitorSemanticsTest {
     void synchronizedBlocks_excludeEachOther() {
         Outcomes.of(() -> {
             Counter counter = new Counter();
-            Thread a = start(counter::incrementInBlock);
-            Thread b = start(counter::incrementInBlock);
-            a.join();
-            b.join();
+            runBoth(counter::incrementInBlock, counter::incrementInBlock);
             return "value " + counter.value;
         })
                 .acceptable("value 2", "the monitor lets one increment in at a time")
@@ -41,10 +36,7 @@ class MonitorSemanticsTest {
     void synchronizedMethod_andSynchronizedThisBlock_excludeEachOther() {
         Outcomes.of(() -> {
             Counter counter = new Counter();
-            Thread a = start(counter::incrementInMethod);
-            Thread b = start(counter::incrementInBlock);
-            a.join();
-            b.join();
+            runBoth(counter::incrementInMethod, counter::incrementInBlock);
             return "value " + counter.value;
         })
                 .acceptable("value 2", "a synchronized method holds the monitor of this, as synchronized (this) does")
@@ -56,10 +48,7 @@ class MonitorSemanticsTest {
     void reentrantEntry_byTheOwner_doesNotBlock_andStillExcludesOthers() {
         Outcomes.of(() -> {
             Counter counter = new Counter();
-            Thread a = start(counter::incrementTwiceReentrant);
-            Thread b = start(counter::incrementInBlock);
-            a.join();
-            b.join();
+            runBoth(counter::incrementTwiceReentrant, counter::incrementInBlock);
             return "value " + counter.value;
         })
                 .acceptable("value 3", "the owner enters its own monitor again; the other thread waits for the outermost exit")
@@ -93,10 +82,7 @@ class MonitorSemanticsTest {
         Outcomes.of(() -> {
             StaticCounter.value = 0;
             StaticCounter instance = new StaticCounter();
-            Thread a = start(StaticCounter::incrementStatic);
-            Thread b = start(instance::incrementInstance);
-            a.join();
-            b.join();
+            runBoth(StaticCounter::incrementStatic, instance::incrementInstance);
             return "value " + StaticCounter.value;
         })
                 .acceptable("value 2", "the increments ran one after the other")
@@ -150,10 +136,7 @@ class MonitorSemanticsTest {
         Outcomes.of(() -> {
             Object first = new Object();
             Object second = new Object();
-            Thread a = start(() -> lockBoth(first, second));
-            Thread b = start(() -> lockBoth(second, first));
-            a.join();
-            b.join();
+            runBoth(() -> lockBoth(first, second), () -> lockBoth(second, first));
             return "both finished";
         })
                 .acceptable("both finished", "one thread took both monitors before the other took its first")
@@ -166,10 +149,7 @@ class MonitorSemanticsTest {
         Outcomes.of(() -> {
             Object first = new Object();
             Object second = new Object();
-            Thread a = start(() -> lockBoth(first, second));
-            Thread b = start(() -> lockBoth(first, second));
-            a.join();
-            b.join();
+            runBoth(() -> lockBoth(first, second), () -> lockBoth(first, second));
             return "both finished";
         })
                 .acceptable("both finished", "both threads take the monitors in the same order")

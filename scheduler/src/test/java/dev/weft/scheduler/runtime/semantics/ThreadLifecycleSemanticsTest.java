@@ -100,24 +100,6 @@ class ThreadLifecycleSemanticsTest {
     }
 
     @Test
-    void startThroughAMethodReference_isControlled() {
-        Outcomes.of(() -> {
-            Counter counter = new Counter();
-            java.util.List<Thread> threads = java.util.List.of(new Thread(counter::incrementUnsafely),
-                    new Thread(counter::incrementUnsafely));
-            threads.forEach(Thread::start);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            return "value " + counter.value;
-        })
-                .acceptable("value 2", "the increments ran one after the other")
-                .acceptable("value 1", "both threads read 0 before either wrote")
-                .forbidden("value 0", "the joins did not wait: the threads were not started under Weft's control")
-                .check();
-    }
-
-    @Test
     void uncaughtException_inAStartedThread_failsTheExecution() {
         Outcomes.of(() -> {
             Thread thrower = start(() -> {

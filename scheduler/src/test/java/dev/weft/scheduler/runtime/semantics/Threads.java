@@ -12,6 +12,14 @@ final class Threads {
         return thread;
     }
 
+    /** Runs {@code first} and {@code second} in two started threads and waits for both to end. */
+    static void runBoth(Runnable first, Runnable second) throws InterruptedException {
+        Thread a = start(first);
+        Thread b = start(second);
+        a.join();
+        b.join();
+    }
+
     /** A runnable that may throw a checked exception, rethrown unchecked. */
     @FunctionalInterface
     interface Body {
