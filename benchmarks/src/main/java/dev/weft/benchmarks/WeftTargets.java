@@ -9,6 +9,8 @@ import static dev.weft.api.MapOperation.SIZE;
 
 import dev.weft.api.ConcurrencyTest;
 import dev.weft.api.MapScenario;
+import dev.weft.fixtures.CheckThenActMap;
+import dev.weft.fixtures.StripedMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

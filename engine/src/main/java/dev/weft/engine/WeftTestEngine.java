@@ -78,7 +78,9 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
             // start the runtime now, before other engines' tests load the classes under test: a
             // class loaded before the agent can only be retransformed, which keeps its synchronized
             // methods atomic
-            ExplorerLoader.load().prepare();
+            for (String late : ExplorerLoader.load().prepare(request.getConfigurationParameters()::get)) {
+                issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, late));
+            }
         }
         return engine;
     }

@@ -325,6 +325,18 @@ public final class Hooks {
         }
     }
 
+    public static void join(Thread thread, long millis, int nanos, int site) throws InterruptedException {
+        WorkerState m = live();
+        if (m == null) {
+            thread.join(millis, nanos);
+        } else {
+            if (nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException("nanosecond timeout value out of range");
+            }
+            join(thread, millis + (nanos > 0 && millis < Long.MAX_VALUE ? 1 : 0), site);
+        }
+    }
+
     public static Thread currentThread() {
         WorkerState m = live();
         return m == null ? Thread.currentThread() : m.hooks.currentThread();
@@ -435,5 +447,92 @@ public final class Hooks {
         if (m != null && m.atomicDepth > 0) {
             m.atomicDepth--;
         }
+    }
+
+    // ---- method references ({@code Thread::start}, {@code LockSupport::park}): the site comes first,
+    // captured ahead of the referenced method's receiver and arguments ----
+
+    public static void startRef(int site, Thread thread) {
+        start(thread, site);
+    }
+
+    public static void joinRef(int site, Thread thread) throws InterruptedException {
+        join(thread, site);
+    }
+
+    public static void joinRef(int site, Thread thread, long millis) throws InterruptedException {
+        join(thread, millis, site);
+    }
+
+    public static void joinRef(int site, Thread thread, long millis, int nanos) throws InterruptedException {
+        join(thread, millis, nanos, site);
+    }
+
+    public static void interruptRef(int site, Thread thread) {
+        interrupt(thread, site);
+    }
+
+    public static void waitRef(int site, Object monitor) throws InterruptedException {
+        waitOn(monitor, site);
+    }
+
+    public static void waitRef(int site, Object monitor, long millis) throws InterruptedException {
+        waitOn(monitor, millis, site);
+    }
+
+    public static void waitRef(int site, Object monitor, long millis, int nanos) throws InterruptedException {
+        waitOn(monitor, millis, nanos, site);
+    }
+
+    public static void notifyRef(int site, Object monitor) {
+        notify(monitor, site);
+    }
+
+    public static void notifyAllRef(int site, Object monitor) {
+        notifyAll(monitor, site);
+    }
+
+    public static void sleepRef(int site, long millis) throws InterruptedException {
+        sleep(millis, site);
+    }
+
+    public static void sleepRef(int site, long millis, int nanos) throws InterruptedException {
+        sleep(millis, nanos, site);
+    }
+
+    public static void yieldRef(int site) {
+        Hooks.yield(site);
+    }
+
+    public static void onSpinWaitRef(int site) {
+        onSpinWait(site);
+    }
+
+    public static void parkRef(int site) {
+        park(site);
+    }
+
+    public static void parkRef(int site, Object blocker) {
+        park(blocker, site);
+    }
+
+    public static void parkNanosRef(int site, long nanos) {
+        parkNanos(nanos, site);
+    }
+
+    public static void parkNanosRef(int site, Object blocker, long nanos) {
+        parkNanos(blocker, nanos, site);
+    }
+
+    public static void parkUntilRef(int site, long deadline) {
+        parkUntil(deadline, site);
+    }
+
+    public static void parkUntilRef(int site, Object blocker, long deadline) {
+        parkUntil(blocker, deadline, site);
+    }
+
+    public static void unparkRef(int site, Thread thread) {
+        unpark(thread, site);
     }
 }

@@ -1,6 +1,6 @@
 package dev.weft.benchmarks.lincheck;
 
-import dev.weft.benchmarks.CheckThenActMap;
+import dev.weft.fixtures.CheckThenActMap;
 import java.util.Map;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;

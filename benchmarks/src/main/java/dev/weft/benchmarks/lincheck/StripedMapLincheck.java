@@ -1,6 +1,6 @@
 package dev.weft.benchmarks.lincheck;
 
-import dev.weft.benchmarks.StripedMap;
+import dev.weft.fixtures.StripedMap;
 import java.util.Map;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;

@@ -9,6 +9,10 @@ package dev.weft.engine.config;
  * WeftConfiguration}; a bad value fails every Weft test of the run with a message naming the key, the
  * value and the remedy. Attributes of {@link dev.weft.api.ConcurrencyTest} take precedence over these
  * keys, which take precedence over the built-in defaults.
+ *
+ * <p>The controlled runtime's keys ({@code weft.workers}, {@code weft.driver}, …) are set the same
+ * ways and listed in {@link dev.weft.scheduler.runtime.RuntimeSettings}; the engine hands its
+ * configuration parameters to the runtime before it starts it.
  */
 public final class WeftSettings {
 

@@ -36,6 +36,21 @@ public interface Explorer {
     }
 
     /**
+     * As {@link #prepare()}, giving the runtime the engine's configuration parameters first (the
+     * runtime's own keys, {@code dev.weft.scheduler.runtime.RuntimeSettings}, are read from them).
+     * Must not throw.
+     *
+     * @param configuration a key to its value, if set (launcher parameters, system properties,
+     *     {@code junit-platform.properties})
+     * @return for each runtime key given a value that can no longer take effect (the runtime read it
+     *     earlier), a sentence saying so and what to do; empty when everything given takes effect
+     */
+    default List<String> prepare(java.util.function.Function<String, java.util.Optional<String>> configuration) {
+        prepare();
+        return List.of();
+    }
+
+    /**
      * Notes on how faithfully the runtime could instrument the code under test, for the test's report
      * entries ({@code weft.agent.notes}); empty when there is nothing to say.
      */

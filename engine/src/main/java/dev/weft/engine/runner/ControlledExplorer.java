@@ -60,6 +60,13 @@ public final class ControlledExplorer implements Explorer {
     private static final int MAX_WARNINGS = 5;
 
     @Override
+    public List<String> prepare(java.util.function.Function<String, java.util.Optional<String>> configuration) {
+        List<String> late = dev.weft.scheduler.runtime.RuntimeSettings.configure(key -> configuration.apply(key).orElse(null));
+        prepare();
+        return late;
+    }
+
+    @Override
     public void prepare() {
         try {
             ControlledRuntime.get();
@@ -102,7 +109,7 @@ public final class ControlledExplorer implements Explorer {
         private final long start = System.nanoTime();
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
         private final Map<String, Long> suppressed = new java.util.TreeMap<>();
-        private final List<String> warnings = new ArrayList<>();
+        private final dev.weft.scheduler.runtime.Warnings warnings = new dev.weft.scheduler.runtime.Warnings(MAX_WARNINGS);
         private long executions;
         private long distinct;
         private int scenarios;
@@ -496,11 +503,7 @@ public final class ControlledExplorer implements Explorer {
 
         private void count(Exploration result) {
             result.suppressedRaces().forEach((field, n) -> suppressed.merge(field, n, Long::sum));
-            for (Outcome warning : result.warnings()) {
-                if (warnings.size() < MAX_WARNINGS && !warnings.contains(warning.headline())) {
-                    warnings.add(warning.headline());
-                }
-            }
+            warnings.addAll(result.warnings());
             executions += result.executions();
             distinct += result.distinctInterleavings();
             Strategy strategy = settings.strategy();
@@ -512,7 +515,7 @@ public final class ControlledExplorer implements Explorer {
 
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
-                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings);
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings.headlines());
         }
 
         private ExplorationResult passed() {

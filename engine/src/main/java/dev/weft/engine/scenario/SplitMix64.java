@@ -1,12 +1,14 @@
 package dev.weft.engine.scenario;
 
+import dev.weft.scheduler.strategy.SeedMix;
+
 /**
- * The SplitMix64 generator, written out so that a seed draws the same numbers on every JDK: scenarios
- * are part of what a replay token reproduces.
+ * The SplitMix64 generator, on {@link SeedMix}, so that a seed draws the same numbers on every JDK:
+ * scenarios are part of what a replay token reproduces.
  */
 public final class SplitMix64 {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final long GOLDEN_GAMMA = SeedMix.GOLDEN_GAMMA;
 
     private long state;
 
@@ -37,8 +39,6 @@ public final class SplitMix64 {
     }
 
     private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SeedMix.mix64(z);
     }
 }

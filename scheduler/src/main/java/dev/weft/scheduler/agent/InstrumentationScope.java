@@ -83,8 +83,8 @@ final class InstrumentationScope {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
             return Mode.NONE;
         }
-        if (className.startsWith("dev/weft/engine/fixtures/")) {
-            return Mode.FULL; // the engine's own test fixtures are application code
+        if (className.startsWith("dev/weft/engine/fixtures/") || className.startsWith("dev/weft/scheduler/runtime/semantics/")) {
+            return Mode.FULL; // the engine's test fixtures and the runtime's semantics tests are application code
         }
         for (String prefix : TOOLING) {
             if (className.startsWith(prefix)) {

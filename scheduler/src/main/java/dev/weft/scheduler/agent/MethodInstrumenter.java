@@ -1,6 +1,7 @@
 package dev.weft.scheduler.agent;
 
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -312,6 +313,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                             case "start()V" -> { hookName = "start"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join()V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join(J)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JI)V"; }
+                            case "join(JI)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JII)V"; }
                             case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
                             case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
@@ -366,9 +368,103 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         return true;
     }
 
+    /**
+     * A method reference to a method the hooks replace ({@code threads.forEach(Thread::start)}, {@code
+     * new Thread(LockSupport::park)}) is linked by {@code invokedynamic} to the JDK method itself, so no
+     * call to rewrite appears in the code: its implementation becomes the hook instead. A hook that
+     * takes a site gets it as the first captured value (the hooks' {@code …Ref} variants); a
+     * serializable lambda is left alone (its deserialization checks the implementation's name).
+     */
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        if (superCalled && bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory") && arguments.length >= 3
+                && arguments[1] instanceof Handle implementation && !serializable(bootstrap, arguments)) {
+            String[] hook = referenceHook(implementation);
+            Type[] captured = Type.getArgumentTypes(descriptor);
+            boolean withSite = hook != null && hook[0].endsWith("Ref");
+            if (hook != null && (!withSite || captured.length == 0 || captured.length == 1 && captured[0].getSize() == 1)) {
+                String newDescriptor = descriptor;
+                if (withSite) {
+                    String owner = implementation.getOwner();
+                    pushSite(Site.Kind.CALL, owner.substring(owner.lastIndexOf('/') + 1) + "." + implementation.getName(), 0);
+                    if (captured.length == 1) {
+                        super.visitInsn(SWAP);
+                    }
+                    newDescriptor = "(I" + descriptor.substring(1);
+                }
+                Object[] rewritten = arguments.clone();
+                rewritten[1] = new Handle(H_INVOKESTATIC, HOOKS, hook[0], hook[1], false);
+                super.visitInvokeDynamicInsn(name, newDescriptor, bootstrap, rewritten);
+                return;
+            }
+        }
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+    }
+
+    private static boolean serializable(Handle bootstrap, Object[] arguments) {
+        return bootstrap.getName().equals("altMetafactory") && arguments.length > 3 && arguments[3] instanceof Integer flags
+                && (flags & 1) != 0;
+    }
+
+    /** The hook ({@code {name, descriptor}}) that replaces the method a reference names, or {@code null}. */
+    private String[] referenceHook(Handle method) {
+        String owner = method.getOwner();
+        String signature = method.getName() + method.getDesc();
+        int tag = method.getTag();
+        if (tag == H_INVOKEVIRTUAL || tag == H_INVOKEINTERFACE) {
+            String object = "Ljava/lang/Object;";
+            switch (signature) {
+                case "wait()V": return new String[] {"waitRef", "(I" + object + ")V"};
+                case "wait(J)V": return new String[] {"waitRef", "(I" + object + "J)V"};
+                case "wait(JI)V": return new String[] {"waitRef", "(I" + object + "JI)V"};
+                case "notify()V": return new String[] {"notifyRef", "(I" + object + ")V"};
+                case "notifyAll()V": return new String[] {"notifyAllRef", "(I" + object + ")V"};
+                default: break;
+            }
+            if (tag == H_INVOKEVIRTUAL && isThreadMethod(signature) && ClassInfo.isThread(loader, owner)) {
+                String thread = "Ljava/lang/Thread;";
+                return switch (signature) {
+                    case "start()V" -> new String[] {"startRef", "(I" + thread + ")V"};
+                    case "join()V" -> new String[] {"joinRef", "(I" + thread + ")V"};
+                    case "join(J)V" -> new String[] {"joinRef", "(I" + thread + "J)V"};
+                    case "join(JI)V" -> new String[] {"joinRef", "(I" + thread + "JI)V"};
+                    case "interrupt()V" -> new String[] {"interruptRef", "(I" + thread + ")V"};
+                    case "isInterrupted()Z" -> new String[] {"isInterrupted", "(" + thread + ")Z"};
+                    case "isAlive()Z" -> new String[] {"isAlive", "(" + thread + ")Z"};
+                    default -> null;
+                };
+            }
+            return null;
+        }
+        if (tag != H_INVOKESTATIC) {
+            return null;
+        }
+        return switch (owner + "." + signature) {
+            case "java/lang/Thread.sleep(J)V" -> new String[] {"sleepRef", "(IJ)V"};
+            case "java/lang/Thread.sleep(JI)V" -> new String[] {"sleepRef", "(IJI)V"};
+            case "java/lang/Thread.yield()V" -> new String[] {"yieldRef", "(I)V"};
+            case "java/lang/Thread.onSpinWait()V" -> new String[] {"onSpinWaitRef", "(I)V"};
+            case "java/lang/Thread.currentThread()Ljava/lang/Thread;" -> new String[] {"currentThread", "()Ljava/lang/Thread;"};
+            case "java/lang/Thread.interrupted()Z" -> new String[] {"interrupted", "()Z"};
+            case "java/util/concurrent/locks/LockSupport.park()V" -> new String[] {"parkRef", "(I)V"};
+            case "java/util/concurrent/locks/LockSupport.park(Ljava/lang/Object;)V" -> new String[] {"parkRef", "(ILjava/lang/Object;)V"};
+            case "java/util/concurrent/locks/LockSupport.parkNanos(J)V" -> new String[] {"parkNanosRef", "(IJ)V"};
+            case "java/util/concurrent/locks/LockSupport.parkNanos(Ljava/lang/Object;J)V" ->
+                    new String[] {"parkNanosRef", "(ILjava/lang/Object;J)V"};
+            case "java/util/concurrent/locks/LockSupport.parkUntil(J)V" -> new String[] {"parkUntilRef", "(IJ)V"};
+            case "java/util/concurrent/locks/LockSupport.parkUntil(Ljava/lang/Object;J)V" ->
+                    new String[] {"parkUntilRef", "(ILjava/lang/Object;J)V"};
+            case "java/util/concurrent/locks/LockSupport.unpark(Ljava/lang/Thread;)V" -> new String[] {"unparkRef", "(ILjava/lang/Thread;)V"};
+            case "java/lang/System.nanoTime()J" -> new String[] {"nanoTime", "()J"};
+            case "java/lang/System.currentTimeMillis()J" -> new String[] {"currentTimeMillis", "()J"};
+            case "java/lang/System.identityHashCode(Ljava/lang/Object;)I" -> new String[] {"identityHashCode", "(Ljava/lang/Object;)I"};
+            default -> null;
+        };
+    }
+
     private static boolean isThreadMethod(String nameAndDescriptor) {
         return switch (nameAndDescriptor) {
-            case "start()V", "join()V", "join(J)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
+            case "start()V", "join()V", "join(J)V", "join(JI)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
             default -> false;
         };
     }

@@ -58,7 +58,7 @@ final class RewriteCache {
      * code; {@code null} when that cannot be told (then there is no cache).
      */
     static CRC32 identity() {
-        if (!Boolean.parseBoolean(System.getProperty("weft.rewriteCache", "true"))) {
+        if (!dev.weft.scheduler.runtime.RuntimeSettings.process().rewriteCache()) {
             return null;
         }
         try {

@@ -34,7 +34,7 @@ final class SelfAttach {
 
     /** Whether this JVM is one where {@link #load} may be tried. */
     static boolean possible() {
-        if (!Boolean.parseBoolean(System.getProperty("weft.selfAttach", "true"))) {
+        if (!dev.weft.scheduler.runtime.RuntimeSettings.process().selfAttach()) {
             return false;
         }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {

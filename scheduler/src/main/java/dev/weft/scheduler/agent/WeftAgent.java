@@ -141,6 +141,7 @@ public final class WeftAgent {
             finishInstall(inst, mode, start);
         } catch (Exception | LinkageError e) {
             installFailure = e instanceof IllegalStateException ise ? ise
+                    : e instanceof IllegalArgumentException bad ? new IllegalStateException(bad.getMessage(), bad) // a malformed setting
                     : new IllegalStateException("weft agent failed to install: " + e, e);
         }
     }

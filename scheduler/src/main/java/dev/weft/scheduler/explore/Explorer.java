@@ -11,6 +11,7 @@ import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ExecutionStuckException;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.runtime.Warnings;
 import dev.weft.scheduler.strategy.ShardedStrategy;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
@@ -43,10 +44,7 @@ public final class Explorer {
      * changed from one execution to the next would break that.
      */
     public static long drawSeed(long seed) {
-        long z = seed + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return dev.weft.scheduler.strategy.SeedMix.mix64(seed + dev.weft.scheduler.strategy.SeedMix.GOLDEN_GAMMA);
     }
 
     /** Executions run before exploring or replaying, their outcomes ignored (see {@link #warmUp}). */
@@ -111,7 +109,7 @@ public final class Explorer {
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings.list(), progress.suppressed);
     }
 
     /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
@@ -187,18 +185,14 @@ public final class Explorer {
         Failure failure;
         String description = "";
         Optional<String> completion = Optional.empty();
-        final List<Outcome> warnings = new ArrayList<>();
+        final Warnings warnings = new Warnings(Warnings.LIMIT);
         final Map<String, Long> suppressed = new TreeMap<>();
         /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
         volatile RecordingStrategy current;
         volatile long currentGlobal;
 
         void add(ExecutionResult result) {
-            for (Outcome warning : result.warnings()) {
-                if (warnings.size() < 20 && warnings.stream().noneMatch(w -> w.headline().equals(warning.headline()))) {
-                    warnings.add(warning);
-                }
-            }
+            warnings.addAll(result.warnings());
             result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
         }
 

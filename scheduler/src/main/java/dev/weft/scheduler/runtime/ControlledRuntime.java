@@ -37,6 +37,11 @@ public final class ControlledRuntime {
             synchronized (ControlledRuntime.class) {
                 runtime = instance;
                 if (runtime == null) {
+                    try {
+                        RuntimeSettings.process().validate();
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
                     WeftAgent.ensureInstalled();
                     requireBootstrapHooks();
                     runtime = new ControlledRuntime(new Controller());

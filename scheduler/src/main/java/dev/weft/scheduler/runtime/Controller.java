@@ -181,7 +181,7 @@ final class Controller {
      * The caller waits and watches; a thread 0 stuck outside Weft's control is reported, and the
      * driver given up.
      */
-    private static final boolean DRIVER = !"false".equalsIgnoreCase(System.getProperty("weft.driver", "true"));
+    private static final boolean DRIVER = RuntimeSettings.process().driver();
 
     private final Object driverLock = new Object();
     private Driver driver; // guarded by driverLock
@@ -406,7 +406,7 @@ final class Controller {
     private void resetDeterminism(long seed) {
         try {
             if (tlrSeeder != null) {
-                ((AtomicLong) tlrSeeder.get(null)).set(Mix.mix64(seed ^ 0x3C6EF372FE94F82BL));
+                ((AtomicLong) tlrSeeder.get(null)).set(dev.weft.scheduler.strategy.SeedMix.mix64(seed ^ 0x3C6EF372FE94F82BL));
             }
             if (tlrProbes != null) {
                 ((AtomicInteger) tlrProbes.get(null)).set(0);

@@ -4,6 +4,7 @@ import dev.weft.boot.RuntimeHooks;
 import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.Sites;
 import dev.weft.scheduler.strategy.SchedulingPoint;
+import dev.weft.scheduler.strategy.SeedMix;
 import dev.weft.scheduler.strategy.Strategy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
-    private static final boolean SPIN_OVERRIDE = !Boolean.getBoolean("weft.debug.noSpinOverride");
+    private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
 
     private final Strategy strategy;
     private final long seed;
@@ -43,7 +44,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     /** The detectors, or {@code null}: every event then costs one null check. */
     private final ExecutionListener listener;
     private final DetectionMode detection;
-    private final List<Outcome> warnings = new ArrayList<>(0);
+    private final Warnings warnings = new Warnings(Warnings.LIMIT);
     private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
 
     private LogicalThread current;
@@ -268,8 +269,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             thread.finished = true; // never ran: nothing to unwind
             return;
         }
-        thread.turn = true;
-        wake(thread);
+        giveTurn(thread);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -309,14 +309,24 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
-    private void wake(LogicalThread thread) {
+    /**
+     * Gives {@code thread} the turn and wakes it. A thread waiting in {@code wait()} checks its turn
+     * holding the monitor, so the turn is set under the monitor too: set before, the thread could see
+     * it on a wake-up of its own, run on into code that holds the monitor and wait for its next turn
+     * there, leaving this thread blocked on the monitor with the turn in hand.
+     */
+    private void giveTurn(LogicalThread thread) {
         Object monitor = thread.physicalWait;
         if (monitor != null) {
             synchronized (monitor) {
+                thread.turn = true;
                 monitor.notifyAll();
             }
-        } else if (thread.worker != null) {
-            LockSupport.unpark(thread.worker.thread);
+        } else {
+            thread.turn = true;
+            if (thread.worker != null) {
+                LockSupport.unpark(thread.worker.thread);
+            }
         }
     }
 
@@ -328,11 +338,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
         to.switchedIn = true;
         from.turn = false;
-        to.turn = true;
         if (to.worker == null) {
+            to.turn = true;
             ensureWorker(to);
         } else {
-            wake(to);
+            giveTurn(to);
         }
     }
 
@@ -891,8 +901,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.WAIT;
             me.blockedOn = monitor;
-            me.timed = millis > 0;
-            me.deadline = clockNanos + millis * 1_000_000L;
+            me.deadline = deadlineIn(nanosOf(millis));
+            me.timed = millis > 0 && me.deadline != NO_DEADLINE;
             me.physicalWait = monitor;
             try {
                 schedule(me);
@@ -953,6 +963,19 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
+    /** A deadline beyond the virtual clock's range (about 292 years): the thread waits as if it had none. */
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    /** The virtual time {@code nanos} from now, or {@link #NO_DEADLINE}. */
+    private long deadlineIn(long nanos) {
+        return nanos >= NO_DEADLINE - clockNanos ? NO_DEADLINE : clockNanos + nanos;
+    }
+
+    /** {@code millis} in nanoseconds, or {@link #NO_DEADLINE} when that does not fit. */
+    private static long nanosOf(long millis) {
+        return millis >= NO_DEADLINE / 1_000_000L ? NO_DEADLINE : millis * 1_000_000L;
+    }
+
     // ------------------------------------------------------------------ park / unpark
 
     @Override
@@ -976,14 +999,20 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (me.interrupted) {
                 return;
             }
+            if (absolute && nanos <= currentTimeMillis()) {
+                if (tracing) {
+                    record(me, "park (deadline passed)", site);
+                }
+                return; // parkUntil of a deadline that has passed (or of 0) does not block
+            }
             if (tracing) {
                 record(me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
             }
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.PARK;
             me.blockedOn = blocker;
-            me.timed = nanos > 0;
-            me.deadline = absolute ? (nanos - EPOCH_MILLIS) * 1_000_000L : clockNanos + nanos;
+            me.deadline = absolute ? nanosOf(nanos - EPOCH_MILLIS) : deadlineIn(nanos);
+            me.timed = (absolute || nanos > 0) && me.deadline != NO_DEADLINE;
             schedule(me);
             me.permit = false;
             if (listener != null) {
@@ -1113,8 +1142,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 me.status = LogicalThread.Status.BLOCKED;
                 me.block = LogicalThread.Block.JOIN;
                 me.blockedOn = target;
-                me.timed = millis > 0;
-                me.deadline = clockNanos + millis * 1_000_000L;
+                me.deadline = deadlineIn(nanosOf(millis));
+                me.timed = millis > 0 && me.deadline != NO_DEADLINE;
                 me.interruptedWake = false;
                 schedule(me);
                 if (me.timedOut) {
@@ -1158,8 +1187,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             me.status = LogicalThread.Status.BLOCKED;
             me.block = LogicalThread.Block.SLEEP;
-            me.timed = true;
-            me.deadline = clockNanos + millis * 1_000_000L;
+            me.deadline = deadlineIn(nanosOf(millis));
+            me.timed = me.deadline != NO_DEADLINE;
             me.interruptedWake = false;
             schedule(me);
             if (me.interruptedWake) {
@@ -1342,14 +1371,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             finish(finding);
             throw new ExecutionAbort();
         }
-        if (warnings.size() < 20) {
-            for (Outcome known : warnings) {
-                if (known.headline().equals(finding.headline())) {
-                    return;
-                }
-            }
-            warnings.add(finding);
-        }
+        warnings.add(finding);
     }
 
     @Override
@@ -1358,7 +1380,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     List<Outcome> warnings() {
-        return warnings;
+        return warnings.list();
     }
 
     java.util.Map<String, Integer> suppressedRaces() {
@@ -1385,7 +1407,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             Integer hash = identityHashes.get(object);
             if (hash == null) {
-                hash = (int) Mix.mix64(seed + 0x9E3779B97F4A7C15L * (identityHashes.size() + 1)) & 0x7FFFFFFF;
+                hash = (int) SeedMix.mix64(seed + SeedMix.GOLDEN_GAMMA * (identityHashes.size() + 1)) & 0x7FFFFFFF;
                 identityHashes.put(object, hash);
             }
             return hash;
@@ -1429,7 +1451,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public long randomSeed() {
-        return Mix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
+        return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
     }
 
     // ------------------------------------------------------------------ reports

@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  */
 final class Handoffs {
 
-    private static final int SPINS = Math.max(0, Integer.getInteger("weft.handoffSpins", 0));
-    static final long YIELD_NANOS = Math.max(0, Long.getLong("weft.handoffSpinMicros", 200)) * 1_000L;
+    private static final int SPINS = RuntimeSettings.process().handoffSpins();
+    static final long YIELD_NANOS = RuntimeSettings.process().handoffSpinMicros() * 1_000L;
 
     private Handoffs() {}
 

@@ -10,14 +10,14 @@ import java.util.Locale;
  */
 final class WorkerPool {
 
-    static final String PROPERTY = "weft.workers";
+    static final String PROPERTY = RuntimeSettings.WORKERS;
 
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     private final VirtualWorkers virtualWorkers;
     private int created;
 
     WorkerPool() {
-        this.virtualWorkers = chooseVirtual(System.getProperty(PROPERTY, "auto"));
+        this.virtualWorkers = chooseVirtual(RuntimeSettings.process().workers());
     }
 
     /** The virtual workers that {@code setting} (a value of {@value #PROPERTY}) asks for, or {@code null} for platform threads. */
