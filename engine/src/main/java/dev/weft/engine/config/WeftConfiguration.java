@@ -31,6 +31,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param racesSuppress races not to report: fields, classes or {@code package.*} patterns
  * @param shrink whether failures are shrunk
  * @param progressInterval period of progress lines; zero = none
+ * @param summaryOnStandardOutput whether each test prints its one-line summary on standard output
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -45,7 +46,8 @@ public record WeftConfiguration(
         RaceMode races,
         List<String> racesSuppress,
         boolean shrink,
-        Duration progressInterval) {
+        Duration progressInterval,
+        boolean summaryOnStandardOutput) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -75,7 +77,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL);
+                BUILT_IN_PROGRESS_INTERVAL, true);
     }
 
     /**
@@ -146,9 +148,15 @@ public record WeftConfiguration(
                 }))
                 .orElse(true);
         Duration progress = reader.duration(WeftSettings.PROGRESS_INTERVAL, BUILT_IN_PROGRESS_INTERVAL);
+        boolean summary = reader.value(WeftSettings.SUMMARY_STDOUT)
+                .map(text -> parseBoolean(text).orElseGet(() -> {
+                    reader.problem(WeftSettings.SUMMARY_STDOUT, "true or false", text);
+                    return true;
+                }))
+                .orElse(true);
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress);
+                timeBudget, shard, store, races, suppress, shrink, progress, summary);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {

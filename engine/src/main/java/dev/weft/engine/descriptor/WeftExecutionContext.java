@@ -21,8 +21,10 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * @param listener the platform's execution listener, for report entries
  * @param freshSeeds draws seeds for tests that set none
  * @param clock stamps stored failures
+ * @param cancellation whether the run was cancelled (JUnit Platform 6)
  */
 public record WeftExecutionContext(WeftConfiguration configuration,
         Optional<InvalidConfigurationException> configurationProblem, Explorer explorer, FailureStore failureStore,
-        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock) implements EngineExecutionContext {
+        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock, Cancellation cancellation)
+        implements EngineExecutionContext {
 }

@@ -83,7 +83,9 @@ public final class ControlledExplorer implements Explorer {
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         ControlledRuntime runtime = ControlledRuntime.get();
-        Run run = new Run(plan, new dev.weft.scheduler.explore.Explorer(runtime), listener);
+        dev.weft.scheduler.explore.Explorer explorer = new dev.weft.scheduler.explore.Explorer(runtime);
+        explorer.stopWhen(listener::stopRequested);
+        Run run = new Run(plan, explorer, listener);
         try {
             return run.execute();
         } catch (Exception | Error e) {
@@ -325,7 +327,7 @@ public final class ControlledExplorer implements Explorer {
                 if (!settings.shard().owns(index)) {
                     continue;
                 }
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || listener.stopRequested()) {
                     budgetSpent = true;
                     break;
                 }
@@ -503,11 +505,23 @@ public final class ControlledExplorer implements Explorer {
             }
             executions += result.executions();
             distinct += result.distinctInterleavings();
-            Strategy strategy = settings.strategy();
-            byStrategy.merge(strategy, result.executions(), Long::sum);
+            if (result.executionsByStrategy().isEmpty()) {
+                byStrategy.merge(settings.strategy(), result.executions(), Long::sum);
+            }
+            result.executionsByStrategy().forEach((described, count) -> byStrategy.merge(kind(described), count, Long::sum));
             if (result.stoppedByTimeBudget()) {
                 budgetSpent = true;
             }
+        }
+
+        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}). */
+        private Strategy kind(String described) {
+            for (Strategy kind : Strategy.values()) {
+                if (described.regionMatches(true, 0, kind.name(), 0, kind.name().length())) {
+                    return kind;
+                }
+            }
+            return settings.strategy();
         }
 
         private ExplorationStatistics statistics() {
