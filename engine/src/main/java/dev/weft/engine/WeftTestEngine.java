@@ -65,6 +65,8 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         // first, before any API that the class path's Platform may lack or have changed
         Optional<String> mixedVersions = PlatformVersions.problem();
         if (mixedVersions.isPresent()) {
+            // logged too: build tools show the launcher's "failed to discover tests" but not its cause
+            System.getLogger("dev.weft.engine").log(System.Logger.Level.ERROR, "weft: " + mixedVersions.get());
             throw new JUnitException(mixedVersions.get());
         }
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
