@@ -88,9 +88,8 @@ public final class ExplorationSummary {
             line.append(", shard ").append(settings.shard());
         }
         line.append(", ").append(coverage(statistics));
-        String mix = strategyMix(statistics);
-        if (!mix.isEmpty()) {
-            line.append(" (").append(mix).append(")");
+        if (!statistics.executionsByStrategy().isEmpty()) {
+            line.append(" (").append(strategyMix(statistics)).append(")");
         }
         line.append(", ").append(statistics.distinctInterleavings()).append(" distinct interleavings, ")
                 .append(statistics.elapsed().toMillis()).append("ms, end: ").append(end);
@@ -104,7 +103,11 @@ public final class ExplorationSummary {
                 : statistics.scenarios() + (statistics.scenarios() == 1 ? " scenario, " : " scenarios, ") + executions;
     }
 
+    /** Executions per strategy ({@code RANDOM=41, PCT=121, POS=38}); {@code none} when every execution was a replay. */
     private static String strategyMix(ExplorationStatistics statistics) {
+        if (statistics.executionsByStrategy().isEmpty()) {
+            return "none";
+        }
         return statistics.executionsByStrategy().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getKey().name() + "=" + entry.getValue())

@@ -505,23 +505,22 @@ public final class ControlledExplorer implements Explorer {
             }
             executions += result.executions();
             distinct += result.distinctInterleavings();
-            if (result.executionsByStrategy().isEmpty()) {
-                byStrategy.merge(settings.strategy(), result.executions(), Long::sum);
-            }
-            result.executionsByStrategy().forEach((described, count) -> byStrategy.merge(kind(described), count, Long::sum));
+            // replays are decided by the recorded decisions, not by a strategy: not part of the mix
+            result.executionsByStrategy().forEach((described, count) -> kind(described)
+                    .ifPresent(kind -> byStrategy.merge(kind, count, Long::sum)));
             if (result.stoppedByTimeBudget()) {
                 budgetSpent = true;
             }
         }
 
-        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}). */
-        private Strategy kind(String described) {
+        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}); none for a replay. */
+        private Optional<Strategy> kind(String described) {
             for (Strategy kind : Strategy.values()) {
                 if (described.regionMatches(true, 0, kind.name(), 0, kind.name().length())) {
-                    return kind;
+                    return Optional.of(kind);
                 }
             }
-            return settings.strategy();
+            return Optional.empty();
         }
 
         private ExplorationStatistics statistics() {
