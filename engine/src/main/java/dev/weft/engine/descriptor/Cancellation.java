@@ -43,7 +43,10 @@ public final class Cancellation {
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             return NEVER; // Platform 1.x: no cancellation
         } catch (Throwable e) {
-            throw new IllegalStateException("weft could not read the run's cancellation token: " + e, e);
+            // the run goes on; only cancelling it would not stop a running exploration early
+            System.getLogger("dev.weft.engine").log(System.Logger.Level.WARNING,
+                    "weft: could not read the run's cancellation token, a cancelled run will not stop explorations early: " + e);
+            return NEVER;
         }
     }
 
