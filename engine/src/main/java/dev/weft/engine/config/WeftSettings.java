@@ -85,7 +85,7 @@ public final class WeftSettings {
     /**
      * Whether each test prints one summary line on standard output when it ends (seed, strategy mix,
      * executions, distinct interleavings, time, how the exploration ended): {@code true} or {@code
-     * false}. Surefire's and Gradle's XML reports drop the report entries that carry the same, but keep
+     * false}. Surefire's and Failsafe's XML reports drop the report entries that carry the same, but keep
      * what a test prints as its {@code system-out}, which CI servers show. Default {@code true}.
      */
     public static final String SUMMARY_STDOUT = "weft.summary.stdout";

@@ -100,7 +100,7 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
             context.listener().reportingEntryPublished(this, ReportEntry.from("weft.agent.notes", String.join(" | ", notes)));
         }
         if (context.configuration().summaryOnStandardOutput()) {
-            // Surefire and Gradle drop report entries from their XML reports but keep what a test
+            // Surefire and Failsafe drop report entries from their XML reports but keep what a test
             // prints, as the test case's system-out, which CI servers show beside the result
             System.out.println(ExplorationSummary.summaryLine(identity.displayName(), settings, result.statistics(), end));
         }

@@ -32,7 +32,7 @@ public final class TestClassDescriptor extends AbstractTestDescriptor implements
     }
 
     /**
-     * The class's binary name, as Jupiter gives: Surefire's and Gradle's XML reports take a test's
+     * The class's binary name, as Jupiter gives: Surefire's and Failsafe's XML reports take a test's
      * {@code classname} from it, so a class's Weft and Jupiter tests share one entry and same-named
      * classes of different packages stay apart.
      */
