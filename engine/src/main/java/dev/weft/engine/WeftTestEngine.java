@@ -2,8 +2,10 @@ package dev.weft.engine;
 
 import dev.weft.engine.config.InvalidConfigurationException;
 import dev.weft.engine.config.WeftConfiguration;
+import dev.weft.engine.descriptor.Cancellation;
 import dev.weft.engine.descriptor.WeftEngineDescriptor;
 import dev.weft.engine.descriptor.WeftExecutionContext;
+import dev.weft.engine.discovery.PlatformVersions;
 import dev.weft.engine.discovery.WeftDiscovery;
 import dev.weft.engine.execution.Explorer;
 import dev.weft.engine.execution.ExplorerLoader;
@@ -12,6 +14,7 @@ import dev.weft.engine.store.FailureStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -60,6 +63,13 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        // first, before any API that the class path's Platform may lack or have changed
+        Optional<String> mixedVersions = PlatformVersions.problem();
+        if (mixedVersions.isPresent()) {
+            // logged too: build tools show the launcher's "failed to discover tests" but not its cause
+            System.getLogger("dev.weft.engine").log(System.Logger.Level.ERROR, "weft: " + mixedVersions.get());
+            throw new JUnitException(mixedVersions.get());
+        }
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
         WeftEngineDescriptor engine;
         try {
@@ -94,6 +104,7 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         SplittableRandom seeds = new SplittableRandom();
         return new WeftExecutionContext(configuration, engine.configurationProblem(), chosen, store,
                 request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC(),
-                configuration.reportsDirectory().map(ReportPages::in).orElseGet(ReportPages::off));
+                configuration.reportsDirectory().map(ReportPages::in).orElseGet(ReportPages::off),
+                Cancellation.of(request));
     }
 }

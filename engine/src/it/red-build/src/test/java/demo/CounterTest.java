@@ -1,6 +1,9 @@
 package demo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.weft.api.ConcurrencyTest;
+import org.junit.jupiter.api.Test;
 
 class CounterTest {
 
@@ -14,6 +17,13 @@ class CounterTest {
         synchronized void incrementSafely() {
             value++;
         }
+    }
+
+    @Test
+    void singleThreadedIncrement_countsOne() {
+        Counter counter = new Counter();
+        counter.increment();
+        assertEquals(1, counter.value);
     }
 
     @ConcurrencyTest(schedules = 500)

@@ -32,6 +32,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param shrink whether failures are shrunk
  * @param progressInterval period of progress lines; zero = none
  * @param reportsDirectory directory of the failed tests' HTML pages; empty = none
+ * @param summaryOnStandardOutput whether each test prints its one-line summary on standard output
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -47,7 +48,8 @@ public record WeftConfiguration(
         List<String> racesSuppress,
         boolean shrink,
         Duration progressInterval,
-        Optional<Path> reportsDirectory) {
+        Optional<Path> reportsDirectory,
+        boolean summaryOnStandardOutput) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -79,7 +81,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)));
+                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true);
     }
 
     /**
@@ -154,9 +156,15 @@ public record WeftConfiguration(
                 .orElse(BUILT_IN_REPORTS)
                 .transform(text -> text.isEmpty() ? Optional.<Path>empty()
                         : reader.path(WeftSettings.REPORTS, text, "a directory path, or empty for no HTML pages"));
+        boolean summary = reader.value(WeftSettings.SUMMARY_STDOUT)
+                .map(text -> parseBoolean(text).orElseGet(() -> {
+                    reader.problem(WeftSettings.SUMMARY_STDOUT, "true or false", text);
+                    return true;
+                }))
+                .orElse(true);
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress, reports);
+                timeBudget, shard, store, races, suppress, shrink, progress, reports, summary);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {

@@ -94,6 +94,14 @@ public final class WeftSettings {
      */
     public static final String PROGRESS_INTERVAL = "weft.progress.interval";
 
+    /**
+     * Whether each test prints one summary line on standard output when it ends (seed, strategy mix,
+     * executions, distinct interleavings, time, how the exploration ended): {@code true} or {@code
+     * false}. Surefire's and Failsafe's XML reports drop the report entries that carry the same, but keep
+     * what a test prints as its {@code system-out}, which CI servers show. Default {@code true}.
+     */
+    public static final String SUMMARY_STDOUT = "weft.summary.stdout";
+
     private WeftSettings() {
     }
 }

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
@@ -22,6 +23,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.TestAbortedException;
 
 /**
  * One {@code @ConcurrencyTest} method: a test with a {@link MethodSource}. Executing it resolves the
@@ -90,12 +92,26 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
         context.listener().reportingEntryPublished(this, ReportEntry.from(ExplorationSummary.plan(settings)));
 
         ExplorationResult result = context.explorer().explore(plan, new ProgressReporter(this, identity.displayName(),
-                context.listener(), context.clock(), settings.progressInterval()));
+                context.listener(), context.clock(), settings.progressInterval(), context.cancellation()));
 
-        context.listener().reportingEntryPublished(this, ReportEntry.from(ExplorationSummary.statistics(result.statistics())));
+        // a run cancelled while this test explored stops it as a spent time budget would
+        boolean cancelled = result instanceof ExplorationResult.Passed && result.statistics().budgetSpent()
+                && context.cancellation().requested();
+        String end = ExplorationSummary.end(result, cancelled);
+        Map<String, String> explored = ExplorationSummary.statistics(result.statistics(), end);
+        context.listener().reportingEntryPublished(this, ReportEntry.from(explored));
         List<String> notes = context.explorer().instrumentationNotes();
         if (!notes.isEmpty()) {
             context.listener().reportingEntryPublished(this, ReportEntry.from("weft.agent.notes", String.join(" | ", notes)));
+        }
+        if (context.configuration().summaryOnStandardOutput()) {
+            // Surefire and Failsafe drop report entries from their XML reports but keep what a test
+            // prints, as the test case's system-out, which CI servers show beside the result
+            System.out.println(ExplorationSummary.summaryLine(identity.displayName(), settings, result.statistics(), end));
+        }
+        if (cancelled) {
+            throw new TestAbortedException("weft: test run cancelled while exploring; " + ExplorationSummary.coverage(
+                    result.statistics()) + " explored without a failure, the rest not explored");
         }
         if (result instanceof ExplorationResult.Failed failed) {
             FailureReport report = failed.report();

@@ -25,11 +25,13 @@ final class ProgressReporter implements ExplorationListener {
     private final EngineExecutionListener listener;
     private final Clock clock;
     private final Duration interval;
+    private final Cancellation cancellation;
     private Instant last;
 
     ProgressReporter(TestDescriptor test, String testName, EngineExecutionListener listener, Clock clock,
-            Duration interval) {
+            Duration interval, Cancellation cancellation) {
         this.test = test;
+        this.cancellation = cancellation;
         this.testName = testName;
         this.listener = listener;
         this.clock = clock;
@@ -47,5 +49,10 @@ final class ProgressReporter implements ExplorationListener {
         String line = ExplorationSummary.progressLine(testName, soFar);
         listener.reportingEntryPublished(test, ReportEntry.from("weft.progress", line));
         LOGGER.log(Level.INFO, "weft: {0}", line);
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return cancellation.requested();
     }
 }

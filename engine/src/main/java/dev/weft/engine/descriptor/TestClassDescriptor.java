@@ -30,4 +30,14 @@ public final class TestClassDescriptor extends AbstractTestDescriptor implements
     public Type getType() {
         return Type.CONTAINER;
     }
+
+    /**
+     * The class's binary name, as Jupiter gives: Surefire's and Failsafe's XML reports take a test's
+     * {@code classname} from it, so a class's Weft and Jupiter tests share one entry and same-named
+     * classes of different packages stay apart.
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return testClass.getName();
+    }
 }

@@ -23,9 +23,11 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * @param freshSeeds draws seeds for tests that set none
  * @param clock stamps stored failures
  * @param reportPages writes the HTML pages of failed tests, possibly off
+ * @param cancellation whether the run was cancelled (JUnit Platform 6)
  */
 public record WeftExecutionContext(WeftConfiguration configuration,
         Optional<InvalidConfigurationException> configurationProblem, Explorer explorer, FailureStore failureStore,
-        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock, ReportPages reportPages)
+        EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock, ReportPages reportPages,
+        Cancellation cancellation)
         implements EngineExecutionContext {
 }

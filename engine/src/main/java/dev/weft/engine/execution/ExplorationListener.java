@@ -13,4 +13,13 @@ public interface ExplorationListener {
      * weft.progress.interval}.
      */
     void progress(ExplorationStatistics soFar);
+
+    /**
+     * Whether the test run was cancelled: an explorer asks between executions (and scenarios) and,
+     * when it was, stops as when its time budget is spent and returns what it explored with {@code
+     * cancelled} set. Never cancelled unless the engine says so.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -90,7 +90,9 @@ public final class ControlledExplorer implements Explorer {
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         ControlledRuntime runtime = ControlledRuntime.get();
-        Run run = new Run(plan, new dev.weft.scheduler.explore.Explorer(runtime), listener);
+        dev.weft.scheduler.explore.Explorer explorer = new dev.weft.scheduler.explore.Explorer(runtime);
+        explorer.stopWhen(listener::stopRequested);
+        Run run = new Run(plan, explorer, listener);
         try {
             return run.execute();
         } catch (Exception | Error e) {
@@ -332,7 +334,7 @@ public final class ControlledExplorer implements Explorer {
                 if (!settings.shard().owns(index)) {
                     continue;
                 }
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || listener.stopRequested()) {
                     budgetSpent = true;
                     break;
                 }
@@ -506,11 +508,22 @@ public final class ControlledExplorer implements Explorer {
             warnings.addAll(result.warnings());
             executions += result.executions();
             distinct += result.distinctInterleavings();
-            Strategy strategy = settings.strategy();
-            byStrategy.merge(strategy, result.executions(), Long::sum);
+            // replays are decided by the recorded decisions, not by a strategy: not part of the mix
+            result.executionsByStrategy().forEach((described, count) -> kind(described)
+                    .ifPresent(kind -> byStrategy.merge(kind, count, Long::sum)));
             if (result.stoppedByTimeBudget()) {
                 budgetSpent = true;
             }
+        }
+
+        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}); none for a replay. */
+        private Optional<Strategy> kind(String described) {
+            for (Strategy kind : Strategy.values()) {
+                if (described.regionMatches(true, 0, kind.name(), 0, kind.name().length())) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
         }
 
         private ExplorationStatistics statistics() {

@@ -58,13 +58,19 @@ final class InstrumentationScope {
             "jdk/internal/vm/ThreadContainers", Set.of("*"),
             "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
 
-    /** Package prefixes of tooling that must never be rewritten. */
+    /**
+     * Package prefixes of tooling that must never be rewritten: Weft itself (with the libraries it
+     * carries relocated under {@code dev/weft/shaded/}) and the user's copies of those libraries. The
+     * latter are joined at run time: as string constants, the jar's relocation would rewrite them to
+     * Weft's own copies.
+     */
     private static final List<String> TOOLING = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
             "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/race/", "dev/weft/scheduler/api/",
-            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/",
+            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/", "dev/weft/shaded/",
             "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
-            "net/bytebuddy/", "org/objectweb/asm/", "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",
+            String.join("/", "net", "bytebuddy", ""), String.join("/", "org", "objectweb", "asm", ""),
+            "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",
             "kotlin/", "kotlinx/", "org/gradle/", "com/intellij/", "org/eclipse/jdt/", "org/slf4j/", "ch/qos/",
             "com/fasterxml/jackson/", "org/jspecify/", "org/hamcrest/", "org/mockito/", "org/codehaus/plexus/");
 

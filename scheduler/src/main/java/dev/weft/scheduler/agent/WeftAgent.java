@@ -79,15 +79,17 @@ public final class WeftAgent {
      */
     private static Instrumentation attachInProcess() {
         try {
-            java.security.CodeSource source = net.bytebuddy.agent.Installer.class.getProtectionDomain().getCodeSource();
-            java.nio.file.Path jar = source == null ? null : java.nio.file.Path.of(source.getLocation().toURI());
-            if (jar == null || !java.nio.file.Files.isRegularFile(jar) || !SelfAttach.possible() || !SelfAttach.load(jar)) {
+            if (!SelfAttach.possible()) {
+                return null;
+            }
+            java.nio.file.Path jar = InstallerJar.find();
+            if (jar == null || !SelfAttach.load(jar)) {
                 return null;
             }
             Instrumentation inst = net.bytebuddy.agent.ByteBuddyAgent.getInstrumentation();
             attachedInProcess = true;
             return inst;
-        } catch (java.net.URISyntaxException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             return null;
         }
     }

@@ -19,14 +19,25 @@ import java.util.Optional;
  * @param warnings detector findings under {@link dev.weft.scheduler.runtime.DetectionMode#WARN}, the
  *     first of each headline, at most 20
  * @param suppressedRaces races found on suppressed fields, over all executions: field to count
+ * @param executionsByStrategy executions per deciding strategy ({@link
+ *     dev.weft.scheduler.strategy.Strategy#describe()} of a portfolio's members, or of the one strategy)
  */
 public record Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
         Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
-        Map<String, Long> suppressedRaces) {
+        Map<String, Long> suppressedRaces, Map<String, Long> executionsByStrategy) {
 
     public Exploration {
         warnings = List.copyOf(warnings);
         suppressedRaces = Map.copyOf(suppressedRaces);
+        executionsByStrategy = Map.copyOf(executionsByStrategy);
+    }
+
+    /** An exploration that did not count its executions per strategy. */
+    public Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
+            Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
+            Map<String, Long> suppressedRaces) {
+        this(executions, distinctInterleavings, elapsed, strategy, completion, failure, stoppedByTimeBudget, warnings,
+                suppressedRaces, Map.of());
     }
 
     /** An exploration without detector findings. */

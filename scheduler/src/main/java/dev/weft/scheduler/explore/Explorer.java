@@ -32,9 +32,19 @@ import java.util.TreeMap;
 public final class Explorer {
 
     private final ControlledRuntime runtime;
+    private volatile java.util.function.BooleanSupplier stopRequested = () -> false;
 
     public Explorer(ControlledRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /**
+     * Asked between executions: when it answers {@code true}, the exploration stops cleanly as when its
+     * time budget is spent ({@link Exploration#stoppedByTimeBudget()}), keeping what it explored. The
+     * caller tells the two apart (the engine passes the test run's cancellation).
+     */
+    public void stopWhen(java.util.function.BooleanSupplier condition) {
+        this.stopRequested = java.util.Objects.requireNonNull(condition, "condition");
     }
 
     /**
@@ -109,7 +119,8 @@ public final class Explorer {
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings.list(), progress.suppressed);
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings.list(), progress.suppressed,
+                progress.executionsByStrategy());
     }
 
     /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
@@ -187,6 +198,8 @@ public final class Explorer {
         Optional<String> completion = Optional.empty();
         final Warnings warnings = new Warnings(Warnings.LIMIT);
         final Map<String, Long> suppressed = new TreeMap<>();
+        /** Executions per deciding strategy, by identity: described once, at the end. */
+        final Map<Strategy, long[]> deciding = new java.util.IdentityHashMap<>();
         /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
         volatile RecordingStrategy current;
         volatile long currentGlobal;
@@ -194,6 +207,12 @@ public final class Explorer {
         void add(ExecutionResult result) {
             warnings.addAll(result.warnings());
             result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
+        }
+
+        Map<String, Long> executionsByStrategy() {
+            Map<String, Long> counts = new TreeMap<>();
+            deciding.forEach((strategy, count) -> counts.merge(strategy.describe(), count[0], Long::sum));
+            return counts;
         }
 
         Progress(ExplorationSettings settings, long start) {
@@ -211,7 +230,7 @@ public final class Explorer {
                 progress.stopped = true;
                 return;
             }
-            if (System.nanoTime() > progress.deadline) {
+            if (System.nanoTime() > progress.deadline || stopRequested.getAsBoolean()) {
                 progress.timedOut = true;
                 progress.stopped = true;
                 return;
@@ -222,6 +241,7 @@ public final class Explorer {
             progress.current = strategy;
             ExecutionResult result = runtime.execute(program, strategy, settings.executionOptions(false));
             progress.current = null;
+            progress.deciding.computeIfAbsent(strategy.deciding(), s -> new long[1])[0]++;
             progress.add(result);
             more = strategy.endExecution();
             local++;

@@ -61,6 +61,11 @@ public final class RecordingStrategy implements Strategy {
     }
 
     @Override
+    public Strategy deciding() {
+        return delegate.deciding();
+    }
+
+    @Override
     public Optional<String> completionStatement() {
         return delegate.completionStatement();
     }

@@ -52,6 +52,11 @@ public final class PortfolioStrategy implements Strategy {
     }
 
     @Override
+    public Strategy deciding() {
+        return active == null ? this : active;
+    }
+
+    @Override
     public boolean endExecution() {
         active.endExecution();
         return true;

@@ -52,6 +52,11 @@ public final class ShardedStrategy implements Strategy {
     }
 
     @Override
+    public Strategy deciding() {
+        return delegate.deciding();
+    }
+
+    @Override
     public Optional<String> completionStatement() {
         return delegate.completionStatement();
     }

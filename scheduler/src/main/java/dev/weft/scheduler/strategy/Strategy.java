@@ -33,6 +33,14 @@ public interface Strategy {
     String describe();
 
     /**
+     * The strategy that decides the execution begun last: a portfolio's member for it, a wrapper's
+     * delegate's, else this strategy. Counts the executions per strategy of a mix.
+     */
+    default Strategy deciding() {
+        return this;
+    }
+
+    /**
      * For a strategy that has finished a complete search, the statement a user can rely on, for
      * example {@code "all 20 interleavings up to 2 preemptions explored"}; empty otherwise.
      */
