@@ -41,7 +41,10 @@ public class WorkerState {
 
     /** The calling thread's worker state, with or without the turn; {@code null} on other threads. */
     public static WorkerState own() {
-        return OWN.get();
+        // the worker with the turn first: on it, ThreadLocal (rewritten to see the logical thread
+        // while hooks are live) would look in the logical thread's map, where OWN is not
+        WorkerState m = running;
+        return m != null && m.thread == Thread.currentThread() ? m : OWN.get();
     }
 
     /** The calling thread's worker state when the calling thread is the worker with the turn. */

@@ -86,6 +86,10 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         if (!hasCode) {
             return super.visitMethod(access, name, descriptor, signature, exceptions);
         }
+        if (mode == InstrumentationScope.Mode.CURRENT_THREAD) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return InstrumentationScope.redirectsCurrentThread(className, name) ? new CurrentThreadRedirect(next) : next;
+        }
         if (mode == InstrumentationScope.Mode.ATOMIC_ENTRIES) {
             Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
@@ -141,6 +145,23 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             return false;
         }
         return className.indexOf('$') >= 0 ? (access & ACC_PRIVATE) == 0 : (access & ACC_PUBLIC) != 0;
+    }
+
+    /** Replaces {@code Thread.currentThread()} with the hook that returns the logical thread on a managed thread. */
+    private static final class CurrentThreadRedirect extends MethodVisitor {
+        CurrentThreadRedirect(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread") && name.equals("currentThread")
+                    && descriptor.equals("()Ljava/lang/Thread;")) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "currentThread", descriptor, false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
     }
 
     /** Whether a collection method changes the collection, judged by its name. */
