@@ -23,6 +23,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
+    /**
+     * Steps a thread may run in a row while another thread could run before it counts as spinning: a
+     * retry loop that writes (an AQS acquire whose CAS keeps failing rewrites its own queue node) is
+     * not a read-only spin, but when the strategy keeps choosing it, the thread it waits for never
+     * runs (a switch the OS would have made long before).
+     */
+    private static final int RUN_SWITCH = 1_000;
     private static final boolean SPIN_OVERRIDE = !Boolean.getBoolean("weft.debug.noSpinOverride");
 
     private final Strategy strategy;
@@ -320,6 +327,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     private void handoff(LogicalThread from, LogicalThread to) {
         current = to;
+        from.runLength = 0;
         switches++;
         if (from.status == LogicalThread.Status.RUNNABLE && from.wantsMonitor == null) {
             preemptions++;
@@ -361,6 +369,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (next != me) {
             handoff(me, next);
             awaitTurn(me);
+        } else if (enabledCount > 1) {
+            me.runLength++;
         }
     }
 
@@ -561,7 +571,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public boolean spinning(int thread) {
         LogicalThread t = threads.get(thread);
-        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH;
+        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH || t.runLength >= RUN_SWITCH;
     }
 
     // ------------------------------------------------------------------ hook plumbing
