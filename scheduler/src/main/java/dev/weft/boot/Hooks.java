@@ -422,6 +422,20 @@ public final class Hooks {
         return m == null ? System.nanoTime() ^ 0x5DEECE66DL * Thread.currentThread().getId() : m.hooks.randomSeed();
     }
 
+    /**
+     * Before the jump back of a loop in application code. Not a scheduling point: it lets a thread
+     * that runs without reaching one (a loop on local variables) unwind once the runtime has given a
+     * verdict on it, so that its worker is not lost.
+     */
+    public static void backEdge() {
+        if (WorkerState.unwinding) {
+            WorkerState m = WorkerState.own();
+            if (m != null && m.hooks != null && m.atomicDepth == 0) {
+                m.hooks.backEdge();
+            }
+        }
+    }
+
     /** Starts a region that runs without preemption (class initializers, class loading). */
     public static void atomicBegin() {
         WorkerState m = WorkerState.own();

@@ -75,4 +75,7 @@ public abstract class RuntimeHooks {
     public abstract int hashCode(Object object);
 
     public abstract long randomSeed();
+
+    /** A loop's back edge in application code, on a thread that may have to unwind (see {@link WorkerState#unwinding}). */
+    public abstract void backEdge();
 }

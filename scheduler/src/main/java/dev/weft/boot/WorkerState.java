@@ -8,6 +8,13 @@ package dev.weft.boot;
  */
 public class WorkerState {
 
+    /**
+     * Set once the runtime gave a verdict on a thread that was running without reaching a scheduling
+     * point: from then on, a loop's back edge in application code checks whether its thread must
+     * unwind ({@link Hooks#backEdge()}). Until then a back edge costs one read of this field.
+     */
+    public static volatile boolean unwinding;
+
     /** The worker that has the turn, or one that had it last; see {@link #current()}. */
     public static volatile WorkerState running;
 

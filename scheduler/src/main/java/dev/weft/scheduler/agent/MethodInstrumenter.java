@@ -28,6 +28,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     private int line = -1;
     private boolean superCalled;
+    /** Labels already visited: a jump to one of them closes a loop. */
+    private final java.util.Set<Label> visitedLabels = new java.util.HashSet<>();
+    /** Whether loops get a back-edge hook: in application classes (JDK loops reach scheduling points). */
+    private final boolean backEdges;
     private int pendingNews;
 
     /**
@@ -48,6 +52,21 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         this.constructor = methodName.equals("<init>");
         this.superCalled = !constructor;
         this.ownFields = ownFields;
+        this.backEdges = !InstrumentationScope.isJdkClass(className);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        visitedLabels.add(label);
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        if (backEdges && opcode != JSR && visitedLabels.contains(label)) {
+            hook("backEdge", "()V");
+        }
+        super.visitJumpInsn(opcode, label);
     }
 
     @Override

@@ -52,6 +52,9 @@ public final class Explorer {
     /** Executions run before exploring or replaying, their outcomes ignored (see {@link #warmUp}). */
     static final int WARM_UP_EXECUTIONS = 3;
 
+    /** A warm-up execution longer than this ends the warm-up. */
+    private static final long SLOW_WARM_UP_NANOS = 1_000_000_000L;
+
     /**
      * Runs the program a few times, unrecorded, before an exploration or a replay. The JDK fills
      * caches the first time a path runs (method types, lambda forms, reflection data), and some of
@@ -63,6 +66,7 @@ public final class Explorer {
         ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
                 .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
+            long start = System.nanoTime();
             strategy.beginExecution(i);
             try {
                 runtime.execute(program, strategy, options);
@@ -70,6 +74,11 @@ public final class Explorer {
                 // a warm-up only loads and links; what it finds does not count
             }
             strategy.endExecution();
+            if (System.nanoTime() - start > SLOW_WARM_UP_NANOS) {
+                // a program this slow (or stuck where the runtime cannot see it) gains nothing from more
+                // warm-up, and the exploration's first execution must meet what held it up
+                return;
+            }
         }
     }
 
@@ -217,7 +226,9 @@ public final class Explorer {
                 progress.stopped = true;
                 return;
             }
-            if (System.nanoTime() > progress.deadline) {
+            if (System.nanoTime() > progress.deadline && progress.executions > 0) {
+                // at least one execution, however long the warm-up took: an exploration that
+                // explored nothing says nothing about the program
                 progress.timedOut = true;
                 progress.stopped = true;
                 return;

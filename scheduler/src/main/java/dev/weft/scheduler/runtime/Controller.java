@@ -17,7 +17,14 @@ import java.util.concurrent.locks.LockSupport;
 final class Controller {
 
     private static final long STUCK_BLOCKED_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final long STUCK_RUNNING_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /**
+     * How long a running thread may go without reaching a scheduling point before the execution gets
+     * a verdict ({@code -Dweft.noProgressSeconds}, default 2): a loop on local variables, a long
+     * computation in code Weft does not instrument.
+     */
+    static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(Math.max(1, Long.getLong("weft.noProgressSeconds", 2)));
+    /** The same inside a class initializer or class loading, which run as one step and can take long on a cold JVM. */
+    private static final long NO_PROGRESS_ATOMIC_NANOS = Math.max(NO_PROGRESS_NANOS, TimeUnit.SECONDS.toNanos(20));
     private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final WorkerPool pool = new WorkerPool();
@@ -142,10 +149,31 @@ final class Controller {
             LogicalThread current = execution.currentThreadState();
             Outcome stuck = stuck(current, now - lastProgress);
             if (stuck != null) {
-                execution.finishFromController(stuck);
-                retire(current);
+                giveUp(execution, current, stuck);
             }
         }
+    }
+
+    /**
+     * Ends {@code execution} with {@code stuck}, the verdict on {@code thread}, which got stuck where Weft
+     * cannot see it. A thread that runs (a loop on local variables) unwinds at its next loop back edge
+     * in application code: it is given a moment to, and keeps its worker. One blocked inside the JVM,
+     * or running where no back edge is instrumented, is retired. Returns whether it unwound.
+     */
+    private boolean giveUp(Execution execution, LogicalThread thread, Outcome stuck) {
+        execution.finishFromController(stuck);
+        if (stuck instanceof Outcome.Hang) {
+            WorkerState.unwinding = true;
+            long deadline = System.nanoTime() + UNWIND_NANOS;
+            while (!thread.finished && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(execution, 1_000_000L);
+            }
+            if (thread.finished) {
+                return true;
+            }
+        }
+        retire(thread);
+        return false;
     }
 
     /** The verdict on {@code current} when it made no progress for {@code idle} ns where Weft cannot see it; else {@code null}. */
@@ -164,9 +192,13 @@ final class Controller {
             return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
                     stack(worker.thread));
         }
-        if (!blockedOutside && idle > STUCK_RUNNING_NANOS) {
-            return new Outcome.Hang(current.name() + " ran for " + TimeUnit.NANOSECONDS.toSeconds(idle)
-                    + " s without reaching a scheduling point", stack(worker.thread));
+        if (!blockedOutside && idle > (worker.atomicDepth > 0 ? NO_PROGRESS_ATOMIC_NANOS : NO_PROGRESS_NANOS)) {
+            List<StackTraceElement> frames = StackFilter.userFrames(worker.thread.getStackTrace(), 10);
+            String at = frames.isEmpty() ? "" : ", at " + shortFrame(frames.get(0));
+            return new Outcome.Hang(current.name() + " made no progress weft can see for " + TimeUnit.NANOSECONDS.toSeconds(idle)
+                    + " s" + at, "  " + current.name() + " runs without reaching a scheduling point: a loop that touches no"
+                    + " shared state, or code weft does not instrument (-Dweft.noProgressSeconds=N waits longer)\n"
+                    + render(frames));
         }
         return null;
     }
@@ -343,8 +375,11 @@ final class Controller {
             if (stuck == null || !inline.compareAndSet(execution, null)) {
                 continue;
             }
-            execution.finishFromController(stuck);
-            retire(current);
+            if (giveUp(execution, current, stuck) && current.worker == d.worker) {
+                // thread 0 itself unwound on the driver, which goes on with the exploration
+                watched = null;
+                continue;
+            }
             if (current.worker == d.worker) {
                 // thread 0 itself, on the driver: the exploration cannot go on there
                 d.abandoned = true;
@@ -370,8 +405,19 @@ final class Controller {
     }
 
     private static String stack(Thread thread) {
+        return render(StackFilter.userFrames(thread.getStackTrace(), 10));
+    }
+
+    /** {@code Foo.bar(Foo.java:12)}: the frame without its package. */
+    private static String shortFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
+                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
+    }
+
+    private static String render(List<StackTraceElement> frames) {
         StringBuilder text = new StringBuilder();
-        for (StackTraceElement frame : StackFilter.userFrames(thread.getStackTrace(), 10)) {
+        for (StackTraceElement frame : frames) {
             text.append("      at ").append(frame).append('\n');
         }
         return text.toString();

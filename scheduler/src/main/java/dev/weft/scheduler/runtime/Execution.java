@@ -1433,6 +1433,13 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     @Override
+    public void backEdge() {
+        if (aborting) {
+            throw new ExecutionAbort(); // a verdict was given while this thread ran without a scheduling point
+        }
+    }
+
+    @Override
     public long randomSeed() {
         return Mix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
     }
