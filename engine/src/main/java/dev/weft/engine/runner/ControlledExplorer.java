@@ -26,7 +26,6 @@ import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
-import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
@@ -229,7 +228,7 @@ public final class ControlledExplorer implements Explorer {
             exhaustive = result.completion().isPresent();
             listener.progress(statistics());
             if (result.failure().isEmpty()) {
-                return passed();
+                return executions == 0 ? nothingExplored() : passed();
             }
             Failure failure = fewestPreemptions(program, result.failure().get(), Judge.NONE);
             ExecutionResult traced = replayTraced(program, failure);
@@ -347,7 +346,7 @@ public final class ControlledExplorer implements Explorer {
                     break;
                 }
             }
-            return passed();
+            return executions == 0 && budgetSpent ? nothingExplored() : passed();
         }
 
         private <C> ExplorationResult scenarioFailure(Form<C> form, ScenarioRun<C> original, Failure found) throws Throwable {
@@ -412,7 +411,7 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields());
         }
 
         /**
@@ -463,7 +462,7 @@ public final class ControlledExplorer implements Explorer {
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
             return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields());
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -472,7 +471,7 @@ public final class ControlledExplorer implements Explorer {
                 return failure;
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
+                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, settings.maxSteps(),
                     detection(), suppressedFields());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
@@ -513,6 +512,14 @@ public final class ControlledExplorer implements Explorer {
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
                     Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings);
+        }
+
+        /** A test that explored nothing never passes: it says nothing about the program. */
+        private ExplorationResult nothingExplored() {
+            return new ExplorationResult.Failed(statistics(), new FailureReport("nothing explored", plan.identity().displayName(), "",
+                    List.of(new FailureReport.Section("Why", "no execution finished within the time budget of "
+                            + settings.timeBudget().toMillis() + " ms; raise timeBudget (or weft.timeBudget), 0 for none")),
+                    settings.seed(), Optional.empty()));
         }
 
         private ExplorationResult passed() {

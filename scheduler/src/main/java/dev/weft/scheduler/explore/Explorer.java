@@ -270,10 +270,7 @@ public final class Explorer {
             if (outcome instanceof Outcome.DataRace race) {
                 options = options.withStackCaptureFor(race);
             }
-            ReplayStrategy strategy = new ReplayStrategy(decisions);
-            strategy.beginExecution(0);
-            ExecutionResult again = runtime.execute(program, strategy, options);
-            strategy.endExecution();
+            ExecutionResult again = replayOnce(program, decisions, options);
             return sameFinding(outcome, again.outcome()) ? again.outcome() : outcome;
         } catch (RuntimeException e) {
             return outcome;
@@ -321,6 +318,27 @@ public final class Explorer {
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
         warmUp(program, options.detection());
+        return replayOnce(program, decisions, options);
+    }
+
+    /**
+     * Runs {@code decisions} once. A traced replay first runs them untraced, to learn how many steps the
+     * execution takes: one of millions (a hang at the step bound) then keeps the events of its first
+     * and last steps only, instead of taking minutes and gigabytes to record every one.
+     */
+    private ExecutionResult replayOnce(Program program, DecisionList decisions, ExecutionOptions options) {
+        if (options.trace() && options.expectedSteps() == 0) {
+            ExecutionOptions untraced = new ExecutionOptions(options.seed(), options.maxSteps(), false, options.detection(),
+                    options.suppressedRaces(), 0, 0);
+            long steps = runDecisions(program, decisions, untraced).steps();
+            if (steps > ExecutionOptions.TRACE_HEAD_STEPS + 2 * ExecutionOptions.TRACE_TAIL_STEPS) {
+                options = options.withExpectedSteps(steps);
+            }
+        }
+        return runDecisions(program, decisions, options);
+    }
+
+    private ExecutionResult runDecisions(Program program, DecisionList decisions, ExecutionOptions options) {
         ReplayStrategy strategy = new ReplayStrategy(decisions);
         strategy.beginExecution(0);
         ExecutionResult result = runtime.execute(program, strategy, options);

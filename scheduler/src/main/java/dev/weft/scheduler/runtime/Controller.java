@@ -26,6 +26,11 @@ final class Controller {
     /** The same inside a class initializer or class loading, which run as one step and can take long on a cold JVM. */
     private static final long NO_PROGRESS_ATOMIC_NANOS = Math.max(NO_PROGRESS_NANOS, TimeUnit.SECONDS.toNanos(20));
     private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * A watcher that itself did not run for this long (a garbage collection that stopped the JVM, a
+     * machine too busy) does not count the time as the execution's: it starts measuring again.
+     */
+    private static final long WATCHER_AWAY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final WorkerPool pool = new WorkerPool();
     private final ThreadObjects threadObjects = new ThreadObjects();
@@ -110,6 +115,9 @@ final class Controller {
         if (driving != null) {
             execution.rootWorker = driving.worker;
         }
+        if (options.trace() && options.expectedSteps() > 0) {
+            execution.keepTraceOf(options.expectedSteps());
+        }
         execution.start(program);
         if (driving != null) {
             runRootHere(driving.worker, execution);
@@ -133,6 +141,7 @@ final class Controller {
         if (Handoffs.await(() -> execution.done)) {
             return;
         }
+        long lastLook = lastProgress;
         while (!execution.done) {
             LockSupport.parkNanos(execution, 5_000_000L);
             if (execution.done) {
@@ -140,7 +149,9 @@ final class Controller {
             }
             long now = System.nanoTime();
             long step = execution.progress();
-            if (step != lastStep) {
+            boolean away = now - lastLook > WATCHER_AWAY_NANOS;
+            lastLook = now;
+            if (step != lastStep || away) {
                 lastStep = step;
                 lastProgress = now;
                 continue;
@@ -338,6 +349,7 @@ final class Controller {
         Execution unwound = null;
         long lastStep = -1;
         long lastProgress = System.nanoTime();
+        long lastLook = lastProgress;
         while (!task.done) {
             // parks, never yields: a watcher taking turns at the cores slows every handoff of the
             // execution it watches; the driver wakes it when the task is done, and an execution when a
@@ -350,6 +362,8 @@ final class Controller {
             }
             Execution execution = inline.get();
             long now = System.nanoTime();
+            boolean away = now - lastLook > WATCHER_AWAY_NANOS;
+            lastLook = now;
             if (execution == null) {
                 watched = null;
                 continue;
@@ -364,7 +378,7 @@ final class Controller {
                 continue;
             }
             long step = execution.progress();
-            if (execution != watched || step != lastStep) {
+            if (execution != watched || step != lastStep || away) {
                 watched = execution;
                 lastStep = step;
                 lastProgress = now;

@@ -35,7 +35,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final Strategy strategy;
     private final long seed;
     private final long maxSteps;
-    private final boolean tracing;
+    /** Whether events are recorded now: off in the middle of a long traced execution ({@link #keepTraceOf}). */
+    private boolean tracing;
+    /** The next step at which {@link #schedule} looks beyond its fast path: the step bound, or a trace window's edge. */
+    private long checkpoint;
+    private long quietFrom = Long.MAX_VALUE;
+    private long quietUntil = Long.MAX_VALUE;
     private final WorkerPool pool;
     private final Thread controller;
 
@@ -92,6 +97,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         this.strategy = strategy;
         this.seed = seed;
         this.maxSteps = maxSteps;
+        this.checkpoint = maxSteps + 1;
         this.tracing = tracing;
         this.pool = pool;
         this.controller = controller;
@@ -126,6 +132,39 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return;
         }
         pool.take().assign(this, root);
+    }
+
+    /**
+     * When tracing an execution known to take {@code expectedSteps} steps, keeps only the events of
+     * its first and last steps (see {@link ExecutionOptions#expectedSteps()}); the steps between are
+     * one line of the trace. Called by the controller before the execution starts.
+     */
+    void keepTraceOf(long expectedSteps) {
+        long from = ExecutionOptions.TRACE_HEAD_STEPS + 1;
+        long until = expectedSteps - ExecutionOptions.TRACE_TAIL_STEPS;
+        if (tracing && until - from > ExecutionOptions.TRACE_TAIL_STEPS) {
+            quietFrom = from;
+            quietUntil = until;
+            checkpoint = Math.min(checkpoint, from);
+        }
+    }
+
+    /** At step {@code s}, the step bound or an edge of the trace window. */
+    private void checkpoint(LogicalThread me, long s) {
+        if (s > maxSteps) {
+            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps (the step bound:"
+                    + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", threadReport(false)));
+            throw new ExecutionAbort();
+        }
+        if (s == quietFrom) {
+            tracing = false;
+            checkpoint = Math.min(quietUntil, maxSteps + 1);
+        } else if (s == quietUntil) {
+            tracing = true;
+            trace.add(TraceEvent.omitted(s - 1, me.id, quietUntil - quietFrom));
+            me.lastEvent = -1;
+            checkpoint = maxSteps + 1;
+        }
     }
 
     /** The worker that runs thread 0 on the thread that started the execution, or {@code null} for a pooled one. */
@@ -356,10 +395,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         long s = step + 1;
         STEP.setOpaque(this, s);
         clockNanos += NANOS_PER_STEP;
-        if (s > maxSteps) {
-            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps",
-                    threadReport(false)));
-            throw new ExecutionAbort();
+        if (s >= checkpoint) {
+            checkpoint(me, s);
         }
         LogicalThread next = choose(me);
         if (next == null) {

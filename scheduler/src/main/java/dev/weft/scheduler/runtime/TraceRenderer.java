@@ -59,6 +59,15 @@ public final class TraceRenderer {
     }
 
     private static void addRun(List<String[]> rows, List<TraceEvent> run, int columns) {
+        for (int i = 0; i < run.size(); i++) {
+            if (run.get(i).isOmission()) {
+                // the steps a long trace did not keep: shown as they are, between what came before and after
+                addRun(rows, run.subList(0, i), columns);
+                rows.add(cell(columns, run.get(i).thread(), run.get(i).text()));
+                addRun(rows, run.subList(i + 1, run.size()), columns);
+                return;
+            }
+        }
         if (run.size() <= RUN_HEAD + RUN_TAIL + 1) {
             for (TraceEvent e : run) {
                 rows.add(cell(columns, e.thread(), describe(e)));
@@ -79,7 +88,7 @@ public final class TraceRenderer {
         if (text.length() > MAX_CELL) {
             text = text.substring(0, MAX_CELL - 1) + "…";
         }
-        return e.location().isEmpty() ? text : text + "  " + e.location();
+        return e.location().isEmpty() || e.isOmission() ? text : text + "  " + e.location();
     }
 
     private static String[] cell(int columns, int thread, String text) {
