@@ -73,4 +73,27 @@ class EverydayThreadsTest {
         // the next test in the same JVM runs normally
         assertPasses(run("threadLocalPerThread"));
     }
+
+    @Test
+    void dispatcherLeftWaiting_afterTheBodyReturned_passesWithANoteInTheSummary() {
+        EngineExecutionResults results = run("dispatcherLeftWaiting");
+        assertPasses(results);
+        String notes = results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class))
+                .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
+                .filter(pair -> pair.getKey().equals("weft.notes"))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst().orElseThrow();
+        System.out.println(notes);
+        assertThat(notes).startsWith("thread 1 (\"dispatcher\"), a daemon thread, was left waiting for ")
+                .contains("in LinkedBlockingQueue.take(LinkedBlockingQueue.java:")
+                .contains("at EverydayThreadFixtures.lambda$dispatcherLeftWaiting$");
+    }
+
+    @Test
+    void bodyWaitingForAThreadThatNeverGetsWork_isADeadlock() {
+        EngineExecutionResults results = run("bodyWaitsForAThreadThatNeverGetsWork");
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertThat(failureMessage(results)).startsWith("Weft: deadlock: thread 0 waits for thread 1 to finish");
+    }
 }

@@ -102,6 +102,7 @@ public final class ControlledExplorer implements Explorer {
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
         private final Map<String, Long> suppressed = new java.util.TreeMap<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private long executions;
         private long distinct;
         private int scenarios;
@@ -500,6 +501,11 @@ public final class ControlledExplorer implements Explorer {
                     warnings.add(warning.headline());
                 }
             }
+            for (String note : result.notes()) {
+                if (notes.size() < MAX_WARNINGS && !notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
             executions += result.executions();
             distinct += result.distinctInterleavings();
             Strategy strategy = settings.strategy();
@@ -511,7 +517,7 @@ public final class ControlledExplorer implements Explorer {
 
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
-                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings);
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings, notes);
         }
 
         /** A test that explored nothing never passes: it says nothing about the program. */

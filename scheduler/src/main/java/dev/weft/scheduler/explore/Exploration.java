@@ -19,14 +19,25 @@ import java.util.Optional;
  * @param warnings detector findings under {@link dev.weft.scheduler.runtime.DetectionMode#WARN}, the
  *     first of each headline, at most 20
  * @param suppressedRaces races found on suppressed fields, over all executions: field to count
+ * @param notes notes on executions that passed (threads left waiting when the body returned), the first
+ *     of each text, at most 5
  */
 public record Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
         Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
-        Map<String, Long> suppressedRaces) {
+        Map<String, Long> suppressedRaces, List<String> notes) {
 
     public Exploration {
         warnings = List.copyOf(warnings);
         suppressedRaces = Map.copyOf(suppressedRaces);
+        notes = List.copyOf(notes);
+    }
+
+    /** An exploration without notes. */
+    public Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
+            Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
+            Map<String, Long> suppressedRaces) {
+        this(executions, distinctInterleavings, elapsed, strategy, completion, failure, stoppedByTimeBudget, warnings,
+                suppressedRaces, List.of());
     }
 
     /** An exploration without detector findings. */

@@ -120,7 +120,7 @@ public final class Explorer {
         }
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
-                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed);
+                Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings, progress.suppressed, progress.notes);
     }
 
     /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
@@ -198,6 +198,7 @@ public final class Explorer {
         Optional<String> completion = Optional.empty();
         final List<Outcome> warnings = new ArrayList<>();
         final Map<String, Long> suppressed = new TreeMap<>();
+        final List<String> notes = new ArrayList<>();
         /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
         volatile RecordingStrategy current;
         volatile long currentGlobal;
@@ -209,6 +210,11 @@ public final class Explorer {
                 }
             }
             result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
+            for (String note : result.notes()) {
+                if (notes.size() < 5 && !notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
         }
 
         Progress(ExplorationSettings settings, long start) {

@@ -132,7 +132,8 @@ final class Controller {
         Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
-                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces());
+                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces(),
+                outcome.failed() ? List.of() : execution.notes());
     }
 
     private void awaitEnd(Execution execution) {

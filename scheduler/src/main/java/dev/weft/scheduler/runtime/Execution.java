@@ -415,7 +415,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private LogicalThread choose(LogicalThread me) {
         computeEnabled();
         if (enabledCount == 0) {
-            if (!fireTimer()) {
+            if (root().status == LogicalThread.Status.FINISHED || !fireTimer()) {
+                // once thread 0 has returned, threads left waiting (timed waits too) are over: see stuckOutcome
                 return null;
             }
             computeEnabled();
@@ -1483,22 +1484,92 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     // ------------------------------------------------------------------ reports
 
-    /** The outcome when no thread can run: a deadlock, or the end of the program if only pool workers wait. */
+    /**
+     * The outcome when no thread can run. While thread 0 (the program's body) has not returned, a
+     * deadlock. Once it has, the program is over, as it is in a JVM: the threads left waiting for work
+     * (a notification, an unpark, a queue, a latch, a timeout) end the execution cleanly, with a note —
+     * unless some are locked for ever: in a wait-for cycle (a lock-order deadlock, whether the body
+     * waited for them or not), or waiting for a lock whose holder ended without releasing it.
+     */
     private Outcome stuckOutcome() {
-        boolean userBlocked = false;
+        if (root().status == LogicalThread.Status.FINISHED) {
+            List<String> locked = findCycle();
+            if (locked == null) {
+                locked = lockOfAnEndedThread();
+            }
+            if (locked == null) {
+                noteLeftovers();
+                return new Outcome.Passed();
+            }
+            return new Outcome.Deadlock(locked, threadReport(true));
+        }
+        return new Outcome.Deadlock(waitForCycle(), threadReport(true));
+    }
+
+    /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
+    private final List<String> notes = new ArrayList<>(0);
+
+    List<String> notes() {
+        return notes;
+    }
+
+    private void noteLeftovers() {
         for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED && (t.userThread || t.id == 0)) {
-                userBlocked = true;
+            if (t.status == LogicalThread.Status.FINISHED || !t.userThread) {
+                continue; // idle workers of an executor are not noted
+            }
+            String given = t.thread.getName();
+            String name = given.matches("Thread-\\d+") ? "" : " (\"" + given + "\")";
+            String where = "";
+            if (t.worker != null) {
+                StackTraceElement[] stack = t.worker.thread.getStackTrace();
+                List<StackTraceElement> frames = StackFilter.userFrames(stack, 64);
+                for (int i = 0; i < frames.size(); i++) {
+                    if (!frames.get(i).getClassName().startsWith("java.")) {
+                        where = (i > 0 ? " in " + simple(frames.get(i - 1)) + "," : "") + " at " + simple(frames.get(i));
+                        break;
+                    }
+                }
+            }
+            notes.add(t.name() + name + (t.thread.isDaemon() ? ", a daemon thread," : "") + " was left waiting for "
+                    + waitsFor(t) + where + " when the test's body returned");
+        }
+    }
+
+    /** {@code LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)}: a frame without its package. */
+    private static String simple(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
+                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
+    }
+
+    /** A thread waiting for a lock whose holder has ended (it never released it), as a one-entry list; else {@code null}. */
+    private List<String> lockOfAnEndedThread() {
+        for (LogicalThread t : threads) {
+            LogicalThread holder = holderOf(t);
+            if (holder != null && holder.status == LogicalThread.Status.FINISHED && t.block != LogicalThread.Block.JOIN) {
+                return List.of(t.name() + " waits for " + waitsFor(t) + ", which ended without releasing it");
             }
         }
-        if (!userBlocked) {
-            return new Outcome.Passed(); // only idle pool workers are left: the program is over
-        }
-        List<String> cycle = waitForCycle();
-        return new Outcome.Deadlock(cycle, threadReport(true));
+        return null;
     }
 
     private List<String> waitForCycle() {
+        List<String> cycle = findCycle();
+        if (cycle != null) {
+            return cycle;
+        }
+        List<String> blocked = new ArrayList<>();
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED) {
+                blocked.add(t.name() + " waits for " + waitsFor(t));
+            }
+        }
+        return blocked;
+    }
+
+    /** A cycle in the wait-for graph (monitors, lock owners, joins), one entry per thread in it; else {@code null}. */
+    private List<String> findCycle() {
         int n = threads.size();
         int[] edge = new int[n];
         for (int i = 0; i < n; i++) {
@@ -1522,13 +1593,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return cycle;
             }
         }
-        List<String> blocked = new ArrayList<>();
-        for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED) {
-                blocked.add(t.name() + " waits for " + waitsFor(t));
-            }
-        }
-        return blocked;
+        return null;
     }
 
     private LogicalThread holderOf(LogicalThread t) {
