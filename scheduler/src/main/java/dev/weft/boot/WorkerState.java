@@ -33,6 +33,10 @@ public class WorkerState {
     /** Nesting depth of synchronized methods of retransformed classes: no switch inside them. */
     public int atomicDepth;
 
+    /** Nesting depth of unobserved regions ({@code Hooks.quietBegin}), and whether hooks were live before the outermost. */
+    public int quietDepth;
+    public boolean activeBeforeQuiet;
+
     /**
      * Each worker thread's own state, whether or not it has the turn: for the atomic-region depth,
      * which must count on the worker's own thread even in the moment after it handed the turn on and

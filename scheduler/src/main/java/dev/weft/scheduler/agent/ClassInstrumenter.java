@@ -94,7 +94,8 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if (atomic != null && (atomic.contains(name) || atomic.contains("*")) && !name.equals("<init>") && version >= V1_7) {
-                return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
+                return new Wrapper(access, name, descriptor, signature, exceptions, next,
+                        InstrumentationScope.QUIET_CLASSES.contains(className) ? Wrap.QUIET : Wrap.ATOMIC);
             }
             return next;
         }
@@ -178,7 +179,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "put", "remove", "clear", "add", "set", "replace", "compute", "merge", "poll", "push", "pop", "offer",
         "retain", "sort", "trim", "ensureCapacity"};
 
-    private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR, COLLECTION }
+    private enum Wrap { ATOMIC, QUIET, SYNC_ATOMIC, MONITOR, COLLECTION }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {
@@ -279,6 +280,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             InsnList code = new InsnList();
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false));
+                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietBegin", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));
@@ -304,6 +306,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             InsnList code = new InsnList();
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false));
+                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietEnd", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));

@@ -68,6 +68,13 @@ final class InstrumentationScope {
         return className.equals("java/lang/ThreadLocal") || methodName.equals("<init>");
     }
 
+    /**
+     * Classes of {@link #ATOMIC_METHODS} whose methods also run unobserved (no trace events, nothing for
+     * the detectors): JDK 21+'s registry of thread containers holds weak references that the garbage
+     * collector clears, so what its map does differs from one run of the same execution to the next.
+     */
+    static final Set<String> QUIET_CLASSES = Set.of("jdk/internal/vm/ThreadContainers");
+
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",

@@ -310,6 +310,20 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                 && (name + descriptor).equals("start(Ljava/lang/Thread;)V")) {
             hookName = "startInContainer";
             hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;I)V";
+        } else if (opcode == INVOKEINTERFACE && owner.startsWith("java/lang/Thread$Builder")
+                && (name + descriptor).equals("start(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
+            // JDK 21+: Thread.ofVirtual().start(task), Thread.ofPlatform().start(task)
+            hookName = "builderStart";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Runnable;I)Ljava/lang/Thread;";
+        } else if (opcode == INVOKEINTERFACE && owner.equals("jdk/internal/access/JavaLangAccess")
+                && (name + descriptor).equals("start(Ljava/lang/Thread;Ljdk/internal/vm/ThreadContainer;)V")) {
+            // JDK 21+: how Executors.newVirtualThreadPerTaskExecutor() (ThreadPerTaskExecutor) starts its threads
+            hookName = "startWithAccess";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;Ljava/lang/Object;I)V";
+        } else if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread")
+                && (name + descriptor).equals("startVirtualThread(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
+            hookName = "startVirtualThread";
+            hookDescriptor = "(Ljava/lang/Runnable;I)Ljava/lang/Thread;";
         } else if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
             switch (name + descriptor) {
                 case "wait()V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
@@ -330,6 +344,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                             case "start()V" -> { hookName = "start"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join()V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join(J)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JI)V"; }
+                            case "join(JI)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JII)V"; }
+                            case "join(Ljava/time/Duration;)Z" -> { hookName = "joinFor"; hookDescriptor = "(Ljava/lang/Thread;Ljava/lang/Object;I)Z"; }
                             case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
                             case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
@@ -386,7 +402,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     private static boolean isThreadMethod(String nameAndDescriptor) {
         return switch (nameAndDescriptor) {
-            case "start()V", "join()V", "join(J)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
+            case "start()V", "join()V", "join(J)V", "join(JI)V", "join(Ljava/time/Duration;)Z", "interrupt()V", "isInterrupted()Z",
+                    "isAlive()Z" -> true;
             default -> false;
         };
     }

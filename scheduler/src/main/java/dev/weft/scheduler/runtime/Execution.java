@@ -23,6 +23,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
+    /** Longer timeouts are taken as this (a century): the virtual clock counts nanoseconds in a long. */
+    private static final long MAX_TIMEOUT_MILLIS = 100L * 365 * 24 * 3600 * 1000;
     /**
      * Steps a thread may run in a row while another thread could run before it counts as spinning: a
      * retry loop that writes (an AQS acquire whose CAS keeps failing rewrites its own queue node) is
@@ -198,6 +200,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;
+            worker.quietDepth = 0;
             threadFinished(thread);
         }
     }
@@ -1081,8 +1084,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (byThread.containsKey(thread) || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
+            Runnable body = thread::run;
+            if (VirtualThreadTasks.isVirtual(thread)) {
+                // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
+                body = VirtualThreadTasks.taskOf(thread);
+                if (body == null) {
+                    finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
+                            + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
+                    throw new ExecutionAbort();
+                }
+            }
             boolean user = !Sites.get(site).className().startsWith("java.");
-            LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, user);
+            LogicalThread child = new LogicalThread(threads.size(), thread, body, user);
             threads.add(child);
             byThread.put(thread, child);
             if (listener != null) {
@@ -1145,8 +1158,15 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             pending(me, site, target == null ? 0 : 1000 + target.id, false);
             schedule(me);
             if (target == null) {
+                if (thread.isAlive()) {
+                    // returning at once would be a wrong result (a join that does not wait), waiting a hang
+                    finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
+                            + " (started outside this execution, or by code weft does not instrument)", ""));
+                    throw new ExecutionAbort();
+                }
                 return;
             }
+            millis = Math.min(millis, MAX_TIMEOUT_MILLIS);
             while (!target.finished) {
                 if (me.interrupted) {
                     me.interrupted = false;

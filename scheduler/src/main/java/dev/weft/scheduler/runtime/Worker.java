@@ -59,6 +59,7 @@ final class Worker extends WorkerState implements Runnable {
             hooks = null;
             active = false;
             atomicDepth = 0;
+            quietDepth = 0;
         }
     }
 
