@@ -498,6 +498,15 @@ public final class Hooks {
         return m == null ? thread.isAlive() : m.hooks.isAlive(thread);
     }
 
+    /**
+     * {@code thread.getState()}: a logical thread's state as the runtime models it (the JVM never started
+     * its object). A scheduling point, so that a loop waiting for another thread's state lets it run.
+     */
+    public static Thread.State getState(Thread thread, int site) {
+        WorkerState m = live();
+        return m == null ? thread.getState() : m.hooks.threadState(thread, site);
+    }
+
     // ---- sources of nondeterminism ----
 
     public static long nanoTime() {

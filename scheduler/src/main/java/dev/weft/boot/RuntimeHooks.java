@@ -65,6 +65,9 @@ public abstract class RuntimeHooks {
 
     public abstract boolean isAlive(Thread thread);
 
+    /** {@code thread.getState()} as the runtime models it. */
+    public abstract Thread.State threadState(Thread thread, int site);
+
     public abstract long nanoTime();
 
     public abstract long currentTimeMillis();

@@ -349,6 +349,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                             case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
                             case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
+                            case "getState()Ljava/lang/Thread$State;" -> {
+                                hookName = "getState";
+                                hookDescriptor = "(Ljava/lang/Thread;I)Ljava/lang/Thread$State;";
+                            }
                             default -> { }
                         }
                     }
@@ -403,7 +407,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     private static boolean isThreadMethod(String nameAndDescriptor) {
         return switch (nameAndDescriptor) {
             case "start()V", "join()V", "join(J)V", "join(JI)V", "join(Ljava/time/Duration;)Z", "interrupt()V", "isInterrupted()Z",
-                    "isAlive()Z" -> true;
+                    "isAlive()Z", "getState()Ljava/lang/Thread$State;" -> true;
             default -> false;
         };
     }

@@ -181,12 +181,19 @@ final class Controller {
                 LockSupport.parkNanos(execution, 1_000_000L);
             }
             if (thread.finished) {
+                // back edges go back to their one read, unless a thread retired while running may still
+                // reach one (it then unwinds there, instead of running on outside any execution)
+                WorkerState.unwinding = retiredRunning.get() > 0;
                 return true;
             }
+            retiredRunning.incrementAndGet();
         }
         retire(thread);
         return false;
     }
+
+    /** Threads retired while they ran without a scheduling point: back edges keep checking for them. */
+    private final AtomicInteger retiredRunning = new AtomicInteger();
 
     /** The verdict on {@code current} when it made no progress for {@code idle} ns where Weft cannot see it; else {@code null}. */
     private static Outcome stuck(LogicalThread current, long idle) {

@@ -1341,6 +1341,34 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
+    @Override
+    public Thread.State threadState(Thread thread, int site) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            LogicalThread target = byThread.get(thread);
+            pending(me, site, target == null ? 0 : 1000 + target.id, false);
+            schedule(me);
+            if (target == null) {
+                return thread.getState();
+            }
+            if (target.finished) {
+                if (listener != null) {
+                    listener.joined(w.current.id, target.id); // seeing it TERMINATED orders like join
+                }
+                return Thread.State.TERMINATED;
+            }
+            if (target.status == LogicalThread.Status.RUNNABLE) {
+                return enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
+            }
+            return target.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
     /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
     private void interruptObserved(LogicalThread me) {
         if (listener != null) {

@@ -156,4 +156,58 @@ class PerThreadStateTest {
         };
         assertPasses(explore(program, 20), 20);
     }
+
+    /**
+     * A logical thread's {@code Thread} object is never started by the JVM: {@code getState()} is the
+     * runtime's, so a test can wait for another thread to block, as it would on real threads.
+     */
+    @Test
+    void getState_followsTheLogicalThread() {
+        Program program = () -> {
+            Object lock = new Object();
+            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+            Thread waiter = new Thread(() -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    // interrupted below: ends
+                }
+            });
+            check(waiter.getState() == Thread.State.NEW, "before start: " + waiter.getState());
+            waiter.start();
+            while (waiter.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            Thread sleeper = new Thread(() -> {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            sleeper.start();
+            while (sleeper.getState() != Thread.State.TIMED_WAITING && sleeper.getState() != Thread.State.TERMINATED) {
+                Thread.onSpinWait();
+            }
+            Thread blocked;
+            synchronized (lock) {
+                blocked = new Thread(() -> {
+                    synchronized (lock) {
+                        lock.hashCode();
+                    }
+                });
+                blocked.start();
+                while (blocked.getState() != Thread.State.BLOCKED) {
+                    Thread.onSpinWait();
+                }
+            }
+            waiter.interrupt();
+            waiter.join();
+            sleeper.join();
+            blocked.join();
+            check(waiter.getState() == Thread.State.TERMINATED, "after join: " + waiter.getState());
+            check(Thread.currentThread().getState() == Thread.State.RUNNABLE, "thread 0: " + Thread.currentThread().getState());
+        };
+        assertPasses(explore(program, 50), 50);
+    }
 }
