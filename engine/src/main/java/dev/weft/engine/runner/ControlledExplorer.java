@@ -229,7 +229,7 @@ public final class ControlledExplorer implements Explorer {
             exhaustive = result.completion().isPresent();
             listener.progress(statistics());
             if (result.failure().isEmpty()) {
-                return executions == 0 ? nothingExplored() : passed();
+                return executions == 0 && result.stoppedByTimeBudget() ? nothingExplored() : passed();
             }
             Failure failure = fewestPreemptions(program, result.failure().get(), Judge.NONE);
             ExecutionResult traced = replayTraced(program, failure);
