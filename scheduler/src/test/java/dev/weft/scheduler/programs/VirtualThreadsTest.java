@@ -45,7 +45,7 @@ class VirtualThreadsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ofVirtualStart", "startVirtualThread", "perTaskExecutor", "ofPlatformStart", "lockOrder"})
+    @CsvSource({"ofVirtualStart", "startVirtualThread", "perTaskExecutor", "poolOfVirtualThreads", "ofPlatformStart", "lockOrder"})
     void fixedProgram_passes(String name) {
         Exploration exploration = explore(program(name, true), 500);
         assertThat(exploration.failure()).as(() -> exploration.failure()
@@ -69,6 +69,7 @@ class VirtualThreadsTest {
         "ofPlatformStart, OFF, exception in thread 0: java.lang.AssertionError: counter 1",
         "lockOrder, OFF, deadlock: thread ",
         "perTaskExecutor, OFF, exception in thread 0: java.lang.AssertionError: map {k=1}",
+        "poolOfVirtualThreads, OFF, exception in thread 0: java.lang.AssertionError: counter 1",
         "perTaskExecutor, FAIL, data race on HashMap#1"})
     void buggyProgram_isFound_andReplaysToTheSameTrace(String name, DetectionMode races, String headline) {
         Program program = program(name, false);

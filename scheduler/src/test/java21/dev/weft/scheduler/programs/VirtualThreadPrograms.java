@@ -90,6 +90,19 @@ public final class VirtualThreadPrograms {
         };
     }
 
+    /** A fixed pool whose threads come from a virtual-thread factory: two tasks, then shutdown and wait. */
+    public static Program poolOfVirtualThreads(boolean fixed) {
+        return () -> {
+            Counter counter = new Counter();
+            ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofVirtual().name("pooled-", 0).factory());
+            pool.execute(() -> counter.increment(fixed));
+            pool.execute(() -> counter.increment(fixed));
+            pool.shutdown();
+            check(pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES), "pool did not terminate");
+            check(counter.value == 2, "counter " + counter.value);
+        };
+    }
+
     /** A virtual thread parks on a latch thread 0 counts down. */
     public static Program parkedUntilCountedDown() {
         return () -> {
