@@ -36,6 +36,8 @@ final class Controller {
     private final ThreadObjects threadObjects = new ThreadObjects();
     private final Field tlrSeeder;
     private final Field tlrProbes;
+    /** The JDK's counter behind the default thread names {@code Thread-N} (JDK 21+ in {@code Thread$ThreadNumbering}). */
+    private final Field threadNumbers;
     private final AtomicInteger leakedWorkers = new AtomicInteger();
     /** The thread running an execution now (executions run one at a time); guarded by {@code gate}. */
     private Thread executing;
@@ -44,6 +46,8 @@ final class Controller {
     Controller() {
         this.tlrSeeder = staticField("java.util.concurrent.ThreadLocalRandom", "seeder");
         this.tlrProbes = staticField("java.util.concurrent.ThreadLocalRandom", "probeGenerator");
+        Field numbers = staticField("java.lang.Thread$ThreadNumbering", "next");
+        this.threadNumbers = numbers != null ? numbers : staticField("java.lang.Thread", "threadInitNumber");
     }
 
     /**
@@ -478,6 +482,11 @@ final class Controller {
             }
             if (tlrProbes != null) {
                 ((AtomicInteger) tlrProbes.get(null)).set(0);
+            }
+            if (threadNumbers != null) {
+                // the threads an execution creates without a name are Thread-0, Thread-1, … as in a fresh
+                // JVM, in every execution (a thread created elsewhere meanwhile may share a name: harmless)
+                threadNumbers.setInt(null, 0);
             }
         } catch (IllegalAccessException | RuntimeException e) {
             // left as is: ThreadLocalRandom then varies between executions, which replay may notice

@@ -210,4 +210,16 @@ class PerThreadStateTest {
         };
         assertPasses(explore(program, 50), 50);
     }
+
+    /** Threads created without a name are Thread-0, Thread-1, … in every execution, as in a fresh JVM. */
+    @Test
+    void defaultNames_startAtThread0_inEveryExecution() {
+        Program program = () -> {
+            Thread first = new Thread(() -> { });
+            Thread second = new Thread(() -> { });
+            check(first.getName().equals("Thread-0") && second.getName().equals("Thread-1"),
+                    "names " + first.getName() + ", " + second.getName());
+        };
+        assertPasses(explore(program, 20), 20);
+    }
 }
