@@ -113,4 +113,12 @@ public @interface ConcurrencyTest {
      * {@code weft.timeBudget}, built-in 30 seconds.
      */
     String timeBudget() default "";
+
+    /**
+     * Scheduling points after which one execution ends in a hang verdict: at least 1. A program that
+     * never ends reaches the built-in bound in a few seconds; a long set-up (150,000 appends to a list
+     * take about 900,000 steps) stays far below it. Raise it for a program that is just long. Default
+     * {@link #CONFIGURED}: {@code weft.maxSteps}, built-in 10,000,000.
+     */
+    long maxSteps() default CONFIGURED;
 }

@@ -172,4 +172,11 @@ class ValidationTest {
                 .succeeded(1).failed(SINGLE_PROBLEMS.size() - 2 + 3).skipped(0));
         assertThat(explorer.plans).extracting(plan -> plan.identity().methodName()).containsExactly("valid");
     }
+
+    @Test
+    void maxStepsBelowOne_reportedWithTheRemedy() {
+        assertThat(issues(select(dev.weft.engine.fixtures.InvalidStepBound.class, "zeroMaxSteps"))).containsExactly(
+                "maxSteps must be at least 1, was 0 (in @ConcurrencyTest on InvalidStepBound.zeroMaxSteps); "
+                        + "or leave it out to use the configured default");
+    }
 }

@@ -309,8 +309,101 @@ public final class Hooks {
         }
     }
 
+    // ---- thread builders and virtual threads (JDK 21+): the JDK's own calls, set by the agent ----
+
+    /** {@code Thread.Builder.start(Runnable)}, {@code Thread.Builder.unstarted(Runnable)}: (builder, task) to thread. */
+    public static volatile java.lang.invoke.MethodHandle builderStartCall;
+    public static volatile java.lang.invoke.MethodHandle builderUnstartedCall;
+    /** {@code Thread.startVirtualThread(Runnable)}, and {@code Thread.ofVirtual().unstarted(Runnable)}: task to thread. */
+    public static volatile java.lang.invoke.MethodHandle startVirtualCall;
+    public static volatile java.lang.invoke.MethodHandle unstartedVirtualCall;
+    /** {@code JavaLangAccess.start(Thread, ThreadContainer)}: (access, thread, container). */
+    public static volatile java.lang.invoke.MethodHandle accessStartCall;
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(e);
+    }
+
+    /** {@code builder.start(task)}: on a managed thread, the new thread (platform or virtual) is a logical thread. */
+    public static Thread builderStart(Object builder, Runnable task, int site) {
+        try {
+            WorkerState m = live();
+            if (m == null) {
+                return (Thread) builderStartCall.invoke(builder, task);
+            }
+            Thread thread = (Thread) builderUnstartedCall.invoke(builder, task);
+            m.hooks.threadStart(thread, site);
+            return thread;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code Thread.startVirtualThread(task)}: on a managed thread, a logical thread. */
+    public static Thread startVirtualThread(Runnable task, int site) {
+        try {
+            WorkerState m = live();
+            if (m == null) {
+                return (Thread) startVirtualCall.invoke(task);
+            }
+            Thread thread = (Thread) unstartedVirtualCall.invoke(task);
+            m.hooks.threadStart(thread, site);
+            return thread;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code JavaLangAccess.start(thread, container)}, as the thread-per-task executor starts each task's thread. */
+    public static void startWithAccess(Object access, Thread thread, Object container, int site) {
+        WorkerState m = live();
+        if (m != null) {
+            m.hooks.threadStart(thread, site);
+            return;
+        }
+        try {
+            accessStartCall.invoke(access, thread, container);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
     public static void join(Thread thread, int site) throws InterruptedException {
         join(thread, 0L, site);
+    }
+
+    /** {@code thread.join(Duration)} (JDK 19+): whether the thread ended. */
+    public static boolean joinFor(Thread thread, Object duration, int site) throws InterruptedException {
+        WorkerState m = live();
+        java.time.Duration wait = (java.time.Duration) duration;
+        if (m == null) {
+            try {
+                return (boolean) Thread.class.getMethod("join", java.time.Duration.class).invoke(thread, wait);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause() instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                throw rethrow(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw rethrow(e);
+            }
+        }
+        if (!wait.isNegative() && !wait.isZero()) {
+            long millis;
+            try {
+                millis = Math.max(1, wait.toMillis() + (wait.toNanosPart() % 1_000_000 > 0 ? 1 : 0));
+            } catch (ArithmeticException tooLong) {
+                millis = Long.MAX_VALUE;
+            }
+            m.hooks.join(thread, millis, site);
+        }
+        return !m.hooks.isAlive(thread);
     }
 
     public static void join(Thread thread, long millis, int site) throws InterruptedException {
@@ -330,8 +423,8 @@ public final class Hooks {
         if (m == null) {
             thread.join(millis, nanos);
         } else {
-            if (nanos < 0 || nanos > 999_999) {
-                throw new IllegalArgumentException("nanosecond timeout value out of range");
+            if (millis < 0 || nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException(millis < 0 ? "timeout value is negative" : "nanosecond timeout value out of range");
             }
             join(thread, millis + (nanos > 0 && millis < Long.MAX_VALUE ? 1 : 0), site);
         }
@@ -405,6 +498,15 @@ public final class Hooks {
         return m == null ? thread.isAlive() : m.hooks.isAlive(thread);
     }
 
+    /**
+     * {@code thread.getState()}: a logical thread's state as the runtime models it (the JVM never started
+     * its object). A scheduling point, so that a loop waiting for another thread's state lets it run.
+     */
+    public static Thread.State getState(Thread thread, int site) {
+        WorkerState m = live();
+        return m == null ? thread.getState() : m.hooks.threadState(thread, site);
+    }
+
     // ---- sources of nondeterminism ----
 
     public static long nanoTime() {
@@ -434,11 +536,52 @@ public final class Hooks {
         return m == null ? System.nanoTime() ^ 0x5DEECE66DL * Thread.currentThread().getId() : m.hooks.randomSeed();
     }
 
+    /**
+     * Before the jump back of a loop in application code. Not a scheduling point: it lets a thread
+     * that runs without reaching one (a loop on local variables) unwind once the runtime has given a
+     * verdict on it, so that its worker is not lost.
+     */
+    public static void backEdge() {
+        if (WorkerState.unwinding) {
+            WorkerState m = WorkerState.own();
+            if (m != null && m.hooks != null && m.atomicDepth == 0) {
+                m.hooks.backEdge();
+            }
+        }
+    }
+
     /** Starts a region that runs without preemption (class initializers, class loading). */
     public static void atomicBegin() {
         WorkerState m = WorkerState.own();
         if (m != null) {
             m.atomicDepth++;
+        }
+    }
+
+    /**
+     * Starts a region that runs without preemption and unobserved: no hook is live inside it (JDK
+     * bookkeeping whose work differs from run to run, see the agent's {@code InstrumentationScope}).
+     */
+    public static void quietBegin() {
+        WorkerState m = WorkerState.own();
+        if (m != null) {
+            m.atomicDepth++;
+            if (m.quietDepth++ == 0) {
+                m.activeBeforeQuiet = m.active;
+                m.active = false;
+            }
+        }
+    }
+
+    public static void quietEnd() {
+        WorkerState m = WorkerState.own();
+        if (m != null && m.quietDepth > 0) {
+            if (m.atomicDepth > 0) {
+                m.atomicDepth--;
+            }
+            if (--m.quietDepth == 0) {
+                m.active = m.activeBeforeQuiet;
+            }
         }
     }
 

@@ -65,6 +65,9 @@ public abstract class RuntimeHooks {
 
     public abstract boolean isAlive(Thread thread);
 
+    /** {@code thread.getState()} as the runtime models it. */
+    public abstract Thread.State threadState(Thread thread, int site);
+
     public abstract long nanoTime();
 
     public abstract long currentTimeMillis();
@@ -75,4 +78,7 @@ public abstract class RuntimeHooks {
     public abstract int hashCode(Object object);
 
     public abstract long randomSeed();
+
+    /** A loop's back edge in application code, on a thread that may have to unwind (see {@link WorkerState#unwinding}). */
+    public abstract void backEdge();
 }

@@ -8,6 +8,13 @@ package dev.weft.boot;
  */
 public class WorkerState {
 
+    /**
+     * Set once the runtime gave a verdict on a thread that was running without reaching a scheduling
+     * point: from then on, a loop's back edge in application code checks whether its thread must
+     * unwind ({@link Hooks#backEdge()}). Until then a back edge costs one read of this field.
+     */
+    public static volatile boolean unwinding;
+
     /** The worker that has the turn, or one that had it last; see {@link #current()}. */
     public static volatile WorkerState running;
 
@@ -26,6 +33,10 @@ public class WorkerState {
     /** Nesting depth of synchronized methods of retransformed classes: no switch inside them. */
     public int atomicDepth;
 
+    /** Nesting depth of unobserved regions ({@code Hooks.quietBegin}), and whether hooks were live before the outermost. */
+    public int quietDepth;
+    public boolean activeBeforeQuiet;
+
     /**
      * Each worker thread's own state, whether or not it has the turn: for the atomic-region depth,
      * which must count on the worker's own thread even in the moment after it handed the turn on and
@@ -41,7 +52,10 @@ public class WorkerState {
 
     /** The calling thread's worker state, with or without the turn; {@code null} on other threads. */
     public static WorkerState own() {
-        return OWN.get();
+        // the worker with the turn first: on it, ThreadLocal (rewritten to see the logical thread
+        // while hooks are live) would look in the logical thread's map, where OWN is not
+        WorkerState m = running;
+        return m != null && m.thread == Thread.currentThread() ? m : OWN.get();
     }
 
     /** The calling thread's worker state when the calling thread is the worker with the turn. */

@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
  * @param racesSuppress races not to report
  * @param shrink whether a failure is shrunk
  * @param progressInterval period of progress lines; zero = none
+ * @param maxSteps scheduling points after which one execution is a hang
  */
 public record TestSettings(
         Strategy strategy,
@@ -39,7 +40,8 @@ public record TestSettings(
         RaceMode races,
         List<String> racesSuppress,
         boolean shrink,
-        Duration progressInterval) {
+        Duration progressInterval,
+        long maxSteps) {
 
     /** Copies the list and checks that the strategy is resolved. */
     public TestSettings {
@@ -88,7 +90,8 @@ public record TestSettings(
                 configuration.races(),
                 configuration.racesSuppress(),
                 configuration.shrink(),
-                configuration.progressInterval());
+                configuration.progressInterval(),
+                annotation.maxSteps() == ConcurrencyTest.CONFIGURED ? configuration.maxStepsDefault() : annotation.maxSteps());
     }
 
     private static int orConfigured(int value, int configured) {

@@ -33,6 +33,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param progressInterval period of progress lines; zero = none
  * @param reportsDirectory directory of the failed tests' HTML pages; empty = none
  * @param summaryOnStandardOutput whether each test prints its one-line summary on standard output
+ * @param maxStepsDefault scheduling points after which one execution is a hang
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -49,7 +50,8 @@ public record WeftConfiguration(
         boolean shrink,
         Duration progressInterval,
         Optional<Path> reportsDirectory,
-        boolean summaryOnStandardOutput) {
+        boolean summaryOnStandardOutput,
+        long maxStepsDefault) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -67,6 +69,8 @@ public record WeftConfiguration(
     public static final String BUILT_IN_REPORTS = "target/weft/reports";
     /** Built-in progress interval. */
     public static final Duration BUILT_IN_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /** Built-in step bound of one execution. */
+    public static final long BUILT_IN_MAX_STEPS = 10_000_000;
 
     private static final Pattern SUPPRESSION =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\.\\*)?");
@@ -81,7 +85,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true);
+                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true, BUILT_IN_MAX_STEPS);
     }
 
     /**
@@ -162,9 +166,12 @@ public record WeftConfiguration(
                     return true;
                 }))
                 .orElse(true);
+        long maxSteps = reader.value(WeftSettings.MAX_STEPS)
+                .map(text -> reader.wholeNumber(WeftSettings.MAX_STEPS, text, 1, BUILT_IN_MAX_STEPS))
+                .orElse(BUILT_IN_MAX_STEPS);
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress, reports, summary);
+                timeBudget, shard, store, races, suppress, shrink, progress, reports, summary, maxSteps);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {
@@ -242,6 +249,19 @@ public record WeftConfiguration(
                 // reported below
             }
             problem(key, expected, text);
+            return fallback;
+        }
+
+        long wholeNumber(String key, String text, long minimum, long fallback) {
+            try {
+                long parsed = Long.parseLong(text.replace("_", ""));
+                if (parsed >= minimum) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(key, "a whole number of at least " + minimum, text);
             return fallback;
         }
 

@@ -40,6 +40,12 @@ public final class WeftSettings {
      */
     public static final String STRATEGY_DEFAULT = "weft.strategy.default";
 
+    /**
+     * Scheduling points after which one execution of a test that does not set {@code maxSteps} ends in
+     * a hang verdict: a whole number of at least 1. Default 10000000.
+     */
+    public static final String MAX_STEPS = "weft.maxSteps";
+
     /** Most preemptions per execution of the exhaustive strategy: at least 0. Default 2. */
     public static final String PREEMPTION_BOUND_DEFAULT = "weft.preemptionBound.default";
 

@@ -71,6 +71,8 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
         return Type.TEST;
     }
 
+    private static final System.Logger NOTES = System.getLogger("dev.weft.engine");
+
     @Override
     public WeftExecutionContext execute(WeftExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
@@ -100,6 +102,10 @@ public final class ConcurrencyTestDescriptor extends AbstractTestDescriptor impl
         String end = ExplorationSummary.end(result, cancelled);
         Map<String, String> explored = ExplorationSummary.statistics(result.statistics(), end);
         context.listener().reportingEntryPublished(this, ReportEntry.from(explored));
+        for (String note : result.statistics().notes()) {
+            // build tools that do not show report entries (Surefire) still show the log
+            NOTES.log(System.Logger.Level.INFO, "weft: {0}: {1}", identity.displayName(), note);
+        }
         List<String> notes = context.explorer().instrumentationNotes();
         if (!notes.isEmpty()) {
             context.listener().reportingEntryPublished(this, ReportEntry.from("weft.agent.notes", String.join(" | ", notes)));

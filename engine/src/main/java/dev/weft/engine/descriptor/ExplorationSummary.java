@@ -72,6 +72,9 @@ public final class ExplorationSummary {
         if (!statistics.raceWarnings().isEmpty()) {
             entries.put("weft.races.warnings", String.join(" | ", statistics.raceWarnings()));
         }
+        if (!statistics.notes().isEmpty()) {
+            entries.put("weft.notes", String.join(" | ", statistics.notes()));
+        }
         return entries;
     }
 

@@ -145,6 +145,9 @@ public final class DeclarationValidator {
             atLeast("after", annotation.after(), 0);
             atLeastOrConfigured("scenarios", annotation.scenarios(), 1);
             atLeastOrConfigured("schedules", annotation.schedules(), 1);
+            if (annotation.maxSteps() < 1 && annotation.maxSteps() != ConcurrencyTest.CONFIGURED) {
+                problem("maxSteps must be at least 1, was " + annotation.maxSteps(), "or leave it out to use the configured default");
+            }
         }
 
         private void atLeast(String attribute, int value, int minimum) {

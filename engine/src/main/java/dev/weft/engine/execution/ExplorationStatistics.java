@@ -18,16 +18,27 @@ import java.util.Map;
  * @param suppressedRaces races found on suppressed fields: field to number of findings
  * @param raceWarnings headlines of the races and misuses found under {@code weft.races=warn}, the first
  *     few
+ * @param notes notes on executions that passed (threads left waiting when the test's body returned),
+ *     the first few
  */
 public record ExplorationStatistics(int scenarios, long executions, long distinctInterleavings,
         Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive,
-        Map<String, Long> suppressedRaces, List<String> raceWarnings) {
+        Map<String, Long> suppressedRaces, List<String> raceWarnings, List<String> notes) {
 
-    /** Copies the maps and the list. */
+    /** Copies the maps and the lists. */
     public ExplorationStatistics {
         executionsByStrategy = Map.copyOf(executionsByStrategy);
         suppressedRaces = Map.copyOf(suppressedRaces);
         raceWarnings = List.copyOf(raceWarnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** Statistics without notes. */
+    public ExplorationStatistics(int scenarios, long executions, long distinctInterleavings,
+            Map<Strategy, Long> executionsByStrategy, Duration elapsed, boolean budgetSpent, boolean exhaustive,
+            Map<String, Long> suppressedRaces, List<String> raceWarnings) {
+        this(scenarios, executions, distinctInterleavings, executionsByStrategy, elapsed, budgetSpent, exhaustive,
+                suppressedRaces, raceWarnings, List.of());
     }
 
     /** Statistics without race findings. */

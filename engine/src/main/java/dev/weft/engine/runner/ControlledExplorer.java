@@ -26,7 +26,6 @@ import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
-import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
@@ -112,6 +111,7 @@ public final class ControlledExplorer implements Explorer {
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
         private final Map<String, Long> suppressed = new java.util.TreeMap<>();
         private final dev.weft.scheduler.runtime.Warnings warnings = new dev.weft.scheduler.runtime.Warnings(MAX_WARNINGS);
+        private final List<String> notes = new ArrayList<>();
         private long executions;
         private long distinct;
         private int scenarios;
@@ -238,7 +238,7 @@ public final class ControlledExplorer implements Explorer {
             exhaustive = result.completion().isPresent();
             listener.progress(statistics());
             if (result.failure().isEmpty()) {
-                return passed();
+                return executions == 0 && result.stoppedByTimeBudget() ? nothingExplored() : passed();
             }
             Failure failure = fewestPreemptions(program, result.failure().get(), Judge.NONE);
             ExecutionResult traced = replayTraced(program, failure);
@@ -356,7 +356,7 @@ public final class ControlledExplorer implements Explorer {
                     break;
                 }
             }
-            return passed();
+            return executions == 0 && budgetSpent ? nothingExplored() : passed();
         }
 
         private <C> ExplorationResult scenarioFailure(Form<C> form, ScenarioRun<C> original, Failure found) throws Throwable {
@@ -421,7 +421,7 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields());
         }
 
         /**
@@ -472,7 +472,7 @@ public final class ControlledExplorer implements Explorer {
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
             return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields());
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -481,7 +481,7 @@ public final class ControlledExplorer implements Explorer {
                 return failure;
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
+                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, settings.maxSteps(),
                     detection(), suppressedFields());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
@@ -506,6 +506,11 @@ public final class ControlledExplorer implements Explorer {
         private void count(Exploration result) {
             result.suppressedRaces().forEach((field, n) -> suppressed.merge(field, n, Long::sum));
             warnings.addAll(result.warnings());
+            for (String note : result.notes()) {
+                if (notes.size() < MAX_WARNINGS && !notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
             executions += result.executions();
             distinct += result.distinctInterleavings();
             // replays are decided by the recorded decisions, not by a strategy: not part of the mix
@@ -528,7 +533,16 @@ public final class ControlledExplorer implements Explorer {
 
         private ExplorationStatistics statistics() {
             return new ExplorationStatistics(scenarios, executions, distinct, byStrategy,
-                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings.headlines());
+                    Duration.ofNanos(System.nanoTime() - start), budgetSpent, exhaustive, suppressed, warnings.headlines(),
+                    notes);
+        }
+
+        /** A test that explored nothing never passes: it says nothing about the program. */
+        private ExplorationResult nothingExplored() {
+            return new ExplorationResult.Failed(statistics(), new FailureReport("nothing explored", plan.identity().displayName(), "",
+                    List.of(new FailureReport.Section("Why", "no execution finished within the time budget of "
+                            + settings.timeBudget().toMillis() + " ms; raise timeBudget (or weft.timeBudget), 0 for none")),
+                    settings.seed(), Optional.empty()));
         }
 
         private ExplorationResult passed() {

@@ -157,4 +157,13 @@ class WeftConfigurationTest {
         assertThat(SeedText.parse("9223372036854775807")).hasValue(Long.MAX_VALUE);
         assertThat(SeedText.parse("9223372036854775808")).isEmpty();
     }
+
+    @Test
+    void maxSteps_parsed_andABadValueNamesTheKey() {
+        assertThat(parse(Map.of()).maxStepsDefault()).isEqualTo(10_000_000L);
+        assertThat(parse(Map.of("weft.maxSteps", " 50000000 ")).maxStepsDefault()).isEqualTo(50_000_000L);
+        assertThatThrownBy(() -> parse(Map.of("weft.maxSteps", "0")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "weft.maxSteps must be a whole number of at least 1, was 0"));
+    }
 }

@@ -90,11 +90,16 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         if (!hasCode) {
             return super.visitMethod(access, name, descriptor, signature, exceptions);
         }
+        if (mode == InstrumentationScope.Mode.CURRENT_THREAD) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return InstrumentationScope.redirectsCurrentThread(className, name) ? new CurrentThreadRedirect(next) : next;
+        }
         if (mode == InstrumentationScope.Mode.ATOMIC_ENTRIES) {
             Set<String> atomic = InstrumentationScope.ATOMIC_METHODS.get(className);
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if (atomic != null && (atomic.contains(name) || atomic.contains("*")) && !name.equals("<init>")) {
-                return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
+                return new Wrapper(access, name, descriptor, signature, exceptions, next,
+                        InstrumentationScope.QUIET_CLASSES.contains(className) ? Wrap.QUIET : Wrap.ATOMIC);
             }
             return next;
         }
@@ -191,6 +196,23 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         return className.indexOf('$') >= 0 ? (access & ACC_PRIVATE) == 0 : (access & ACC_PUBLIC) != 0;
     }
 
+    /** Replaces {@code Thread.currentThread()} with the hook that returns the logical thread on a managed thread. */
+    private static final class CurrentThreadRedirect extends MethodVisitor {
+        CurrentThreadRedirect(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread") && name.equals("currentThread")
+                    && descriptor.equals("()Ljava/lang/Thread;")) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "currentThread", descriptor, false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
     /** Whether a collection method changes the collection, judged by its name. */
     static boolean isMutator(String name) {
         for (String prefix : MUTATOR_PREFIXES) {
@@ -205,7 +227,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "put", "remove", "clear", "add", "set", "replace", "compute", "merge", "poll", "push", "pop", "offer",
         "retain", "sort", "trim", "ensureCapacity"};
 
-    private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR, COLLECTION }
+    private enum Wrap { ATOMIC, QUIET, SYNC_ATOMIC, MONITOR, COLLECTION }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {
@@ -308,6 +330,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             InsnList code = new InsnList();
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false));
+                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietBegin", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));
@@ -333,6 +356,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             InsnList code = new InsnList();
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false));
+                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietEnd", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));

@@ -14,12 +14,17 @@ import java.util.Set;
  *   <li>{@link Mode#ATOMIC_ENTRIES}: a few JDK infrastructure methods (class loading, call-site
  *       linkage, stack-trace printing) run without preemption, so that a switch never happens while
  *       the thread holds a JVM lock that the runtime does not model.
+ *   <li>{@link Mode#CURRENT_THREAD}: {@code ThreadLocal}, and {@code Thread}'s constructors: their
+ *       {@code Thread.currentThread()} calls return the logical thread, so that a logical thread has
+ *       thread-locals of its own, and a thread it creates inherits its daemon flag, priority, context
+ *       class loader and inheritable thread-locals, as a new {@code Thread} would (not those of the
+ *       pooled worker it runs on).
  *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -58,6 +63,18 @@ final class InstrumentationScope {
             "jdk/internal/vm/ThreadContainers", Set.of("*"),
             "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
 
+    /** Whether {@code Thread.currentThread()} calls in this method of a {@link Mode#CURRENT_THREAD} class are redirected. */
+    static boolean redirectsCurrentThread(String className, String methodName) {
+        return className.equals("java/lang/ThreadLocal") || methodName.equals("<init>");
+    }
+
+    /**
+     * Classes of {@link #ATOMIC_METHODS} whose methods also run unobserved (no trace events, nothing for
+     * the detectors): JDK 21+'s registry of thread containers holds weak references that the garbage
+     * collector clears, so what its map does differs from one run of the same execution to the next.
+     */
+    static final Set<String> QUIET_CLASSES = Set.of("jdk/internal/vm/ThreadContainers");
+
     /**
      * Package prefixes of tooling that must never be rewritten: Weft itself (with the libraries it
      * carries relocated under {@code dev/weft/shaded/}) and the user's copies of those libraries. The
@@ -82,6 +99,9 @@ final class InstrumentationScope {
         }
         if (ATOMIC_METHODS.containsKey(className)) {
             return Mode.ATOMIC_ENTRIES;
+        }
+        if (className.equals("java/lang/ThreadLocal") || className.equals("java/lang/Thread")) {
+            return Mode.CURRENT_THREAD;
         }
         if (isJdkClass(className)) {
             return isJdkTarget(className) ? Mode.FULL : Mode.NONE;

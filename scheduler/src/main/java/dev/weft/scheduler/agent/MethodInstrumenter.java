@@ -30,6 +30,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     private int line = -1;
     private boolean superCalled;
+    /** Labels already visited: a jump to one of them closes a loop. */
+    private final java.util.Set<Label> visitedLabels = new java.util.HashSet<>();
+    /** Whether loops get a back-edge hook: in application classes (JDK loops reach scheduling points). */
+    private final boolean backEdges;
     private int pendingNews;
 
     /**
@@ -51,6 +55,21 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         this.constructor = methodName.equals("<init>");
         this.superCalled = !constructor;
         this.ownFields = ownFields;
+        this.backEdges = !InstrumentationScope.isJdkClass(className);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        visitedLabels.add(label);
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        if (backEdges && opcode != JSR && visitedLabels.contains(label)) {
+            hook("backEdge", "()V");
+        }
+        super.visitJumpInsn(opcode, label);
     }
 
     /** The labels that code jumps to, in a method whose class file need not have frames to say so. */
@@ -293,6 +312,20 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                 && (name + descriptor).equals("start(Ljava/lang/Thread;)V")) {
             hookName = "startInContainer";
             hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;I)V";
+        } else if (opcode == INVOKEINTERFACE && owner.startsWith("java/lang/Thread$Builder")
+                && (name + descriptor).equals("start(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
+            // JDK 21+: Thread.ofVirtual().start(task), Thread.ofPlatform().start(task)
+            hookName = "builderStart";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Runnable;I)Ljava/lang/Thread;";
+        } else if (opcode == INVOKEINTERFACE && owner.equals("jdk/internal/access/JavaLangAccess")
+                && (name + descriptor).equals("start(Ljava/lang/Thread;Ljdk/internal/vm/ThreadContainer;)V")) {
+            // JDK 21+: how Executors.newVirtualThreadPerTaskExecutor() (ThreadPerTaskExecutor) starts its threads
+            hookName = "startWithAccess";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;Ljava/lang/Object;I)V";
+        } else if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread")
+                && (name + descriptor).equals("startVirtualThread(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
+            hookName = "startVirtualThread";
+            hookDescriptor = "(Ljava/lang/Runnable;I)Ljava/lang/Thread;";
         } else if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
             switch (name + descriptor) {
                 case "wait()V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
@@ -314,9 +347,14 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                             case "join()V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "join(J)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JI)V"; }
                             case "join(JI)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JII)V"; }
+                            case "join(Ljava/time/Duration;)Z" -> { hookName = "joinFor"; hookDescriptor = "(Ljava/lang/Thread;Ljava/lang/Object;I)Z"; }
                             case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
                             case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
                             case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
+                            case "getState()Ljava/lang/Thread$State;" -> {
+                                hookName = "getState";
+                                hookDescriptor = "(Ljava/lang/Thread;I)Ljava/lang/Thread$State;";
+                            }
                             default -> { }
                         }
                     }
@@ -464,7 +502,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     private static boolean isThreadMethod(String nameAndDescriptor) {
         return switch (nameAndDescriptor) {
-            case "start()V", "join()V", "join(J)V", "join(JI)V", "interrupt()V", "isInterrupted()Z", "isAlive()Z" -> true;
+            case "start()V", "join()V", "join(J)V", "join(JI)V", "join(Ljava/time/Duration;)Z", "interrupt()V", "isInterrupted()Z",
+                    "isAlive()Z", "getState()Ljava/lang/Thread$State;" -> true;
             default -> false;
         };
     }

@@ -121,6 +121,7 @@ public final class WeftAgent {
                             "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule()),
                             "java.lang", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             ContainerStarts.install(inst);
+            VirtualThreadStarts.install(inst);
             if (identity != null) {
                 prepareFromCache(RewriteCache.forClasses(identity, jdkClasses), jdkClasses);
             }

@@ -21,23 +21,26 @@ import java.util.Optional;
  * @param suppressedRaces races found on suppressed fields, over all executions: field to count
  * @param executionsByStrategy executions per deciding strategy ({@link
  *     dev.weft.scheduler.strategy.Strategy#describe()} of a portfolio's members, or of the one strategy)
+ * @param notes notes on executions that passed (threads left waiting when the body returned), the first
+ *     of each text, at most 5
  */
 public record Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
         Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
-        Map<String, Long> suppressedRaces, Map<String, Long> executionsByStrategy) {
+        Map<String, Long> suppressedRaces, Map<String, Long> executionsByStrategy, List<String> notes) {
 
     public Exploration {
         warnings = List.copyOf(warnings);
         suppressedRaces = Map.copyOf(suppressedRaces);
         executionsByStrategy = Map.copyOf(executionsByStrategy);
+        notes = List.copyOf(notes);
     }
 
-    /** An exploration that did not count its executions per strategy. */
+    /** An exploration that did not count its executions per strategy, without notes. */
     public Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
             Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
             Map<String, Long> suppressedRaces) {
         this(executions, distinctInterleavings, elapsed, strategy, completion, failure, stoppedByTimeBudget, warnings,
-                suppressedRaces, Map.of());
+                suppressedRaces, Map.of(), List.of());
     }
 
     /** An exploration without detector findings. */

@@ -60,6 +60,9 @@ public final class Explorer {
     /** Executions run before exploring or replaying, their outcomes ignored (see {@link #warmUp}). */
     static final int WARM_UP_EXECUTIONS = 3;
 
+    /** A warm-up execution longer than this ends the warm-up. */
+    private static final long SLOW_WARM_UP_NANOS = 1_000_000_000L;
+
     /**
      * Runs the program a few times, unrecorded, before an exploration or a replay. The JDK fills
      * caches the first time a path runs (method types, lambda forms, reflection data), and some of
@@ -71,6 +74,7 @@ public final class Explorer {
         ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
                 .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
+            long start = System.nanoTime();
             strategy.beginExecution(i);
             try {
                 runtime.execute(program, strategy, options);
@@ -78,6 +82,11 @@ public final class Explorer {
                 // a warm-up only loads and links; what it finds does not count
             }
             strategy.endExecution();
+            if (System.nanoTime() - start > SLOW_WARM_UP_NANOS) {
+                // a program this slow (or stuck where the runtime cannot see it) gains nothing from more
+                // warm-up, and the exploration's first execution must meet what held it up
+                return;
+            }
         }
     }
 
@@ -120,7 +129,7 @@ public final class Explorer {
         return new Exploration(progress.executions, progress.seen.size(), Duration.ofNanos(System.nanoTime() - start),
                 progress.description, progress.failure == null ? progress.completion : Optional.empty(),
                 Optional.ofNullable(progress.failure), progress.timedOut, progress.warnings.list(), progress.suppressed,
-                progress.executionsByStrategy());
+                progress.executionsByStrategy(), progress.notes);
     }
 
     /** Explores on the runtime's driver; returns how thread 0 got stuck when it did, else {@code null}. */
@@ -200,6 +209,7 @@ public final class Explorer {
         final Map<String, Long> suppressed = new TreeMap<>();
         /** Executions per deciding strategy, by identity: described once, at the end. */
         final Map<Strategy, long[]> deciding = new java.util.IdentityHashMap<>();
+        final List<String> notes = new ArrayList<>();
         /** The execution in progress, for a failure the watching thread reports (thread 0 stuck). */
         volatile RecordingStrategy current;
         volatile long currentGlobal;
@@ -207,6 +217,11 @@ public final class Explorer {
         void add(ExecutionResult result) {
             warnings.addAll(result.warnings());
             result.suppressedRaces().forEach((field, count) -> suppressed.merge(field, (long) count, Long::sum));
+            for (String note : result.notes()) {
+                if (notes.size() < 5 && !notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
         }
 
         Map<String, Long> executionsByStrategy() {
@@ -230,7 +245,9 @@ public final class Explorer {
                 progress.stopped = true;
                 return;
             }
-            if (System.nanoTime() > progress.deadline || stopRequested.getAsBoolean()) {
+            // at least one execution, however long the warm-up took, unless the run was stopped: an
+            // exploration that explored nothing says nothing about the program
+            if ((System.nanoTime() > progress.deadline && progress.executions > 0) || stopRequested.getAsBoolean()) {
                 progress.timedOut = true;
                 progress.stopped = true;
                 return;
@@ -273,10 +290,7 @@ public final class Explorer {
             if (outcome instanceof Outcome.DataRace race) {
                 options = options.withStackCaptureFor(race);
             }
-            ReplayStrategy strategy = new ReplayStrategy(decisions);
-            strategy.beginExecution(0);
-            ExecutionResult again = runtime.execute(program, strategy, options);
-            strategy.endExecution();
+            ExecutionResult again = replayOnce(program, decisions, options);
             return sameFinding(outcome, again.outcome()) ? again.outcome() : outcome;
         } catch (RuntimeException e) {
             return outcome;
@@ -324,6 +338,27 @@ public final class Explorer {
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
         warmUp(program, options.detection());
+        return replayOnce(program, decisions, options);
+    }
+
+    /**
+     * Runs {@code decisions} once. A traced replay first runs them untraced, to learn how many steps the
+     * execution takes: one of millions (a hang at the step bound) then keeps the events of its first
+     * and last steps only, instead of taking minutes and gigabytes to record every one.
+     */
+    private ExecutionResult replayOnce(Program program, DecisionList decisions, ExecutionOptions options) {
+        if (options.trace() && options.expectedSteps() == 0) {
+            ExecutionOptions untraced = new ExecutionOptions(options.seed(), options.maxSteps(), false, options.detection(),
+                    options.suppressedRaces(), 0, 0);
+            long steps = runDecisions(program, decisions, untraced).steps();
+            if (steps > ExecutionOptions.TRACE_HEAD_STEPS + 2 * ExecutionOptions.TRACE_TAIL_STEPS) {
+                options = options.withExpectedSteps(steps);
+            }
+        }
+        return runDecisions(program, decisions, options);
+    }
+
+    private ExecutionResult runDecisions(Program program, DecisionList decisions, ExecutionOptions options) {
         ReplayStrategy strategy = new ReplayStrategy(decisions);
         strategy.beginExecution(0);
         ExecutionResult result = runtime.execute(program, strategy, options);

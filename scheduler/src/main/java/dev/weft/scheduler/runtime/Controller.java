@@ -17,13 +17,27 @@ import java.util.concurrent.locks.LockSupport;
 final class Controller {
 
     private static final long STUCK_BLOCKED_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final long STUCK_RUNNING_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /**
+     * How long a running thread may go without reaching a scheduling point before the execution gets
+     * a verdict ({@code -Dweft.noProgressSeconds}, default 2): a loop on local variables, a long
+     * computation in code Weft does not instrument.
+     */
+    static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(Math.max(1, Long.getLong("weft.noProgressSeconds", 2)));
+    /** The same inside a class initializer or class loading, which run as one step and can take long on a cold JVM. */
+    private static final long NO_PROGRESS_ATOMIC_NANOS = Math.max(NO_PROGRESS_NANOS, TimeUnit.SECONDS.toNanos(20));
     private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * A watcher that itself did not run for this long (a garbage collection that stopped the JVM, a
+     * machine too busy) does not count the time as the execution's: it starts measuring again.
+     */
+    private static final long WATCHER_AWAY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final WorkerPool pool = new WorkerPool();
     private final ThreadObjects threadObjects = new ThreadObjects();
     private final Field tlrSeeder;
     private final Field tlrProbes;
+    /** The JDK's counter behind the default thread names {@code Thread-N} (JDK 21+ in {@code Thread$ThreadNumbering}). */
+    private final Field threadNumbers;
     private final AtomicInteger leakedWorkers = new AtomicInteger();
     /** The thread running an execution now (executions run one at a time); guarded by {@code gate}. */
     private Thread executing;
@@ -32,6 +46,8 @@ final class Controller {
     Controller() {
         this.tlrSeeder = staticField("java.util.concurrent.ThreadLocalRandom", "seeder");
         this.tlrProbes = staticField("java.util.concurrent.ThreadLocalRandom", "probeGenerator");
+        Field numbers = staticField("java.lang.Thread$ThreadNumbering", "next");
+        this.threadNumbers = numbers != null ? numbers : staticField("java.lang.Thread", "threadInitNumber");
     }
 
     /**
@@ -103,6 +119,9 @@ final class Controller {
         if (driving != null) {
             execution.rootWorker = driving.worker;
         }
+        if (options.trace() && options.expectedSteps() > 0) {
+            execution.keepTraceOf(options.expectedSteps());
+        }
         execution.start(program);
         if (driving != null) {
             runRootHere(driving.worker, execution);
@@ -117,7 +136,8 @@ final class Controller {
         Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
-                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces());
+                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces(),
+                outcome.failed() ? List.of() : execution.notes());
     }
 
     private void awaitEnd(Execution execution) {
@@ -126,6 +146,7 @@ final class Controller {
         if (Handoffs.await(() -> execution.done)) {
             return;
         }
+        long lastLook = lastProgress;
         while (!execution.done) {
             LockSupport.parkNanos(execution, 5_000_000L);
             if (execution.done) {
@@ -133,7 +154,9 @@ final class Controller {
             }
             long now = System.nanoTime();
             long step = execution.progress();
-            if (step != lastStep) {
+            boolean away = now - lastLook > WATCHER_AWAY_NANOS;
+            lastLook = now;
+            if (step != lastStep || away) {
                 lastStep = step;
                 lastProgress = now;
                 continue;
@@ -142,11 +165,39 @@ final class Controller {
             LogicalThread current = execution.currentThreadState();
             Outcome stuck = stuck(current, now - lastProgress);
             if (stuck != null) {
-                execution.finishFromController(stuck);
-                retire(current);
+                giveUp(execution, current, stuck);
             }
         }
     }
+
+    /**
+     * Ends {@code execution} with {@code stuck}, the verdict on {@code thread}, which got stuck where Weft
+     * cannot see it. A thread that runs (a loop on local variables) unwinds at its next loop back edge
+     * in application code: it is given a moment to, and keeps its worker. One blocked inside the JVM,
+     * or running where no back edge is instrumented, is retired. Returns whether it unwound.
+     */
+    private boolean giveUp(Execution execution, LogicalThread thread, Outcome stuck) {
+        execution.finishFromController(stuck);
+        if (stuck instanceof Outcome.Hang) {
+            WorkerState.unwinding = true;
+            long deadline = System.nanoTime() + UNWIND_NANOS;
+            while (!thread.finished && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(execution, 1_000_000L);
+            }
+            if (thread.finished) {
+                // back edges go back to their one read, unless a thread retired while running may still
+                // reach one (it then unwinds there, instead of running on outside any execution)
+                WorkerState.unwinding = retiredRunning.get() > 0;
+                return true;
+            }
+            retiredRunning.incrementAndGet();
+        }
+        retire(thread);
+        return false;
+    }
+
+    /** Threads retired while they ran without a scheduling point: back edges keep checking for them. */
+    private final AtomicInteger retiredRunning = new AtomicInteger();
 
     /** The verdict on {@code current} when it made no progress for {@code idle} ns where Weft cannot see it; else {@code null}. */
     private static Outcome stuck(LogicalThread current, long idle) {
@@ -164,9 +215,13 @@ final class Controller {
             return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
                     stack(worker.thread));
         }
-        if (!blockedOutside && idle > STUCK_RUNNING_NANOS) {
-            return new Outcome.Hang(current.name() + " ran for " + TimeUnit.NANOSECONDS.toSeconds(idle)
-                    + " s without reaching a scheduling point", stack(worker.thread));
+        if (!blockedOutside && idle > (worker.atomicDepth > 0 ? NO_PROGRESS_ATOMIC_NANOS : NO_PROGRESS_NANOS)) {
+            List<StackTraceElement> frames = StackFilter.userFrames(worker.thread.getStackTrace(), 10);
+            String at = frames.isEmpty() ? "" : ", at " + shortFrame(frames.get(0));
+            return new Outcome.Hang(current.name() + " made no progress weft can see for " + TimeUnit.NANOSECONDS.toSeconds(idle)
+                    + " s" + at, "  " + current.name() + " runs without reaching a scheduling point: a loop that touches no"
+                    + " shared state, or code weft does not instrument (-Dweft.noProgressSeconds=N waits longer)\n"
+                    + render(frames));
         }
         return null;
     }
@@ -306,6 +361,7 @@ final class Controller {
         Execution unwound = null;
         long lastStep = -1;
         long lastProgress = System.nanoTime();
+        long lastLook = lastProgress;
         while (!task.done) {
             // parks, never yields: a watcher taking turns at the cores slows every handoff of the
             // execution it watches; the driver wakes it when the task is done, and an execution when a
@@ -318,6 +374,8 @@ final class Controller {
             }
             Execution execution = inline.get();
             long now = System.nanoTime();
+            boolean away = now - lastLook > WATCHER_AWAY_NANOS;
+            lastLook = now;
             if (execution == null) {
                 watched = null;
                 continue;
@@ -332,7 +390,7 @@ final class Controller {
                 continue;
             }
             long step = execution.progress();
-            if (execution != watched || step != lastStep) {
+            if (execution != watched || step != lastStep || away) {
                 watched = execution;
                 lastStep = step;
                 lastProgress = now;
@@ -343,8 +401,11 @@ final class Controller {
             if (stuck == null || !inline.compareAndSet(execution, null)) {
                 continue;
             }
-            execution.finishFromController(stuck);
-            retire(current);
+            if (giveUp(execution, current, stuck) && current.worker == d.worker) {
+                // thread 0 itself unwound on the driver, which goes on with the exploration
+                watched = null;
+                continue;
+            }
             if (current.worker == d.worker) {
                 // thread 0 itself, on the driver: the exploration cannot go on there
                 d.abandoned = true;
@@ -370,8 +431,19 @@ final class Controller {
     }
 
     private static String stack(Thread thread) {
+        return render(StackFilter.userFrames(thread.getStackTrace(), 10));
+    }
+
+    /** {@code Foo.bar(Foo.java:12)}: the frame without its package. */
+    private static String shortFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
+                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
+    }
+
+    private static String render(List<StackTraceElement> frames) {
         StringBuilder text = new StringBuilder();
-        for (StackTraceElement frame : StackFilter.userFrames(thread.getStackTrace(), 10)) {
+        for (StackTraceElement frame : frames) {
             text.append("      at ").append(frame).append('\n');
         }
         return text.toString();
@@ -410,6 +482,11 @@ final class Controller {
             }
             if (tlrProbes != null) {
                 ((AtomicInteger) tlrProbes.get(null)).set(0);
+            }
+            if (threadNumbers != null) {
+                // the threads an execution creates without a name are Thread-0, Thread-1, … as in a fresh
+                // JVM, in every execution (a thread created elsewhere meanwhile may share a name: harmless)
+                threadNumbers.setInt(null, 0);
             }
         } catch (IllegalAccessException | RuntimeException e) {
             // left as is: ThreadLocalRandom then varies between executions, which replay may notice

@@ -24,12 +24,26 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
+    /** Longer timeouts are taken as this (a century): the virtual clock counts nanoseconds in a long. */
+    private static final long MAX_TIMEOUT_MILLIS = 100L * 365 * 24 * 3600 * 1000;
+    /**
+     * Steps a thread may run in a row while another thread could run before it counts as spinning: a
+     * retry loop that writes (an AQS acquire whose CAS keeps failing rewrites its own queue node) is
+     * not a read-only spin, but when the strategy keeps choosing it, the thread it waits for never
+     * runs (a switch the OS would have made long before).
+     */
+    private static final int RUN_SWITCH = 1_000;
     private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
 
     private final Strategy strategy;
     private final long seed;
     private final long maxSteps;
-    private final boolean tracing;
+    /** Whether events are recorded now: off in the middle of a long traced execution ({@link #keepTraceOf}). */
+    private boolean tracing;
+    /** The next step at which {@link #schedule} looks beyond its fast path: the step bound, or a trace window's edge. */
+    private long checkpoint;
+    private long quietFrom = Long.MAX_VALUE;
+    private long quietUntil = Long.MAX_VALUE;
     private final WorkerPool pool;
     private final Thread controller;
 
@@ -88,6 +102,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         this.strategy = strategy;
         this.seed = seed;
         this.maxSteps = maxSteps;
+        this.checkpoint = maxSteps + 1;
         this.tracing = tracing;
         this.pool = pool;
         this.controller = controller;
@@ -124,6 +139,39 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         pool.take().assign(this, root);
     }
 
+    /**
+     * When tracing an execution known to take {@code expectedSteps} steps, keeps only the events of
+     * its first and last steps (see {@link ExecutionOptions#expectedSteps()}); the steps between are
+     * one line of the trace. Called by the controller before the execution starts.
+     */
+    void keepTraceOf(long expectedSteps) {
+        long from = ExecutionOptions.TRACE_HEAD_STEPS + 1;
+        long until = expectedSteps - ExecutionOptions.TRACE_TAIL_STEPS;
+        if (tracing && until - from > ExecutionOptions.TRACE_TAIL_STEPS) {
+            quietFrom = from;
+            quietUntil = until;
+            checkpoint = Math.min(checkpoint, from);
+        }
+    }
+
+    /** At step {@code s}, the step bound or an edge of the trace window. */
+    private void checkpoint(LogicalThread me, long s) {
+        if (s > maxSteps) {
+            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps (the step bound:"
+                    + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", threadReport(false)));
+            throw new ExecutionAbort();
+        }
+        if (s == quietFrom) {
+            tracing = false;
+            checkpoint = Math.min(quietUntil, maxSteps + 1);
+        } else if (s == quietUntil) {
+            tracing = true;
+            trace.add(TraceEvent.omitted(s - 1, me.id, quietUntil - quietFrom));
+            me.lastEvent = -1;
+            checkpoint = maxSteps + 1;
+        }
+    }
+
     /** The worker that runs thread 0 on the thread that started the execution, or {@code null} for a pooled one. */
     Worker rootWorker;
 
@@ -155,6 +203,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;
+            worker.quietDepth = 0;
             threadFinished(thread);
         }
     }
@@ -332,6 +381,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     private void handoff(LogicalThread from, LogicalThread to) {
         current = to;
+        from.runLength = 0;
         switches++;
         if (from.status == LogicalThread.Status.RUNNABLE && from.wantsMonitor == null) {
             preemptions++;
@@ -360,10 +410,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         long s = step + 1;
         STEP.setOpaque(this, s);
         clockNanos += NANOS_PER_STEP;
-        if (s > maxSteps) {
-            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps",
-                    threadReport(false)));
-            throw new ExecutionAbort();
+        if (s >= checkpoint) {
+            checkpoint(me, s);
         }
         LogicalThread next = choose(me);
         if (next == null) {
@@ -373,6 +421,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (next != me) {
             handoff(me, next);
             awaitTurn(me);
+        } else if (enabledCount > 1) {
+            me.runLength++;
         }
     }
 
@@ -380,7 +430,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private LogicalThread choose(LogicalThread me) {
         computeEnabled();
         if (enabledCount == 0) {
-            if (!fireTimer()) {
+            if (root().status == LogicalThread.Status.FINISHED || !fireTimer()) {
+                // once thread 0 has returned, threads left waiting (timed waits too) are over: see stuckOutcome
                 return null;
             }
             computeEnabled();
@@ -573,7 +624,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public boolean spinning(int thread) {
         LogicalThread t = threads.get(thread);
-        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH;
+        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH || t.runLength >= RUN_SWITCH;
     }
 
     // ------------------------------------------------------------------ hook plumbing
@@ -1067,8 +1118,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (byThread.containsKey(thread) || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
+            Runnable body = thread::run;
+            if (VirtualThreadTasks.isVirtual(thread)) {
+                // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
+                body = VirtualThreadTasks.taskOf(thread);
+                if (body == null) {
+                    finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
+                            + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
+                    throw new ExecutionAbort();
+                }
+            }
             boolean user = !Sites.get(site).className().startsWith("java.");
-            LogicalThread child = new LogicalThread(threads.size(), thread, thread::run, user);
+            LogicalThread child = new LogicalThread(threads.size(), thread, body, user);
             threads.add(child);
             byThread.put(thread, child);
             if (listener != null) {
@@ -1131,8 +1192,15 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             pending(me, site, target == null ? 0 : 1000 + target.id, false);
             schedule(me);
             if (target == null) {
+                if (thread.isAlive()) {
+                    // returning at once would be a wrong result (a join that does not wait), waiting a hang
+                    finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
+                            + " (started outside this execution, or by code weft does not instrument)", ""));
+                    throw new ExecutionAbort();
+                }
                 return;
             }
+            millis = Math.min(millis, MAX_TIMEOUT_MILLIS);
             while (!target.finished) {
                 if (me.interrupted) {
                     me.interrupted = false;
@@ -1307,6 +1375,34 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
+    @Override
+    public Thread.State threadState(Thread thread, int site) {
+        Worker w = worker();
+        boolean wasActive = w.active;
+        w.active = false;
+        try {
+            LogicalThread me = w.current;
+            LogicalThread target = byThread.get(thread);
+            pending(me, site, target == null ? 0 : 1000 + target.id, false);
+            schedule(me);
+            if (target == null) {
+                return thread.getState();
+            }
+            if (target.finished) {
+                if (listener != null) {
+                    listener.joined(w.current.id, target.id); // seeing it TERMINATED orders like join
+                }
+                return Thread.State.TERMINATED;
+            }
+            if (target.status == LogicalThread.Status.RUNNABLE) {
+                return enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
+            }
+            return target.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+        } finally {
+            w.active = wasActive;
+        }
+    }
+
     /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
     private void interruptObserved(LogicalThread me) {
         if (listener != null) {
@@ -1450,28 +1546,105 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     @Override
+    public void backEdge() {
+        if (aborting) {
+            throw new ExecutionAbort(); // a verdict was given while this thread ran without a scheduling point
+        }
+    }
+
+    @Override
     public long randomSeed() {
         return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
     }
 
     // ------------------------------------------------------------------ reports
 
-    /** The outcome when no thread can run: a deadlock, or the end of the program if only pool workers wait. */
+    /**
+     * The outcome when no thread can run. While thread 0 (the program's body) has not returned, a
+     * deadlock. Once it has, the program is over, as it is in a JVM: the threads left waiting for work
+     * (a notification, an unpark, a queue, a latch, a timeout) end the execution cleanly, with a note —
+     * unless some are locked for ever: in a wait-for cycle (a lock-order deadlock, whether the body
+     * waited for them or not), or waiting for a lock whose holder ended without releasing it.
+     */
     private Outcome stuckOutcome() {
-        boolean userBlocked = false;
+        if (root().status == LogicalThread.Status.FINISHED) {
+            List<String> locked = findCycle();
+            if (locked == null) {
+                locked = lockOfAnEndedThread();
+            }
+            if (locked == null) {
+                noteLeftovers();
+                return new Outcome.Passed();
+            }
+            return new Outcome.Deadlock(locked, threadReport(true));
+        }
+        return new Outcome.Deadlock(waitForCycle(), threadReport(true));
+    }
+
+    /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
+    private final List<String> notes = new ArrayList<>(0);
+
+    List<String> notes() {
+        return notes;
+    }
+
+    private void noteLeftovers() {
         for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED && (t.userThread || t.id == 0)) {
-                userBlocked = true;
+            if (t.status == LogicalThread.Status.FINISHED || !t.userThread) {
+                continue; // idle workers of an executor are not noted
+            }
+            String given = t.thread.getName();
+            String name = given.matches("Thread-\\d+") ? "" : " (\"" + given + "\")";
+            String where = "";
+            if (t.worker != null) {
+                StackTraceElement[] stack = t.worker.thread.getStackTrace();
+                List<StackTraceElement> frames = StackFilter.userFrames(stack, 64);
+                for (int i = 0; i < frames.size(); i++) {
+                    if (!frames.get(i).getClassName().startsWith("java.")) {
+                        where = (i > 0 ? " in " + simple(frames.get(i - 1)) + "," : "") + " at " + simple(frames.get(i));
+                        break;
+                    }
+                }
+            }
+            notes.add(t.name() + name + (t.thread.isDaemon() ? ", a daemon thread," : "") + " was left waiting for "
+                    + waitsFor(t) + where + " when the test's body returned");
+        }
+    }
+
+    /** {@code LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)}: a frame without its package. */
+    private static String simple(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
+                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
+    }
+
+    /** A thread waiting for a lock whose holder has ended (it never released it), as a one-entry list; else {@code null}. */
+    private List<String> lockOfAnEndedThread() {
+        for (LogicalThread t : threads) {
+            LogicalThread holder = holderOf(t);
+            if (holder != null && holder.status == LogicalThread.Status.FINISHED && t.block != LogicalThread.Block.JOIN) {
+                return List.of(t.name() + " waits for " + waitsFor(t) + ", which ended without releasing it");
             }
         }
-        if (!userBlocked) {
-            return new Outcome.Passed(); // only idle pool workers are left: the program is over
-        }
-        List<String> cycle = waitForCycle();
-        return new Outcome.Deadlock(cycle, threadReport(true));
+        return null;
     }
 
     private List<String> waitForCycle() {
+        List<String> cycle = findCycle();
+        if (cycle != null) {
+            return cycle;
+        }
+        List<String> blocked = new ArrayList<>();
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED) {
+                blocked.add(t.name() + " waits for " + waitsFor(t));
+            }
+        }
+        return blocked;
+    }
+
+    /** A cycle in the wait-for graph (monitors, lock owners, joins), one entry per thread in it; else {@code null}. */
+    private List<String> findCycle() {
         int n = threads.size();
         int[] edge = new int[n];
         for (int i = 0; i < n; i++) {
@@ -1495,13 +1668,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return cycle;
             }
         }
-        List<String> blocked = new ArrayList<>();
-        for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED) {
-                blocked.add(t.name() + " waits for " + waitsFor(t));
-            }
-        }
-        return blocked;
+        return null;
     }
 
     private LogicalThread holderOf(LogicalThread t) {

@@ -15,12 +15,25 @@ import java.util.Set;
  *     not reported
  * @param stackCapture an access, {@code (thread << 32) | site id}, whose stack the race detector records
  *     as it happens, or 0: set when an execution is run again to give a race's earlier access its stack
+ * @param expectedSteps when tracing, how many steps the execution is known to take (a replay knows it
+ *     from its decisions), or 0: a longer one than {@link #TRACE_HEAD_STEPS} + {@link #TRACE_TAIL_STEPS}
+ *     keeps the events of its first and last steps only, so that replaying a hang at a step bound of
+ *     millions costs neither minutes nor gigabytes
  */
 public record ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
-        long stackCapture) {
+        long stackCapture, long expectedSteps) {
 
-    /** The default step bound: generous for tests of a few operations per thread. */
-    public static final long DEFAULT_MAX_STEPS = 200_000;
+    /**
+     * The default step bound: far beyond any ordinary set-up (150,000 appends to an {@code ArrayList}
+     * take about 900,000 steps), reached in a few seconds by a program that never ends.
+     */
+    public static final long DEFAULT_MAX_STEPS = 10_000_000;
+
+    /** Steps at the start of a long traced execution whose events are kept. */
+    public static final long TRACE_HEAD_STEPS = 20_000;
+
+    /** Steps at the end of a long traced execution whose events are kept. */
+    public static final long TRACE_TAIL_STEPS = 20_000;
 
     public ExecutionOptions {
         if (maxSteps < 1) {
@@ -28,6 +41,15 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
         }
         Objects.requireNonNull(detection, "detection");
         suppressedRaces = Set.copyOf(suppressedRaces);
+        if (expectedSteps < 0) {
+            throw new IllegalArgumentException("expectedSteps must be at least 0, was " + expectedSteps);
+        }
+    }
+
+    /** Options without an expected length. */
+    public ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
+            long stackCapture) {
+        this(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, 0);
     }
 
     /** Options without the detectors. */
@@ -45,20 +67,25 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
     }
 
     public ExecutionOptions traced() {
-        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture, expectedSteps);
     }
 
     public ExecutionOptions withDetection(DetectionMode mode) {
-        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture, expectedSteps);
     }
 
     public ExecutionOptions withSuppressedRaces(Set<String> fields) {
-        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture, expectedSteps);
+    }
+
+    /** These options, for an execution known to take about {@code steps} steps (see {@code expectedSteps}). */
+    public ExecutionOptions withExpectedSteps(long steps) {
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, steps);
     }
 
     /** These options, recording the stack of the earlier access of {@code race} when it happens again. */
     public ExecutionOptions withStackCaptureFor(Outcome.DataRace race) {
         long key = ((long) race.earlier().thread() << 32) | (race.earlier().siteId() & 0xFFFFFFFFL);
-        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key, expectedSteps);
     }
 }

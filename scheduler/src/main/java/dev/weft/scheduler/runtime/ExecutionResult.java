@@ -14,19 +14,28 @@ import java.util.Map;
  * @param trace the events, when tracing was asked for; otherwise empty
  * @param warnings findings of the detectors under {@link DetectionMode#WARN}, first per headline; else empty
  * @param suppressedRaces races found on suppressed fields: field ({@code Owner.field}) to count
+ * @param notes what a user should know about an execution that passed: threads left waiting when the
+ *     program's body returned
  */
 public record ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace,
-        List<Outcome> warnings, Map<String, Integer> suppressedRaces) {
+        List<Outcome> warnings, Map<String, Integer> suppressedRaces, List<String> notes) {
 
     public ExecutionResult {
         trace = List.copyOf(trace);
         warnings = List.copyOf(warnings);
         suppressedRaces = Map.copyOf(suppressedRaces);
+        notes = List.copyOf(notes);
+    }
+
+    /** A result without notes. */
+    public ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace,
+            List<Outcome> warnings, Map<String, Integer> suppressedRaces) {
+        this(outcome, steps, switches, preemptions, threads, trace, warnings, suppressedRaces, List.of());
     }
 
     /** A result without detector findings. */
     public ExecutionResult(Outcome outcome, long steps, int switches, int preemptions, int threads, List<TraceEvent> trace) {
-        this(outcome, steps, switches, preemptions, threads, trace, List.of(), Map.of());
+        this(outcome, steps, switches, preemptions, threads, trace, List.of(), Map.of(), List.of());
     }
 
     /** The interleaving as text, a column per thread; empty when the execution was not traced. */

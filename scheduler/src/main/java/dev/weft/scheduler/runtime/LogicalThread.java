@@ -49,6 +49,8 @@ final class LogicalThread {
     /** Spin detection: reads since the last write by any thread (counted in {@link #spinEpoch}). */
     int readsSinceWrite;
     long spinEpoch;
+    /** Steps run in a row, without a switch, while another thread could have run. */
+    int runLength;
     /** Index of this thread's last trace event, to attach a value read. */
     int lastEvent = -1;
 

@@ -33,4 +33,16 @@ public record TraceEvent(long step, int thread, String text, String location, bo
         String name = dev.weft.scheduler.agent.Sites.get(site).className();
         return name.substring(name.lastIndexOf('.') + 1);
     }
+
+    private static final String OMITTED = "…";
+
+    /** The line that stands for {@code steps} steps whose events a long trace did not keep. */
+    static TraceEvent omitted(long step, int thread, long steps) {
+        return new TraceEvent(step, thread, "… " + steps + " steps not kept in this trace", OMITTED, false);
+    }
+
+    /** Whether this line stands for steps whose events were not kept ({@link #omitted}). */
+    public boolean isOmission() {
+        return location.equals(OMITTED);
+    }
 }

@@ -61,6 +61,15 @@ public final class TraceRenderer {
     }
 
     private static void addRun(List<String[]> rows, List<TraceEvent> run, int columns) {
+        for (int i = 0; i < run.size(); i++) {
+            if (run.get(i).isOmission()) {
+                // the steps a long trace did not keep: shown as they are, between what came before and after
+                addRun(rows, run.subList(0, i), columns);
+                rows.add(cell(columns, run.get(i).thread(), run.get(i).text()));
+                addRun(rows, run.subList(i + 1, run.size()), columns);
+                return;
+            }
+        }
         String[] shownFrame = {""};
         if (run.size() <= RUN_HEAD + RUN_TAIL + 1) {
             for (TraceEvent e : run) {
@@ -85,6 +94,9 @@ public final class TraceRenderer {
         String text = e.text();
         if (text.length() > MAX_CELL) {
             text = text.substring(0, MAX_CELL - 1) + "…";
+        }
+        if (e.isOmission()) {
+            return text;
         }
         String where = e.location();
         if (!e.userFrame().isEmpty() && !e.userFrame().equals(shownFrame[0])) {

@@ -49,6 +49,7 @@ final class Worker extends WorkerState implements Runnable {
 
     /** Runs {@code thread} of {@code execution} on this worker's thread, then leaves the worker idle. */
     void run(Execution execution, LogicalThread thread) {
+        Thread.interrupted(); // an interrupt code outside Weft's control left on this thread is not the new logical thread's
         current = thread;
         hooks = execution;
         try {
@@ -58,6 +59,7 @@ final class Worker extends WorkerState implements Runnable {
             hooks = null;
             active = false;
             atomicDepth = 0;
+            quietDepth = 0;
         }
     }
 

@@ -41,6 +41,9 @@ public interface SchedulingPoint {
     /** Human-readable source location of the thread's next event, for example {@code HashMap.putVal(HashMap.java:631)}. */
     String pendingLocation(int thread);
 
-    /** Whether the thread is in a loop that only reads (a spin loop): switching away is the only way on. */
+    /**
+     * Whether the thread is in a loop that only reads (a spin loop), or has run many steps in a row
+     * while another thread could run (a retry loop that writes): switching away is the only way on.
+     */
     boolean spinning(int thread);
 }
