@@ -75,4 +75,11 @@ public abstract class RuntimeHooks {
     public abstract int hashCode(Object object);
 
     public abstract long randomSeed();
+
+    /**
+     * The program called {@code System.exit}, {@code Runtime.exit} or ({@code halt}) {@code Runtime.halt}
+     * with {@code status} on this thread: ends the execution with that verdict and unwinds the thread
+     * (never returns normally).
+     */
+    public abstract void exit(int status, boolean halt);
 }

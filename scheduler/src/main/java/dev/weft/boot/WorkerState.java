@@ -26,6 +26,9 @@ public class WorkerState {
     /** Nesting depth of synchronized methods of retransformed classes: no switch inside them. */
     public int atomicDepth;
 
+    /** Nesting depth of class initializers (each also counts in {@link #atomicDepth}). */
+    public int initDepth;
+
     /**
      * Each worker thread's own state, whether or not it has the turn: for the atomic-region depth,
      * which must count on the worker's own thread even in the moment after it handed the turn on and
@@ -41,7 +44,8 @@ public class WorkerState {
 
     /** The calling thread's worker state, with or without the turn; {@code null} on other threads. */
     public static WorkerState own() {
-        return OWN.get();
+        ThreadLocal<WorkerState> own = OWN; // null while this class initializes (a wrapped class initializer it triggers)
+        return own == null ? null : own.get();
     }
 
     /** The calling thread's worker state when the calling thread is the worker with the turn. */

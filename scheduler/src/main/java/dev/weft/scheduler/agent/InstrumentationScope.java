@@ -14,12 +14,26 @@ import java.util.Set;
  *   <li>{@link Mode#ATOMIC_ENTRIES}: a few JDK infrastructure methods (class loading, call-site
  *       linkage, stack-trace printing) run without preemption, so that a switch never happens while
  *       the thread holds a JVM lock that the runtime does not model.
- *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
+ *   <li>{@link Mode#INIT_ONLY}: every other class (the rest of the JDK, the test tooling: JUnit,
+ *       AssertJ, Mockito, Hamcrest, logging, …): only its class initializer is rewritten, to run
+ *       without preemption. A class initializer runs under the JVM's initialization lock; a switch
+ *       inside it (at an instrumented {@code ConcurrentHashMap.get} it calls, say) would leave every
+ *       other thread that needs the class waiting inside the JVM, where the runtime cannot see it.
+ *   <li>{@link Mode#MONITORS}: libraries that test code calls from the threads it starts (AssertJ,
+ *       Hamcrest, Mockito and its byte-buddy, logging, Jackson, Kotlin): their class initializers as
+ *       in {@code INIT_ONLY}, and their {@code synchronized} blocks and methods, {@code wait} and
+ *       {@code notify} modelled as in application code — a thread switched out while it holds such a
+ *       monitor would leave the next one blocked inside the JVM — but no scheduling point at their
+ *       field accesses: their internals are not what a test explores.
+ *   <li>{@link Mode#EXIT_ENTRIES}: {@code java.lang.Runtime}, whose {@code exit} and {@code halt}
+ *       ({@code System.exit} calls the first) end an execution with a verdict when a managed thread
+ *       calls them, whoever the caller is, instead of ending the JVM.
+ *   <li>{@link Mode#NONE}: Weft itself.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, INIT_ONLY, MONITORS, EXIT_ENTRIES }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -58,15 +72,23 @@ final class InstrumentationScope {
             "jdk/internal/vm/ThreadContainers", Set.of("*"),
             "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
 
-    /** Package prefixes of tooling that must never be rewritten. */
-    private static final List<String> TOOLING = List.of(
+    /** Package prefixes of Weft itself: never rewritten, not even its class initializers. */
+    private static final List<String> WEFT = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
             "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/race/", "dev/weft/scheduler/api/",
-            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/",
+            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/");
+
+    /** Package prefixes of tooling whose code is not rewritten (only its class initializers are). */
+    private static final List<String> TOOLING = List.of(
             "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
             "net/bytebuddy/", "org/objectweb/asm/", "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",
             "kotlin/", "kotlinx/", "org/gradle/", "com/intellij/", "org/eclipse/jdt/", "org/slf4j/", "ch/qos/",
             "com/fasterxml/jackson/", "org/jspecify/", "org/hamcrest/", "org/mockito/", "org/codehaus/plexus/");
+
+    /** Prefixes of {@link #TOOLING} whose monitors are modelled ({@link Mode#MONITORS}). */
+    private static final List<String> MONITORED_TOOLING = List.of(
+            "org/assertj/", "org/hamcrest/", "org/mockito/", "net/bytebuddy/", "org/slf4j/", "ch/qos/",
+            "com/fasterxml/jackson/", "kotlin/", "kotlinx/", "org/jetbrains/");
 
     private InstrumentationScope() {}
 
@@ -77,21 +99,41 @@ final class InstrumentationScope {
         if (ATOMIC_METHODS.containsKey(className)) {
             return Mode.ATOMIC_ENTRIES;
         }
-        if (isJdkClass(className)) {
-            return isJdkTarget(className) ? Mode.FULL : Mode.NONE;
+        if (className.equals("java/lang/Runtime")) {
+            return Mode.EXIT_ENTRIES;
         }
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return Mode.NONE;
+        if (isJdkClass(className)) {
+            return isJdkTarget(className) ? Mode.FULL : Mode.INIT_ONLY;
         }
         if (className.startsWith("dev/weft/engine/fixtures/")) {
             return Mode.FULL; // the engine's own test fixtures are application code
         }
-        for (String prefix : TOOLING) {
+        for (String prefix : WEFT) {
             if (className.startsWith(prefix)) {
                 return Mode.NONE;
             }
         }
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return Mode.INIT_ONLY;
+        }
+        for (String prefix : TOOLING) {
+            if (className.startsWith(prefix)) {
+                return isMonitoredTooling(className) ? Mode.MONITORS : Mode.INIT_ONLY;
+            }
+        }
         return Mode.FULL;
+    }
+
+    private static boolean isMonitoredTooling(String className) {
+        if (className.startsWith("net/bytebuddy/agent/")) {
+            return false; // Weft attaches its agent with it
+        }
+        for (String prefix : MONITORED_TOOLING) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code className} (internal form) belongs to the JDK. */
@@ -113,10 +155,46 @@ final class InstrumentationScope {
         return false;
     }
 
-    /** Whether a class loaded before the agent started must be retransformed. */
+    /**
+     * Whether a class loaded before the agent started must be retransformed for its code (its
+     * accesses, monitors, atomic entries); see {@link #needsInitRetransform} for class initializers.
+     */
     static boolean needsRetransform(Class<?> type) {
         String name = type.getName().replace('.', '/');
         Mode mode = modeOf(name, type.getClassLoader());
-        return mode != Mode.NONE && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+        return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.MONITORS || mode == Mode.EXIT_ENTRIES) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
     }
+
+    /**
+     * Whether a class loaded before the agent started, and not initialized yet, must be
+     * retransformed so that its class initializer, when it runs, runs without preemption.
+     */
+    static boolean needsInitRetransform(Class<?> type) {
+        if (type.isArray() || type.isPrimitive() || type.isHidden()) {
+            return false;
+        }
+        return modeOf(type.getName().replace('.', '/'), type.getClassLoader()) == Mode.INIT_ONLY;
+    }
+
+    /**
+     * Whether a class file declares a class initializer: its constant pool then holds the name
+     * {@code <clinit>} (a cheap test before parsing the class).
+     */
+    static boolean declaresInitializer(byte[] bytes) {
+        outer:
+        for (int i = 0, last = bytes.length - CLINIT.length; i <= last; i++) {
+            if (bytes[i] != '<') {
+                continue;
+            }
+            for (int j = 1; j < CLINIT.length; j++) {
+                if (bytes[i + j] != CLINIT[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final byte[] CLINIT = "<clinit>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

@@ -26,6 +26,9 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     /** Places the hook after a {@code monitorexit} outside the block's catch-all range; {@code null} in old class files. */
     private final ExitHookPlacement exitHooks;
 
+    /** Only monitors, {@code wait} and {@code notify} (classes of {@link InstrumentationScope.Mode#MONITORS}). */
+    private boolean monitorsOnly;
+
     private int line = -1;
     private boolean superCalled;
     private int pendingNews;
@@ -48,6 +51,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         this.constructor = methodName.equals("<init>");
         this.superCalled = !constructor;
         this.ownFields = ownFields;
+    }
+
+    /** Rewrites only monitors, {@code wait} and {@code notify} when {@code only} is set. */
+    MethodInstrumenter monitorsOnly(boolean only) {
+        this.monitorsOnly = only;
+        return this;
     }
 
     @Override
@@ -84,6 +93,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        if (monitorsOnly) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
         int flags = owner.equals(className) ? ownFields.flags(name) : ClassInfo.fieldFlags(loader, owner, name);
         boolean skip = (flags & ACC_FINAL) != 0
                 || !superCalled
@@ -169,6 +182,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     @Override
     public void visitInsn(int opcode) {
+        if (monitorsOnly && opcode != MONITORENTER && opcode != MONITOREXIT) {
+            super.visitInsn(opcode);
+            return;
+        }
         switch (opcode) {
             case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
                 int site = site(Site.Kind.ARRAY_READ, "", 0);
@@ -254,6 +271,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         }
         if (!superCalled) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
+        }
+        if (monitorsOnly) {
+            if (!isMonitorCall(opcode, name, descriptor) || !rewriteCall(opcode, owner, name, descriptor)) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
             return;
         }
         if (rewriteCall(opcode, owner, name, descriptor)) {
@@ -363,6 +386,16 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         }
         hook(hookName, hookDescriptor);
         return true;
+    }
+
+    private static boolean isMonitorCall(int opcode, String name, String descriptor) {
+        if (opcode != INVOKEVIRTUAL && opcode != INVOKEINTERFACE) {
+            return false;
+        }
+        return switch (name + descriptor) {
+            case "wait()V", "wait(J)V", "wait(JI)V", "notify()V", "notifyAll()V" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isThreadMethod(String nameAndDescriptor) {

@@ -9,6 +9,7 @@ import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ExecutionStuckException;
+import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.ShardedStrategy;
@@ -58,10 +59,10 @@ public final class Explorer {
      * that goes through instrumented collections: without a warm-up, the first execution of a JVM
      * would have scheduling points that a replay in a warm JVM has not, and the reverse.
      */
-    private void warmUp(Program program, DetectionMode detection) {
+    private void warmUp(Program program, DetectionMode detection, FreshStatics statics) {
         Strategy strategy = Strategies.create("random", 0x5EED);
         ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
-                .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN);
+                .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN).withStatics(statics);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
             strategy.beginExecution(i);
             try {
@@ -130,7 +131,7 @@ public final class Explorer {
 
     private void exploreHere(Program program, ExplorationSettings settings, Judge judge, boolean warmUp, Progress progress) {
         if (warmUp) {
-            warmUp(program, settings.detection());
+            warmUp(program, settings.detection(), settings.statics());
         }
         if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
             int bound = preemptionBound(settings.options());
@@ -309,7 +310,7 @@ public final class Explorer {
     }
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
-        warmUp(program, options.detection());
+        warmUp(program, options.detection(), options.statics());
         ReplayStrategy strategy = new ReplayStrategy(decisions);
         strategy.beginExecution(0);
         ExecutionResult result = runtime.execute(program, strategy, options);

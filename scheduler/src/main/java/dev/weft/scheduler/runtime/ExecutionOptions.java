@@ -15,9 +15,11 @@ import java.util.Set;
  *     not reported
  * @param stackCapture an access, {@code (thread << 32) | site id}, whose stack the race detector records
  *     as it happens, or 0: set when an execution is run again to give a race's earlier access its stack
+ * @param statics whether the execution starts from a fresh JVM's static state ({@link FreshStatics#ALL}
+ *     unless asked otherwise)
  */
 public record ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
-        long stackCapture) {
+        long stackCapture, FreshStatics statics) {
 
     /** The default step bound: generous for tests of a few operations per thread. */
     public static final long DEFAULT_MAX_STEPS = 200_000;
@@ -27,7 +29,14 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
         Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(statics, "statics");
         suppressedRaces = Set.copyOf(suppressedRaces);
+    }
+
+    /** Options with fresh statics. */
+    public ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
+            long stackCapture) {
+        this(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, FreshStatics.ALL);
     }
 
     /** Options without the detectors. */
@@ -45,20 +54,24 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
     }
 
     public ExecutionOptions traced() {
-        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture, statics);
     }
 
     public ExecutionOptions withDetection(DetectionMode mode) {
-        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture, statics);
     }
 
     public ExecutionOptions withSuppressedRaces(Set<String> fields) {
-        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture, statics);
+    }
+
+    public ExecutionOptions withStatics(FreshStatics value) {
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, value);
     }
 
     /** These options, recording the stack of the earlier access of {@code race} when it happens again. */
     public ExecutionOptions withStackCaptureFor(Outcome.DataRace race) {
         long key = ((long) race.earlier().thread() << 32) | (race.earlier().siteId() & 0xFFFFFFFFL);
-        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key, statics);
     }
 }

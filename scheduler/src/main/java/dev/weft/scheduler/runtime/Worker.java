@@ -58,6 +58,7 @@ final class Worker extends WorkerState implements Runnable {
             hooks = null;
             active = false;
             atomicDepth = 0;
+            initDepth = 0;
         }
     }
 
