@@ -25,6 +25,8 @@ import java.util.function.LongSupplier;
  * @param racesSuppress races not to report
  * @param shrink whether a failure is shrunk
  * @param progressInterval period of progress lines; zero = none
+ * @param freshStatics whether each execution starts from a fresh JVM's statics
+ * @param staticsKeep classes (or {@code package.*}) whose statics persist across executions
  */
 public record TestSettings(
         Strategy strategy,
@@ -39,11 +41,14 @@ public record TestSettings(
         RaceMode races,
         List<String> racesSuppress,
         boolean shrink,
-        Duration progressInterval) {
+        Duration progressInterval,
+        boolean freshStatics,
+        List<String> staticsKeep) {
 
     /** Copies the list and checks that the strategy is resolved. */
     public TestSettings {
         racesSuppress = List.copyOf(racesSuppress);
+        staticsKeep = List.copyOf(staticsKeep);
         if (strategy == Strategy.DEFAULT) {
             throw new IllegalArgumentException("strategy must be resolved, was DEFAULT");
         }
@@ -88,7 +93,9 @@ public record TestSettings(
                 configuration.races(),
                 configuration.racesSuppress(),
                 configuration.shrink(),
-                configuration.progressInterval());
+                configuration.progressInterval(),
+                annotation.freshStatics(),
+                configuration.staticsKeep());
     }
 
     private static int orConfigured(int value, int configured) {

@@ -31,6 +31,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param racesSuppress races not to report: fields, classes or {@code package.*} patterns
  * @param shrink whether failures are shrunk
  * @param progressInterval period of progress lines; zero = none
+ * @param staticsKeep classes (or {@code package.*}) whose statics persist across executions
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -45,7 +46,8 @@ public record WeftConfiguration(
         RaceMode races,
         List<String> racesSuppress,
         boolean shrink,
-        Duration progressInterval) {
+        Duration progressInterval,
+        List<String> staticsKeep) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -68,6 +70,7 @@ public record WeftConfiguration(
     /** Makes the lists immutable. */
     public WeftConfiguration {
         racesSuppress = List.copyOf(racesSuppress);
+        staticsKeep = List.copyOf(staticsKeep);
     }
 
     /** The configuration with every key at its built-in default. */
@@ -75,7 +78,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL);
+                BUILT_IN_PROGRESS_INTERVAL, List.of());
     }
 
     /**
@@ -146,9 +149,12 @@ public record WeftConfiguration(
                 }))
                 .orElse(true);
         Duration progress = reader.duration(WeftSettings.PROGRESS_INTERVAL, BUILT_IN_PROGRESS_INTERVAL);
+        List<String> keep = reader.value(WeftSettings.STATICS_KEEP)
+                .map(text -> parseClassList(reader, text))
+                .orElse(List.of());
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress);
+                timeBudget, shard, store, races, suppress, shrink, progress, keep);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {
@@ -190,6 +196,26 @@ public record WeftConfiguration(
             patterns.add(pattern);
         }
         return patterns;
+    }
+
+    private static final Pattern CLASS_OR_PACKAGE =
+            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\.\\*)?");
+
+    private static List<String> parseClassList(Reader reader, String text) {
+        List<String> classes = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty() && text.strip().isEmpty()) {
+                continue;
+            }
+            if (!CLASS_OR_PACKAGE.matcher(name).matches()) {
+                reader.problem(WeftSettings.STATICS_KEEP,
+                        "a comma-separated list of fully qualified class names or package.* patterns", text);
+                return List.of();
+            }
+            classes.add(name);
+        }
+        return classes;
     }
 
     /** Reads raw values and collects problems, so that one run reports every bad value at once. */

@@ -27,6 +27,7 @@ import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.ExecutionOptions;
+import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
@@ -412,7 +413,12 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields()).withStatics(statics());
+        }
+
+        /** Fresh statics in every execution, but for the classes kept (or none, when the test says so). */
+        private FreshStatics statics() {
+            return settings.freshStatics() ? FreshStatics.keeping(settings.staticsKeep()) : FreshStatics.OFF;
         }
 
         /**
@@ -463,7 +469,7 @@ public final class ControlledExplorer implements Explorer {
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
             return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
-                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields());
+                    ExecutionOptions.DEFAULT_MAX_STEPS, detection(), suppressedFields()).withStatics(statics());
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -473,7 +479,7 @@ public final class ControlledExplorer implements Explorer {
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
                     MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, ExecutionOptions.DEFAULT_MAX_STEPS,
-                    detection(), suppressedFields());
+                    detection(), suppressedFields()).withStatics(statics());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
                 count(result);
