@@ -351,6 +351,10 @@ final class Controller {
             if (task.done) {
                 return;
             }
+            // as awaitEnd does: workers pinned where Weft did not look (one waiting inside the JVM for a
+            // class another initializes, that one parked inside the initializer) may hold every awake
+            // carrier while the driver, or a thread woken to unwind, waits in the queue
+            pool.nudge();
             Execution execution = inline.get();
             long now = System.nanoTime();
             if (execution == null) {
