@@ -121,4 +121,14 @@ public @interface ConcurrencyTest {
      * {@link #CONFIGURED}: {@code weft.maxSteps}, built-in 10,000,000.
      */
     long maxSteps() default CONFIGURED;
+
+    /**
+     * Whether every execution starts from a fresh JVM's static state for the application's classes
+     * (the test class and the classes under test, loaded from class directories; never the JDK, Weft,
+     * JUnit or the libraries in jars): before each execution, their static fields go back to their
+     * defaults and their static initializers run again. Default {@code true}; {@code false} keeps what
+     * earlier executions left in statics. {@code weft.statics.keep} names classes to keep in every test
+     * (expensive singletons).
+     */
+    boolean freshStatics() default true;
 }

@@ -287,7 +287,9 @@ public final class Hooks {
 
     public static void start(Thread thread, int site) {
         WorkerState m = live();
-        if (m == null) {
+        if (m == null || m.initDepth > 0) {
+            // a thread a class initializer starts (the JDK's process reaper, a library's daemon) serves
+            // the JVM from then on, not one execution: it runs as it would without Weft
             thread.start();
         } else {
             m.hooks.threadStart(thread, site);
@@ -302,7 +304,7 @@ public final class Hooks {
 
     public static void startInContainer(Object container, Thread thread, int site) {
         WorkerState m = live();
-        if (m == null) {
+        if (m == null || m.initDepth > 0) {
             containerStart.accept(container, thread);
         } else {
             m.hooks.threadStart(thread, site);
@@ -550,6 +552,42 @@ public final class Hooks {
         }
     }
 
+    private static final Object STATICS_LOCK = new Object();
+    private static java.lang.invoke.MethodHandles.Lookup[] statics = new java.lang.invoke.MethodHandles.Lookup[64];
+    private static int staticsCount;
+
+    /**
+     * Called by an application class's initializer as it completes (on any thread): the class's
+     * static state can be reset before each execution (see the agent's {@code FreshStaticsRewrite}).
+     */
+    public static void staticsInitialized(java.lang.invoke.MethodHandles.Lookup lookup) {
+        synchronized (STATICS_LOCK) {
+            if (staticsCount == statics.length) {
+                statics = java.util.Arrays.copyOf(statics, staticsCount * 2);
+            }
+            statics[staticsCount++] = lookup;
+        }
+    }
+
+    /** The lookups of the classes whose initializers completed, from the {@code from}-th on, in that order. */
+    public static java.lang.invoke.MethodHandles.Lookup[] initializedStatics(int from) {
+        synchronized (STATICS_LOCK) {
+            return java.util.Arrays.copyOfRange(statics, Math.min(from, staticsCount), staticsCount);
+        }
+    }
+
+    /**
+     * At the start of {@code Runtime.exit} (which {@code System.exit} calls) and {@code Runtime.halt}:
+     * on a managed thread of a running execution, ends the execution with a verdict and unwinds the
+     * thread instead of letting the JVM end; elsewhere returns, and the JVM exits.
+     */
+    public static void beforeExit(int status, boolean halt) {
+        WorkerState m = WorkerState.own();
+        if (m != null && m.hooks != null && m.thread == Thread.currentThread()) {
+            m.hooks.exit(status, halt);
+        }
+    }
+
     /** Starts a region that runs without preemption (class initializers, class loading). */
     public static void atomicBegin() {
         WorkerState m = WorkerState.own();
@@ -677,5 +715,28 @@ public final class Hooks {
 
     public static void unparkRef(int site, Thread thread) {
         unpark(thread, site);
+    }
+
+    /**
+     * Starts a class initializer (anyone's: the agent wraps every class initializer it sees). It
+     * runs without preemption, as {@link #atomicBegin} regions do, and threads it starts are not
+     * managed.
+     */
+    public static void classInitBegin() {
+        WorkerState m = WorkerState.own();
+        if (m != null) {
+            m.atomicDepth++;
+            m.initDepth++;
+        }
+    }
+
+    public static void classInitEnd() {
+        WorkerState m = WorkerState.own();
+        if (m != null && m.initDepth > 0) {
+            m.initDepth--;
+            if (m.atomicDepth > 0) {
+                m.atomicDepth--;
+            }
+        }
     }
 }

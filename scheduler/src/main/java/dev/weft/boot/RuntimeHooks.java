@@ -81,4 +81,11 @@ public abstract class RuntimeHooks {
 
     /** A loop's back edge in application code, on a thread that may have to unwind (see {@link WorkerState#unwinding}). */
     public abstract void backEdge();
+
+    /**
+     * The program called {@code System.exit}, {@code Runtime.exit} or ({@code halt}) {@code Runtime.halt}
+     * with {@code status} on this thread: ends the execution with that verdict and unwinds the thread
+     * (never returns normally).
+     */
+    public abstract void exit(int status, boolean halt);
 }

@@ -37,6 +37,9 @@ public class WorkerState {
     public int quietDepth;
     public boolean activeBeforeQuiet;
 
+    /** Nesting depth of class initializers (each also counts in {@link #atomicDepth}). */
+    public int initDepth;
+
     /**
      * Each worker thread's own state, whether or not it has the turn: for the atomic-region depth,
      * which must count on the worker's own thread even in the moment after it handed the turn on and
@@ -55,7 +58,11 @@ public class WorkerState {
         // the worker with the turn first: on it, ThreadLocal (rewritten to see the logical thread
         // while hooks are live) would look in the logical thread's map, where OWN is not
         WorkerState m = running;
-        return m != null && m.thread == Thread.currentThread() ? m : OWN.get();
+        if (m != null && m.thread == Thread.currentThread()) {
+            return m;
+        }
+        ThreadLocal<WorkerState> own = OWN; // null while this class initializes (a wrapped class initializer it triggers)
+        return own == null ? null : own.get();
     }
 
     /** The calling thread's worker state when the calling thread is the worker with the turn. */

@@ -26,6 +26,8 @@ import java.util.function.LongSupplier;
  * @param shrink whether a failure is shrunk
  * @param progressInterval period of progress lines; zero = none
  * @param maxSteps scheduling points after which one execution is a hang
+ * @param freshStatics whether each execution starts from a fresh JVM's statics
+ * @param staticsKeep classes (or {@code package.*}) whose statics persist across executions
  */
 public record TestSettings(
         Strategy strategy,
@@ -41,11 +43,14 @@ public record TestSettings(
         List<String> racesSuppress,
         boolean shrink,
         Duration progressInterval,
-        long maxSteps) {
+        long maxSteps,
+        boolean freshStatics,
+        List<String> staticsKeep) {
 
     /** Copies the list and checks that the strategy is resolved. */
     public TestSettings {
         racesSuppress = List.copyOf(racesSuppress);
+        staticsKeep = List.copyOf(staticsKeep);
         if (strategy == Strategy.DEFAULT) {
             throw new IllegalArgumentException("strategy must be resolved, was DEFAULT");
         }
@@ -91,7 +96,9 @@ public record TestSettings(
                 configuration.racesSuppress(),
                 configuration.shrink(),
                 configuration.progressInterval(),
-                annotation.maxSteps() == ConcurrencyTest.CONFIGURED ? configuration.maxStepsDefault() : annotation.maxSteps());
+                annotation.maxSteps() == ConcurrencyTest.CONFIGURED ? configuration.maxStepsDefault() : annotation.maxSteps(),
+                annotation.freshStatics(),
+                configuration.staticsKeep());
     }
 
     private static int orConfigured(int value, int configured) {

@@ -34,6 +34,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param reportsDirectory directory of the failed tests' HTML pages; empty = none
  * @param summaryOnStandardOutput whether each test prints its one-line summary on standard output
  * @param maxStepsDefault scheduling points after which one execution is a hang
+ * @param staticsKeep classes (or {@code package.*}) whose statics persist across executions
  */
 public record WeftConfiguration(
         OptionalLong seed,
@@ -51,7 +52,8 @@ public record WeftConfiguration(
         Duration progressInterval,
         Optional<Path> reportsDirectory,
         boolean summaryOnStandardOutput,
-        long maxStepsDefault) {
+        long maxStepsDefault,
+        List<String> staticsKeep) {
 
     /** Built-in executions per scenario or imperative test. */
     public static final int BUILT_IN_SCHEDULES = 200;
@@ -78,6 +80,7 @@ public record WeftConfiguration(
     /** Makes the lists immutable. */
     public WeftConfiguration {
         racesSuppress = List.copyOf(racesSuppress);
+        staticsKeep = List.copyOf(staticsKeep);
     }
 
     /** The configuration with every key at its built-in default. */
@@ -85,7 +88,7 @@ public record WeftConfiguration(
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
                 Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
-                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true, BUILT_IN_MAX_STEPS);
+                BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true, BUILT_IN_MAX_STEPS, List.of());
     }
 
     /**
@@ -169,9 +172,12 @@ public record WeftConfiguration(
         long maxSteps = reader.value(WeftSettings.MAX_STEPS)
                 .map(text -> reader.wholeNumber(WeftSettings.MAX_STEPS, text, 1, BUILT_IN_MAX_STEPS))
                 .orElse(BUILT_IN_MAX_STEPS);
+        List<String> keep = reader.value(WeftSettings.STATICS_KEEP)
+                .map(text -> parseClassList(reader, text))
+                .orElse(List.of());
         reader.throwIfProblems();
         return new WeftConfiguration(seed, replay, schedules, scenarios, strategy, preemptionBound,
-                timeBudget, shard, store, races, suppress, shrink, progress, reports, summary, maxSteps);
+                timeBudget, shard, store, races, suppress, shrink, progress, reports, summary, maxSteps, keep);
     }
 
     private static Optional<Strategy> parseStrategy(String text) {
@@ -213,6 +219,26 @@ public record WeftConfiguration(
             patterns.add(pattern);
         }
         return patterns;
+    }
+
+    private static final Pattern CLASS_OR_PACKAGE =
+            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\.\\*)?");
+
+    private static List<String> parseClassList(Reader reader, String text) {
+        List<String> classes = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty() && text.strip().isEmpty()) {
+                continue;
+            }
+            if (!CLASS_OR_PACKAGE.matcher(name).matches()) {
+                reader.problem(WeftSettings.STATICS_KEEP,
+                        "a comma-separated list of fully qualified class names or package.* patterns", text);
+                return List.of();
+            }
+            classes.add(name);
+        }
+        return classes;
     }
 
     /** Reads raw values and collects problems, so that one run reports every bad value at once. */

@@ -91,6 +91,15 @@ public final class WeftSettings {
      */
     public static final String RACES_SUPPRESS = "weft.races.suppress";
 
+    /**
+     * Classes whose static state persists from one execution to the next (expensive singletons); every
+     * other application class starts each execution from a fresh JVM's statics. A comma-separated list
+     * of classes ({@code com.example.Registry}, nested ones as {@code com.example.Outer$Inner}) or
+     * packages ({@code com.example.*}). Default: empty. {@code @ConcurrencyTest(freshStatics = false)}
+     * keeps every class's statics in one test.
+     */
+    public static final String STATICS_KEEP = "weft.statics.keep";
+
     /** Whether a failure is shrunk to fewer operations, threads and switches: {@code true} or {@code false}. Default {@code true}. */
     public static final String SHRINK = "weft.shrink";
 

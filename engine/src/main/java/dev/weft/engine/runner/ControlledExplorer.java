@@ -26,6 +26,7 @@ import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
+import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
@@ -421,7 +422,12 @@ public final class ControlledExplorer implements Explorer {
                     : dev.weft.scheduler.strategy.Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    settings.maxSteps(), detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
+        }
+
+        /** Fresh statics in every execution, but for the classes kept (or none, when the test says so). */
+        private FreshStatics statics() {
+            return settings.freshStatics() ? FreshStatics.keeping(settings.staticsKeep()) : FreshStatics.OFF;
         }
 
         /**
@@ -472,7 +478,7 @@ public final class ControlledExplorer implements Explorer {
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
             return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
-                    settings.maxSteps(), detection(), suppressedFields());
+                    settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
         }
 
         /** The failing schedule with the fewest preemptions a bounded search finds, or the one given. */
@@ -482,7 +488,7 @@ public final class ControlledExplorer implements Explorer {
             }
             ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
                     MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, settings.maxSteps(),
-                    detection(), suppressedFields());
+                    detection(), suppressedFields()).withStatics(statics());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
                 count(result);

@@ -54,7 +54,8 @@ class WeftConfigurationTest {
                 Map.entry("weft.races", "Warn"),
                 Map.entry("weft.races.suppress", "com.example.Cache.hits, com.example.internal.*"),
                 Map.entry("weft.shrink", "false"),
-                Map.entry("weft.progress.interval", "0")));
+                Map.entry("weft.progress.interval", "0"),
+                Map.entry("weft.statics.keep", "com.example.Registry, com.example.cache.*")));
 
         assertThat(configuration.seed()).hasValue(8412331907L);
         assertThat(configuration.replay()).contains("w1.AbCd");
@@ -63,6 +64,7 @@ class WeftConfigurationTest {
         assertThat(configuration.strategyDefault()).isEqualTo(Strategy.PCT);
         assertThat(configuration.preemptionBoundDefault()).isZero();
         assertThat(configuration.timeBudget()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(configuration.staticsKeep()).containsExactly("com.example.Registry", "com.example.cache.*");
         assertThat(configuration.shard()).isEqualTo(new Shard(1, 3));
         assertThat(configuration.failuresStore()).isEmpty();
         assertThat(configuration.races()).isEqualTo(RaceMode.WARN);
@@ -86,6 +88,7 @@ class WeftConfigurationTest {
         "weft.races|loud|weft.races must be one of fail, warn, off, was loud",
         "weft.races.suppress|a..b|weft.races.suppress must be a comma-separated list of fields, classes or package.* patterns, was a..b",
         "weft.shrink|yes|weft.shrink must be true or false, was yes",
+        "weft.statics.keep|com.example.Bad Name|weft.statics.keep must be a comma-separated list of fully qualified class names or package.* patterns, was com.example.Bad Name",
         "weft.progress.interval|often|weft.progress.interval must be a duration such as 30s, 1500ms, 2m or PT30S (0 = no limit), was often",
     })
     void badValue_namesKeyValueAndRemedy(String key, String value, String message) {

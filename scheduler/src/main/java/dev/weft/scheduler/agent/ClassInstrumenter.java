@@ -53,6 +53,8 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
     private int version;
     private boolean isInterface;
 
+    private FreshStaticsRewrite statics = new FreshStaticsRewrite(false);
+
     ClassInstrumenter(ClassVisitor next, ClassLoader loader, InstrumentationScope.Mode mode, boolean retransforming) {
         super(ASM9, next);
         this.loader = loader;
@@ -60,11 +62,18 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         this.retransforming = retransforming;
     }
 
+    /** Prepares the class for fresh static state per execution ({@link FreshStaticsRewrite}) when {@code fresh}. */
+    ClassInstrumenter freshStatics(boolean fresh) {
+        this.statics = new FreshStaticsRewrite(fresh && mode == InstrumentationScope.Mode.FULL && !retransforming);
+        return this;
+    }
+
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.className = name;
         this.version = version & 0xFFFF;
         this.isInterface = (access & ACC_INTERFACE) != 0;
+        statics.visitClass(name, access);
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
@@ -81,11 +90,12 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                 && InstrumentationScope.collectionName(Type.getType(descriptor).getInternalName()) != null) {
             fields.outerCollection = descriptor;
         }
-        return super.visitField(access, name, descriptor, signature, value);
+        return super.visitField(statics.visitField(access, name, descriptor, value), name, descriptor, signature, value);
     }
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        statics.visitMethod(access, name);
         boolean hasCode = (access & (ACC_ABSTRACT | ACC_NATIVE)) == 0;
         if (!hasCode) {
             return super.visitMethod(access, name, descriptor, signature, exceptions);
@@ -103,41 +113,62 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             }
             return next;
         }
-        if (name.equals("<clinit>")) {
+        if (mode == InstrumentationScope.Mode.EXIT_ENTRIES) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            // A class initializer runs under the JVM's initialization lock: never switch inside it.
-            return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
+            boolean halt = name.equals("halt");
+            if ((name.equals("exit") || halt) && descriptor.equals("(I)V") && (access & ACC_STATIC) == 0) {
+                return new MethodVisitor(ASM9, next) {
+                    @Override
+                    public void visitCode() {
+                        super.visitCode();
+                        super.visitVarInsn(ILOAD, 1);
+                        super.visitInsn(halt ? ICONST_1 : ICONST_0);
+                        super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "beforeExit", "(IZ)V", false);
+                    }
+                };
+            }
+            return next;
         }
+        if (name.equals("<clinit>")) {
+            // A class initializer runs under the JVM's initialization lock: never switch inside it
+            // (whoever's class it is: INIT_ONLY classes get this wrapping and nothing else).
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.INIT);
+        }
+        if (mode == InstrumentationScope.Mode.INIT_ONLY) {
+            return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+        boolean monitorsOnly = mode == InstrumentationScope.Mode.MONITORS;
         boolean synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0;
         String collection = InstrumentationScope.collectionName(className);
-        if (collection != null && !synchronizedMethod && isCollectionEntry(access, name)) {
+        if (collection != null && !monitorsOnly && !synchronizedMethod && isCollectionEntry(access, name)) {
             boolean nested = className.indexOf('$') >= 0;
             if (!nested || fields.outerCollection != null) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.COLLECTION);
                 wrapper.collection = collection;
                 wrapper.outerField = nested ? fields.outerCollection : null;
-                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
+                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions, monitorsOnly);
             }
         }
         if (synchronizedMethod) {
             if (retransforming) {
                 // Modifiers cannot change on retransformation: the method's monitor is modelled
                 // and its body runs without preemption (wait() still releases it).
-                if (loader != null && !InstrumentationScope.isJdkClass(className)) {
+                if (loader != null && !InstrumentationScope.isJdkClass(className) && !monitorsOnly) {
                     WeftTransformer.recordLateSynchronized(className.replace('/', '.'));
                 }
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.SYNC_ATOMIC);
-                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
+                return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions, monitorsOnly);
             }
             int stripped = access & ~ACC_SYNCHRONIZED;
             MethodVisitor next = super.visitMethod(stripped, name, descriptor, signature, exceptions);
             Wrapper wrapper = new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.MONITOR);
-            return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions);
+            return methodInstrumenter(wrapper, access, name, descriptor, signature, exceptions, monitorsOnly);
         }
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return methodInstrumenter(next, access, name, descriptor, signature, exceptions);
+        return methodInstrumenter(next, access, name, descriptor, signature, exceptions, monitorsOnly);
     }
 
     /**
@@ -146,10 +177,10 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
      * are jump targets without frames telling it.
      */
     private MethodVisitor methodInstrumenter(MethodVisitor next, int access, String name, String descriptor, String signature,
-            String[] exceptions) {
+            String[] exceptions, boolean monitorsOnly) {
         boolean framesRequired = version >= V1_7;
         MethodInstrumenter body = new MethodInstrumenter(next, className, name, fileName, loader, fields, (access & ACC_STATIC) != 0,
-                version >= V1_5, framesRequired);
+                version >= V1_5, framesRequired).monitorsOnly(monitorsOnly);
         return framesRequired ? body : new JumpTargets(access, name, descriptor, signature, exceptions, body);
     }
 
@@ -182,6 +213,12 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             body.jumpTargets(targets);
             accept(body);
         }
+    }
+
+    @Override
+    public void visitEnd() {
+        statics.finish(cv);
+        super.visitEnd();
     }
 
     /**
@@ -227,7 +264,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "put", "remove", "clear", "add", "set", "replace", "compute", "merge", "poll", "push", "pop", "offer",
         "retain", "sort", "trim", "ensureCapacity"};
 
-    private enum Wrap { ATOMIC, QUIET, SYNC_ATOMIC, MONITOR, COLLECTION }
+    private enum Wrap { ATOMIC, QUIET, INIT, SYNC_ATOMIC, MONITOR, COLLECTION }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {
@@ -254,9 +291,14 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
 
         @Override
         public void visitEnd() {
-            int enterSite;
-            int exitSite;
-            if (wrap == Wrap.COLLECTION) {
+            if (wrap == Wrap.INIT && statics.active()) {
+                statics.copyInitializer(this, cv); // as the class file has it, before the wrapping below
+            }
+            int enterSite = 0;
+            int exitSite = 0;
+            if (wrap == Wrap.ATOMIC || wrap == Wrap.INIT) {
+                // no site: the region's hooks take none
+            } else if (wrap == Wrap.COLLECTION) {
                 enterSite = Sites.register(new Site(Site.Kind.COLLECTION, className.replace('/', '.'), name, fileName, firstLine,
                         collection + "." + name, isMutator(name) ? Site.MUTATING : 0));
                 exitSite = enterSite;
@@ -285,6 +327,11 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                 int op = insn.getOpcode();
                 if (op >= IRETURN && op <= RETURN) {
                     InsnList exit = exitCode(exitSite);
+                    if (wrap == Wrap.INIT && statics.registers()) {
+                        InsnList register = new InsnList();
+                        FreshStaticsRewrite.register(register); // the initializer completed: the class counts from now on
+                        exit.insert(register);
+                    }
                     if (wrap == Wrap.MONITOR) {
                         LabelNode released = new LabelNode();
                         LabelNode resumed = new LabelNode();
@@ -331,6 +378,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false));
                 case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietBegin", "()V", false));
+                case INIT -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "classInitBegin", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));
@@ -357,6 +405,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             switch (wrap) {
                 case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false));
                 case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietEnd", "()V", false));
+                case INIT -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "classInitEnd", "()V", false));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));

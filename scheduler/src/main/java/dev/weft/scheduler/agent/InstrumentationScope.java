@@ -19,12 +19,26 @@ import java.util.Set;
  *       thread-locals of its own, and a thread it creates inherits its daemon flag, priority, context
  *       class loader and inheritable thread-locals, as a new {@code Thread} would (not those of the
  *       pooled worker it runs on).
- *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
+ *   <li>{@link Mode#INIT_ONLY}: every other class (the rest of the JDK, the test tooling: JUnit,
+ *       AssertJ, Mockito, Hamcrest, logging, …): only its class initializer is rewritten, to run
+ *       without preemption. A class initializer runs under the JVM's initialization lock; a switch
+ *       inside it (at an instrumented {@code ConcurrentHashMap.get} it calls, say) would leave every
+ *       other thread that needs the class waiting inside the JVM, where the runtime cannot see it.
+ *   <li>{@link Mode#MONITORS}: libraries that test code calls from the threads it starts (AssertJ,
+ *       Hamcrest, Mockito and its byte-buddy, logging, Jackson, Kotlin): their class initializers as
+ *       in {@code INIT_ONLY}, and their {@code synchronized} blocks and methods, {@code wait} and
+ *       {@code notify} modelled as in application code — a thread switched out while it holds such a
+ *       monitor would leave the next one blocked inside the JVM — but no scheduling point at their
+ *       field accesses: their internals are not what a test explores.
+ *   <li>{@link Mode#EXIT_ENTRIES}: {@code java.lang.Runtime}, whose {@code exit} and {@code halt}
+ *       ({@code System.exit} calls the first) end an execution with a verdict when a managed thread
+ *       calls them, whoever the caller is, instead of ending the JVM.
+ *   <li>{@link Mode#NONE}: Weft itself.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -76,20 +90,30 @@ final class InstrumentationScope {
     static final Set<String> QUIET_CLASSES = Set.of("jdk/internal/vm/ThreadContainers");
 
     /**
-     * Package prefixes of tooling that must never be rewritten: Weft itself (with the libraries it
-     * carries relocated under {@code dev/weft/shaded/}) and the user's copies of those libraries. The
-     * latter are joined at run time: as string constants, the jar's relocation would rewrite them to
-     * Weft's own copies.
+     * Package prefixes of Weft itself: never rewritten, not even its class initializers (with the
+     * libraries it carries relocated under {@code dev/weft/shaded/}).
      */
-    private static final List<String> TOOLING = List.of(
+    private static final List<String> WEFT = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
             "dev/weft/scheduler/replay/", "dev/weft/scheduler/explore/", "dev/weft/scheduler/race/", "dev/weft/scheduler/api/",
-            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/", "dev/weft/shaded/",
+            "dev/weft/models/", "dev/weft/engine/", "dev/weft/api/", "dev/weft/shaded/");
+
+    /**
+     * Package prefixes of tooling whose code is not rewritten (only its class initializers are),
+     * among them the user's own copies of the libraries Weft carries relocated. Those are joined at run
+     * time: as string constants, the jar's relocation would rewrite them to Weft's own copies.
+     */
+    private static final List<String> TOOLING = List.of(
             "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/", "org/assertj/",
             String.join("/", "net", "bytebuddy", ""), String.join("/", "org", "objectweb", "asm", ""),
             "org/openjdk/jmh/", "org/openjdk/jcstress/", "org/jetbrains/",
             "kotlin/", "kotlinx/", "org/gradle/", "com/intellij/", "org/eclipse/jdt/", "org/slf4j/", "ch/qos/",
             "com/fasterxml/jackson/", "org/jspecify/", "org/hamcrest/", "org/mockito/", "org/codehaus/plexus/");
+
+    /** Prefixes of {@link #TOOLING} whose monitors are modelled ({@link Mode#MONITORS}). */
+    private static final List<String> MONITORED_TOOLING = List.of(
+            "org/assertj/", "org/hamcrest/", "org/mockito/", String.join("/", "net", "bytebuddy", ""), "org/slf4j/", "ch/qos/",
+            "com/fasterxml/jackson/", "kotlin/", "kotlinx/", "org/jetbrains/");
 
     private InstrumentationScope() {}
 
@@ -103,21 +127,41 @@ final class InstrumentationScope {
         if (className.equals("java/lang/ThreadLocal") || className.equals("java/lang/Thread")) {
             return Mode.CURRENT_THREAD;
         }
-        if (isJdkClass(className)) {
-            return isJdkTarget(className) ? Mode.FULL : Mode.NONE;
+        if (className.equals("java/lang/Runtime")) {
+            return Mode.EXIT_ENTRIES;
         }
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return Mode.NONE;
+        if (isJdkClass(className)) {
+            return isJdkTarget(className) ? Mode.FULL : Mode.INIT_ONLY;
         }
         if (className.startsWith("dev/weft/engine/fixtures/") || className.startsWith("dev/weft/scheduler/runtime/semantics/")) {
             return Mode.FULL; // the engine's test fixtures and the runtime's semantics tests are application code
         }
-        for (String prefix : TOOLING) {
+        for (String prefix : WEFT) {
             if (className.startsWith(prefix)) {
                 return Mode.NONE;
             }
         }
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return Mode.INIT_ONLY;
+        }
+        for (String prefix : TOOLING) {
+            if (className.startsWith(prefix)) {
+                return isMonitoredTooling(className) ? Mode.MONITORS : Mode.INIT_ONLY;
+            }
+        }
         return Mode.FULL;
+    }
+
+    private static boolean isMonitoredTooling(String className) {
+        if (className.startsWith(String.join("/", "net", "bytebuddy", "agent", ""))) {
+            return false; // an agent attacher: its monitors belong to the attach, not to the program
+        }
+        for (String prefix : MONITORED_TOOLING) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code className} (internal form) belongs to the JDK. */
@@ -139,10 +183,46 @@ final class InstrumentationScope {
         return false;
     }
 
-    /** Whether a class loaded before the agent started must be retransformed. */
+    /**
+     * Whether a class loaded before the agent started must be retransformed for its code (its
+     * accesses, monitors, atomic entries); see {@link #needsInitRetransform} for class initializers.
+     */
     static boolean needsRetransform(Class<?> type) {
         String name = type.getName().replace('.', '/');
         Mode mode = modeOf(name, type.getClassLoader());
-        return mode != Mode.NONE && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+        return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.MONITORS || mode == Mode.EXIT_ENTRIES) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
     }
+
+    /**
+     * Whether a class loaded before the agent started, and not initialized yet, must be
+     * retransformed so that its class initializer, when it runs, runs without preemption.
+     */
+    static boolean needsInitRetransform(Class<?> type) {
+        if (type.isArray() || type.isPrimitive() || type.isHidden()) {
+            return false;
+        }
+        return modeOf(type.getName().replace('.', '/'), type.getClassLoader()) == Mode.INIT_ONLY;
+    }
+
+    /**
+     * Whether a class file declares a class initializer: its constant pool then holds the name
+     * {@code <clinit>} (a cheap test before parsing the class).
+     */
+    static boolean declaresInitializer(byte[] bytes) {
+        outer:
+        for (int i = 0, last = bytes.length - CLINIT.length; i <= last; i++) {
+            if (bytes[i] != '<') {
+                continue;
+            }
+            for (int j = 1; j < CLINIT.length; j++) {
+                if (bytes[i + j] != CLINIT[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final byte[] CLINIT = "<clinit>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

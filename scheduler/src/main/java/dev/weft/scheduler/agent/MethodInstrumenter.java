@@ -28,6 +28,9 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     /** Places the hook after a {@code monitorexit} outside the block's catch-all range. */
     private final ExitHookPlacement exitHooks;
 
+    /** Only monitors, {@code wait} and {@code notify} (classes of {@link InstrumentationScope.Mode#MONITORS}). */
+    private boolean monitorsOnly;
+
     private int line = -1;
     private boolean superCalled;
     /** Labels already visited: a jump to one of them closes a loop. */
@@ -77,6 +80,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         exitHooks.jumpTargets(targets);
     }
 
+    /** Rewrites only monitors, {@code wait} and {@code notify} when {@code only} is set. */
+    MethodInstrumenter monitorsOnly(boolean only) {
+        this.monitorsOnly = only;
+        return this;
+    }
+
     @Override
     public void visitLineNumber(int line, Label start) {
         this.line = line;
@@ -111,6 +120,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        if (monitorsOnly) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
         int flags = owner.equals(className) ? ownFields.flags(name) : ClassInfo.fieldFlags(loader, owner, name);
         boolean skip = (flags & ACC_FINAL) != 0
                 || !superCalled
@@ -196,6 +209,10 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
 
     @Override
     public void visitInsn(int opcode) {
+        if (monitorsOnly && opcode != MONITORENTER && opcode != MONITOREXIT) {
+            super.visitInsn(opcode);
+            return;
+        }
         switch (opcode) {
             case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
                 int site = site(Site.Kind.ARRAY_READ, "", 0);
@@ -275,6 +292,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         }
         if (!superCalled) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
+        }
+        if (monitorsOnly) {
+            if (!isMonitorCall(opcode, name, descriptor) || !rewriteCall(opcode, owner, name, descriptor)) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
             return;
         }
         if (rewriteCall(opcode, owner, name, descriptor)) {
@@ -415,7 +438,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
      */
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        if (superCalled && bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory") && arguments.length >= 3
+        if (!monitorsOnly && superCalled && bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory") && arguments.length >= 3
                 && arguments[1] instanceof Handle implementation && !serializable(bootstrap, arguments)) {
             String[] hook = referenceHook(implementation);
             Type[] captured = Type.getArgumentTypes(descriptor);
@@ -497,6 +520,16 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             case "java/lang/System.currentTimeMillis()J" -> new String[] {"currentTimeMillis", "()J"};
             case "java/lang/System.identityHashCode(Ljava/lang/Object;)I" -> new String[] {"identityHashCode", "(Ljava/lang/Object;)I"};
             default -> null;
+        };
+    }
+
+    private static boolean isMonitorCall(int opcode, String name, String descriptor) {
+        if (opcode != INVOKEVIRTUAL && opcode != INVOKEINTERFACE) {
+            return false;
+        }
+        return switch (name + descriptor) {
+            case "wait()V", "wait(J)V", "wait(JI)V", "notify()V", "notifyAll()V" -> true;
+            default -> false;
         };
     }
 

@@ -119,7 +119,8 @@ public final class WeftAgent {
             inst.redefineModule(base, Set.of(), Map.of(),
                     Map.of("java.util.concurrent", Set.of(WeftAgent.class.getModule()),
                             "java.util.concurrent.locks", Set.of(WeftAgent.class.getModule()),
-                            "java.lang", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
+                            "java.lang", Set.of(WeftAgent.class.getModule()),
+                            "jdk.internal.misc", Set.of(WeftAgent.class.getModule())), Set.of(), Map.of());
             ContainerStarts.install(inst);
             VirtualThreadStarts.install(inst);
             if (identity != null) {
@@ -224,18 +225,38 @@ public final class WeftAgent {
                 }
             }
         }
+        // a class initializer alone, as classes of the test tooling and the rest of the JDK are rewritten
+        try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream("java/util/Locale$Category.class")) {
+            if (in != null) {
+                byte[] bytes = in.readAllBytes();
+                if (InstrumentationScope.declaresInitializer(bytes)) {
+                    WeftTransformer.rewrite(bytes, null, InstrumentationScope.Mode.INIT_ONLY, false);
+                }
+            }
+        }
         InstrumentationScope.modeOf("java/util/HashMap", null);
+        InstrumentationScope.needsInitRetransform(Object.class);
         InstrumentationScope.collectionName("java/util/HashMap$KeyIterator");
         InstrumentationScope.needsRetransform(Object.class);
     }
 
     private static int retransformLoaded(Instrumentation inst) {
         List<Class<?>> targets = new ArrayList<>();
+        java.lang.invoke.MethodHandle uninitialized = uninitializedTest();
+        int initializers = 0;
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(type) && InstrumentationScope.needsRetransform(type)) {
+            if (!inst.isModifiableClass(type)) {
+                continue;
+            }
+            if (InstrumentationScope.needsRetransform(type)) {
                 targets.add(type);
+            } else if (InstrumentationScope.needsInitRetransform(type) && notInitialized(uninitialized, type)) {
+                // loaded, not initialized yet: its class initializer must run without preemption too
+                targets.add(type);
+                initializers++;
             }
         }
+        uninitializedRetransformed = initializers;
         try {
             inst.retransformClasses(targets.toArray(new Class<?>[0]));
         } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
@@ -248,6 +269,45 @@ public final class WeftAgent {
             }
         }
         return targets.size();
+    }
+
+    private static volatile int uninitializedRetransformed;
+
+    /**
+     * {@code jdk.internal.misc.Unsafe.shouldBeInitialized(Class)} bound to the JDK's unsafe (exported
+     * to Weft by {@link #install}), or {@code null} where it is not available: every class of
+     * {@link InstrumentationScope.Mode#INIT_ONLY} loaded before the agent is then retransformed.
+     */
+    private static java.lang.invoke.MethodHandle uninitializedTest() {
+        try {
+            Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
+            Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
+            return java.lang.invoke.MethodHandles.lookup()
+                    .findVirtual(unsafeClass, "shouldBeInitialized", java.lang.invoke.MethodType.methodType(boolean.class, Class.class))
+                    .bindTo(unsafe);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static boolean notInitialized(java.lang.invoke.MethodHandle test, Class<?> type) {
+        if (test == null) {
+            return true;
+        }
+        try {
+            return (boolean) test.invokeExact(type);
+        } catch (Throwable e) {
+            return true;
+        }
+    }
+
+    /**
+     * Classes of {@link InstrumentationScope.Mode#INIT_ONLY} (the JDK's others, test tooling) that were
+     * loaded but not initialized when the agent started, retransformed so that their class initializer
+     * runs without preemption.
+     */
+    public static int uninitializedClassesRetransformed() {
+        return uninitializedRetransformed;
     }
 
     /**

@@ -20,7 +20,8 @@ final class WeftTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] bytes) {
         InstrumentationScope.Mode mode = InstrumentationScope.modeOf(className, loader);
-        if (mode == InstrumentationScope.Mode.NONE) {
+        if (mode == InstrumentationScope.Mode.NONE
+                || mode == InstrumentationScope.Mode.INIT_ONLY && !InstrumentationScope.declaresInitializer(bytes)) {
             return null;
         }
         WorkerState managed = WorkerState.current();
@@ -29,13 +30,15 @@ final class WeftTransformer implements ClassFileTransformer {
             managed.active = false; // the transformer itself uses instrumented collections
         }
         try {
-            if (loader == null) {
+            if (loader == null && mode != InstrumentationScope.Mode.INIT_ONLY) {
                 byte[] prepared = classBeingRedefined != null ? PreparedRewrites.take(className) : PreparedRewrites.takeOnLoad(className);
                 if (prepared != null) {
                     return prepared;
                 }
             }
-            return rewrite(bytes, loader, mode, classBeingRedefined != null);
+            boolean fresh = classBeingRedefined == null && loader != null && mode == InstrumentationScope.Mode.FULL
+                    && fromClassDirectory(protectionDomain);
+            return rewrite(bytes, loader, mode, classBeingRedefined != null, fresh);
         } catch (Throwable e) {
             recordFailure(className.replace('/', '.') + ": " + e);
             return null;
@@ -47,10 +50,26 @@ final class WeftTransformer implements ClassFileTransformer {
     }
 
     static byte[] rewrite(byte[] bytes, ClassLoader loader, InstrumentationScope.Mode mode, boolean retransforming) {
+        return rewrite(bytes, loader, mode, retransforming, false);
+    }
+
+    /** @param freshStatics whether to prepare the class for fresh static state per execution ({@link FreshStaticsRewrite}) */
+    static byte[] rewrite(byte[] bytes, ClassLoader loader, InstrumentationScope.Mode mode, boolean retransforming, boolean freshStatics) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassInstrumenter(writer, loader, mode, retransforming), ClassReader.EXPAND_FRAMES);
+        reader.accept(new ClassInstrumenter(writer, loader, mode, retransforming).freshStatics(freshStatics), ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /**
+     * Whether a class comes from a directory of class files — the project's own classes (the test
+     * classes and the classes under test: Maven's and Gradle's output directories, an IDE's) —
+     * rather than from a jar (a library).
+     */
+    static boolean fromClassDirectory(ProtectionDomain domain) {
+        java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
+        java.net.URL location = source == null ? null : source.getLocation();
+        return location != null && location.getProtocol().equals("file") && location.getPath().endsWith("/");
     }
 
     static synchronized void recordFailure(String failure) {

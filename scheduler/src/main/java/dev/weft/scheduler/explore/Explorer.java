@@ -9,6 +9,7 @@ import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ExecutionStuckException;
+import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.runtime.Warnings;
@@ -69,10 +70,10 @@ public final class Explorer {
      * that goes through instrumented collections: without a warm-up, the first execution of a JVM
      * would have scheduling points that a replay in a warm JVM has not, and the reverse.
      */
-    private void warmUp(Program program, DetectionMode detection) {
+    private void warmUp(Program program, DetectionMode detection, FreshStatics statics) {
         Strategy strategy = Strategies.create("random", 0x5EED);
         ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
-                .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN);
+                .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN).withStatics(statics);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
             long start = System.nanoTime();
             strategy.beginExecution(i);
@@ -148,7 +149,7 @@ public final class Explorer {
 
     private void exploreHere(Program program, ExplorationSettings settings, Judge judge, boolean warmUp, Progress progress) {
         if (warmUp) {
-            warmUp(program, settings.detection());
+            warmUp(program, settings.detection(), settings.statics());
         }
         if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
             int bound = preemptionBound(settings.options());
@@ -337,7 +338,7 @@ public final class Explorer {
     }
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
-        warmUp(program, options.detection());
+        warmUp(program, options.detection(), options.statics());
         return replayOnce(program, decisions, options);
     }
 
@@ -348,9 +349,7 @@ public final class Explorer {
      */
     private ExecutionResult replayOnce(Program program, DecisionList decisions, ExecutionOptions options) {
         if (options.trace() && options.expectedSteps() == 0) {
-            ExecutionOptions untraced = new ExecutionOptions(options.seed(), options.maxSteps(), false, options.detection(),
-                    options.suppressedRaces(), 0, 0);
-            long steps = runDecisions(program, decisions, untraced).steps();
+            long steps = runDecisions(program, decisions, options.untraced()).steps();
             if (steps > ExecutionOptions.TRACE_HEAD_STEPS + 2 * ExecutionOptions.TRACE_TAIL_STEPS) {
                 options = options.withExpectedSteps(steps);
             }

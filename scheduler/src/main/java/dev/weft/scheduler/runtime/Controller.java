@@ -34,6 +34,7 @@ final class Controller {
 
     private final WorkerPool pool = new WorkerPool();
     private final ThreadObjects threadObjects = new ThreadObjects();
+    private final StaticInitializers statics = new StaticInitializers();
     private final Field tlrSeeder;
     private final Field tlrProbes;
     /** The JDK's counter behind the default thread names {@code Thread-N} (JDK 21+ in {@code Thread$ThreadNumbering}). */
@@ -122,7 +123,7 @@ final class Controller {
         if (options.trace() && options.expectedSteps() > 0) {
             execution.keepTraceOf(options.expectedSteps());
         }
-        execution.start(program);
+        execution.start(options.statics().fresh() ? statics.around(program, options.statics()) : program);
         if (driving != null) {
             runRootHere(driving.worker, execution);
         }
@@ -163,7 +164,10 @@ final class Controller {
             }
             pool.nudge();
             LogicalThread current = execution.currentThreadState();
-            Outcome stuck = stuck(current, now - lastProgress);
+            Outcome stuck = initializerWait(execution, current, now - lastProgress);
+            if (stuck == null) {
+                stuck = stuck(current, now - lastProgress);
+            }
             if (stuck != null) {
                 giveUp(execution, current, stuck);
             }
@@ -210,7 +214,8 @@ final class Controller {
             return new Outcome.Uncontrolled(current.name() + " has the turn, but its worker thread has ended", "");
         }
         boolean blockedOutside = state == Thread.State.BLOCKED
-                || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting;
+                || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting
+                        && !waitsInsideInitializer(worker);
         if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {
             return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
                     stack(worker.thread));
@@ -224,6 +229,36 @@ final class Controller {
                     + render(frames));
         }
         return null;
+    }
+
+    /**
+     * The verdict when the thread with the turn has made no progress for a while and another thread
+     * is blocked inside a class initializer: a class initializer runs without preemption until it
+     * must wait for another thread; the JVM then still holds that class's initialization lock, and a
+     * thread that needs the class waits for it inside the JVM, where Weft cannot see it (the JVM
+     * shows it as running). {@code null} when that is not the case (yet).
+     */
+    private static Outcome initializerWait(Execution execution, LogicalThread current, long idle) {
+        if (current == null || current.worker == null || idle <= STUCK_BLOCKED_NANOS || current.awaiting) {
+            return null;
+        }
+        String held = execution.blockedInsideInitializer(current);
+        if (held == null) {
+            return null;
+        }
+        return new Outcome.Uncontrolled(current.name() + " made no progress for " + TimeUnit.NANOSECONDS.toSeconds(idle)
+                + " s, most likely waiting inside the JVM for a class that " + held
+                + " (a class initializer runs without preemption until it must wait for another thread)", stack(current.worker.thread));
+    }
+
+    /**
+     * Whether a worker waits (not for a monitor) inside a region that runs without preemption — a
+     * class initializer most often, such as Mockito's attaching an agent through a helper process. No
+     * other managed thread runs meanwhile, so nothing the runtime controls can be what it waits for:
+     * it gets the time a running thread gets.
+     */
+    private static boolean waitsInsideInitializer(Worker worker) {
+        return worker.atomicDepth > 0;
     }
 
     // ------------------------------------------------------------------ the driver
@@ -372,6 +407,10 @@ final class Controller {
             if (task.done) {
                 return;
             }
+            // as awaitEnd does: workers pinned where Weft did not look (one waiting inside the JVM for a
+            // class another initializes, that one parked inside the initializer) may hold every awake
+            // carrier while the driver, or a thread woken to unwind, waits in the queue
+            pool.nudge();
             Execution execution = inline.get();
             long now = System.nanoTime();
             boolean away = now - lastLook > WATCHER_AWAY_NANOS;
@@ -397,7 +436,10 @@ final class Controller {
                 continue;
             }
             LogicalThread current = execution.currentThreadState();
-            Outcome stuck = stuck(current, now - lastProgress);
+            Outcome stuck = initializerWait(execution, current, now - lastProgress);
+            if (stuck == null) {
+                stuck = stuck(current, now - lastProgress);
+            }
             if (stuck == null || !inline.compareAndSet(execution, null)) {
                 continue;
             }

@@ -204,6 +204,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             worker.active = false;
             worker.atomicDepth = 0;
             worker.quietDepth = 0;
+            worker.initDepth = 0;
             threadFinished(thread);
         }
     }
@@ -1557,6 +1558,36 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
     }
 
+    @Override
+    public void exit(int status, boolean halt) {
+        Worker w = (Worker) WorkerState.own();
+        w.active = false;
+        LogicalThread me = w.current;
+        StackTraceElement[] frames = Thread.currentThread().getStackTrace();
+        String call = halt ? "Runtime.halt" : "Runtime.exit";
+        int first = 0;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals("java.lang.Runtime")) {
+                first = i + 1;
+                if (!halt && i + 1 < frames.length && frames[i + 1].getClassName().equals("java.lang.System")
+                        && frames[i + 1].getMethodName().equals("exit")) {
+                    call = "System.exit";
+                    first = i + 2;
+                }
+                break;
+            }
+        }
+        StringBuilder stack = new StringBuilder();
+        StackTraceElement[] callers = java.util.Arrays.copyOfRange(frames, Math.min(first, frames.length), frames.length);
+        for (StackTraceElement frame : StackFilter.userFrames(callers, 10)) {
+            stack.append("    at ").append(frame).append('\n');
+        }
+        if (!aborting) {
+            finish(new Outcome.Exited(me.id, call, status, stack.toString()));
+        }
+        throw new ExecutionAbort();
+    }
+
     // ------------------------------------------------------------------ reports
 
     /**
@@ -1719,6 +1750,32 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             case SLEEP -> "the end of a sleep";
             default -> "nothing";
         };
+    }
+
+    /**
+     * For the watching controller: another thread that is blocked inside a class initializer, as
+     * {@code "thread 1 is initializing (Foo.<clinit>), blocked waiting for …"}; {@code null} when none
+     * is. Reads the state of threads that wait for their turn.
+     */
+    String blockedInsideInitializer(LogicalThread current) {
+        for (LogicalThread t : new ArrayList<>(threads)) {
+            if (t == current || t.finished || t.worker == null || t.worker.initDepth == 0) {
+                continue;
+            }
+            if (t.status != LogicalThread.Status.BLOCKED && t.wantsMonitor == null) {
+                continue;
+            }
+            String initializing = "";
+            for (StackTraceElement frame : t.worker.thread.getStackTrace()) {
+                if (frame.getMethodName().equals("<clinit>")) {
+                    initializing = frame.getClassName(); // the innermost one
+                    break;
+                }
+            }
+            return t.name() + " is initializing" + (initializing.isEmpty() ? "" : " (" + initializing + ")")
+                    + ", blocked waiting for " + waitsFor(t);
+        }
+        return null;
     }
 
     private String lockName(Object blocker) {

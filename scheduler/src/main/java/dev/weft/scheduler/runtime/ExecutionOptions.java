@@ -19,9 +19,11 @@ import java.util.Set;
  *     from its decisions), or 0: a longer one than {@link #TRACE_HEAD_STEPS} + {@link #TRACE_TAIL_STEPS}
  *     keeps the events of its first and last steps only, so that replaying a hang at a step bound of
  *     millions costs neither minutes nor gigabytes
+ * @param statics whether the execution starts from a fresh JVM's static state ({@link FreshStatics#ALL}
+ *     unless asked otherwise)
  */
 public record ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
-        long stackCapture, long expectedSteps) {
+        long stackCapture, long expectedSteps, FreshStatics statics) {
 
     /**
      * The default step bound: far beyond any ordinary set-up (150,000 appends to an {@code ArrayList}
@@ -40,16 +42,17 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
         Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(statics, "statics");
         suppressedRaces = Set.copyOf(suppressedRaces);
         if (expectedSteps < 0) {
             throw new IllegalArgumentException("expectedSteps must be at least 0, was " + expectedSteps);
         }
     }
 
-    /** Options without an expected length. */
+    /** Options without an expected length, with fresh statics. */
     public ExecutionOptions(long seed, long maxSteps, boolean trace, DetectionMode detection, Set<String> suppressedRaces,
             long stackCapture) {
-        this(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, 0);
+        this(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, 0, FreshStatics.ALL);
     }
 
     /** Options without the detectors. */
@@ -67,25 +70,34 @@ public record ExecutionOptions(long seed, long maxSteps, boolean trace, Detectio
     }
 
     public ExecutionOptions traced() {
-        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture, expectedSteps);
+        return new ExecutionOptions(seed, maxSteps, true, detection, suppressedRaces, stackCapture, expectedSteps, statics);
     }
 
     public ExecutionOptions withDetection(DetectionMode mode) {
-        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture, expectedSteps);
+        return new ExecutionOptions(seed, maxSteps, trace, mode, suppressedRaces, stackCapture, expectedSteps, statics);
     }
 
     public ExecutionOptions withSuppressedRaces(Set<String> fields) {
-        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture, expectedSteps);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, fields, stackCapture, expectedSteps, statics);
     }
 
     /** These options, for an execution known to take about {@code steps} steps (see {@code expectedSteps}). */
     public ExecutionOptions withExpectedSteps(long steps) {
-        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, steps);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, steps, statics);
+    }
+
+    /** These options, untraced (and so without an expected length). */
+    public ExecutionOptions untraced() {
+        return new ExecutionOptions(seed, maxSteps, false, detection, suppressedRaces, stackCapture, 0, statics);
+    }
+
+    public ExecutionOptions withStatics(FreshStatics value) {
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, stackCapture, expectedSteps, value);
     }
 
     /** These options, recording the stack of the earlier access of {@code race} when it happens again. */
     public ExecutionOptions withStackCaptureFor(Outcome.DataRace race) {
         long key = ((long) race.earlier().thread() << 32) | (race.earlier().siteId() & 0xFFFFFFFFL);
-        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key, expectedSteps);
+        return new ExecutionOptions(seed, maxSteps, trace, detection, suppressedRaces, key, expectedSteps, statics);
     }
 }

@@ -75,6 +75,20 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A managed thread called {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt}: the
+     * JVM did not exit; the thread was stopped there.
+     *
+     * @param call {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt}
+     * @param details the calling thread's stack
+     */
+    record Exited(int thread, String call, int status, String details) implements Outcome {
+        @Override
+        public String headline() {
+            return "thread " + thread + " called " + call + "(" + status + ")";
+        }
+    }
+
     /** Something ran outside Weft's control (a thread blocked inside the JVM, an instrumentation failure). */
     record Uncontrolled(String reason, String details) implements Outcome {
         @Override

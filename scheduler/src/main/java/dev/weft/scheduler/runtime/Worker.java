@@ -60,6 +60,7 @@ final class Worker extends WorkerState implements Runnable {
             active = false;
             atomicDepth = 0;
             quietDepth = 0;
+            initDepth = 0;
         }
     }
 

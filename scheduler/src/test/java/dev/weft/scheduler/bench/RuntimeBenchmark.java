@@ -8,6 +8,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ManagedThreads;
+import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
@@ -63,13 +64,37 @@ public final class RuntimeBenchmark {
         volatile int value;
     }
 
+    /**
+     * Whether executions start from fresh statics ({@code -Dbench.statics=fresh}, the default) or keep
+     * them ({@code -Dbench.statics=kept}), to measure what the reset costs.
+     */
+    private static final FreshStatics STATICS = "kept".equals(System.getProperty("bench.statics")) ? FreshStatics.OFF : FreshStatics.ALL;
+
+    /** Application state in statics, as a test class and its classes under test have: reset before each execution. */
+    static final class Registry {
+        static final Map<Integer, Integer> CACHE = new HashMap<>();
+        static int created;
+
+        static {
+            for (int i = 0; i < 8; i++) {
+                CACHE.put(i, i);
+            }
+        }
+    }
+
+    static final class Config {
+        static final java.util.List<String> NAMES = new java.util.ArrayList<>(java.util.List.of("a", "b", "c"));
+        static volatile boolean loaded = true;
+    }
+
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         ControlledRuntime runtime = ControlledRuntime.get();
         Explorer explorer = new Explorer(runtime);
         explorer.explore(() -> { }, ExplorationSettings.of("random", 1, 1));
-        System.out.printf(Locale.ROOT, "JDK %s, %d cores; workers: %s; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), runtime.workerKind(), WeftAgent.installedHow(),
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores; workers: %s; statics: %s; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), runtime.workerKind(), STATICS.fresh() ? "fresh" : "kept",
+                WeftAgent.installedHow(),
                 WeftAgent.installNanos() / 1_000_000, System.currentTimeMillis() - jvmStart);
 
         System.out.println("| scenario | strategy | executions/s | steps/execution | switches/execution |");
@@ -81,9 +106,17 @@ public final class RuntimeBenchmark {
                 run(runtime, "(a) ConcurrentHashMap, 3 threads × 3 ops", scenario(3, ConcurrentHashMap::new), strategy, measure);
                 run(runtime, "(b) ConcurrentHashMap, 2 threads × 3 ops", scenario(2, ConcurrentHashMap::new), strategy, measure);
                 run(runtime, "(c) HashMap, 3 threads × 3 ops", scenario(3, HashMap::new), strategy, measure);
+                run(runtime, "(d) as (b), with 2 classes' statics", withStatics(scenario(2, ConcurrentHashMap::new)), strategy, measure);
             }
         }
         pointCost(runtime);
+    }
+
+    private static Program withStatics(Program program) {
+        return () -> {
+            Registry.created += Registry.CACHE.size() + Config.NAMES.size();
+            program.run();
+        };
     }
 
     /** One row, its loop run as an exploration runs it ({@link ControlledRuntime#explore}: on the runtime's driver thread). */
@@ -102,7 +135,7 @@ public final class RuntimeBenchmark {
         long warmEnd = System.nanoTime() + (measure ? 1 : WARMUP_SECONDS) * 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             strategy.beginExecution(executions);
-            runtime.execute(program, strategy, ExecutionOptions.of(1));
+            runtime.execute(program, strategy, ExecutionOptions.of(1).withStatics(STATICS));
             strategy.endExecution();
             executions++;
         }
@@ -114,7 +147,7 @@ public final class RuntimeBenchmark {
         long measured = 0;
         while (System.nanoTime() < end) {
             strategy.beginExecution(executions);
-            ExecutionResult result = runtime.execute(program, strategy, ExecutionOptions.of(1));
+            ExecutionResult result = runtime.execute(program, strategy, ExecutionOptions.of(1).withStatics(STATICS));
             strategy.endExecution();
             executions++;
             measured++;

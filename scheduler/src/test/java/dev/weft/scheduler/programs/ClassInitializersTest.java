@@ -1,0 +1,81 @@
+package dev.weft.scheduler.programs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Class initializers of libraries Weft does not instrument run without preemption: AssertJ and
+ * Hamcrest used for the first time in two started threads, with a switch at every scheduling point,
+ * pass, and pass again (no class left broken), with the agent attached at run time and given with
+ * {@code -javaagent}. Each in a fresh JVM: in this one the libraries are initialized
+ * already. Without the wrapping, AssertJ's first use stalls 20 s and leaves
+ * {@code ConfigurationProvider} broken for good.
+ */
+class ClassInitializersTest {
+
+    // Not Mockito, whose set-up in two threads at once passed in some runs only: attached at run time,
+    // the JDK's proxy generator's table of primitive types is filled before any execution (the attach
+    // reads the JVM's options through a management proxy) and looked up inside one with the
+    // execution's identity hash codes, and misses; with -javaagent, a thread switched out inside
+    // synchronized JDK code that Weft does not instrument (the security providers behind
+    // File.createTempFile) leaves the other blocked inside the JVM (reported as uncontrolled).
+
+    @Test
+    void libraryInitializersInStartedThreads_attached(@TempDir Path tmp) throws Exception {
+        assertAllPass(run(tmp, List.of(), "assertj", "hamcrest"), "assertj", "hamcrest");
+    }
+
+    @Test
+    void libraryInitializersInStartedThreads_javaagent(@TempDir Path tmp) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "dev.weft.scheduler.agent.WeftAgent");
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
+        Path jar = tmp.resolve("agent.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            // the manifest is all it holds; the agent's classes come from the class path
+        }
+        String output = run(tmp, List.of("-javaagent:" + jar), "assertj", "hamcrest");
+        assertThat(output).contains("how=-javaagent ");
+        assertAllPass(output, "assertj", "hamcrest");
+    }
+
+    private static void assertAllPass(String output, String... libraries) {
+        for (String library : libraries) {
+            assertThat(output).as(output).contains(library + "-1=passed").contains(library + "-2=passed");
+        }
+        assertThat(output).contains("failures=[]");
+        // the strategy did switch: inside the libraries' code, outside their class initializers
+        assertThat(output).doesNotContain("switches=0 ");
+    }
+
+    private static String run(Path tmp, List<String> options, String... libraries) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                ClassInitializersMain.class.getName()));
+        command.addAll(List.of(libraries));
+        Path log = tmp.resolve("output.txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(150, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ended).as("the JVM ended within 150 s: %s", text).isTrue();
+        return text;
+    }
+}
