@@ -190,7 +190,8 @@ final class InstrumentationScope {
     static boolean needsRetransform(Class<?> type) {
         String name = type.getName().replace('.', '/');
         Mode mode = modeOf(name, type.getClassLoader());
-        return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.MONITORS || mode == Mode.EXIT_ENTRIES) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+        return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.CURRENT_THREAD || mode == Mode.MONITORS
+                || mode == Mode.EXIT_ENTRIES) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
     }
 
     /**

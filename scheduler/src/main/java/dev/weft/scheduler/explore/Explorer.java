@@ -338,8 +338,10 @@ public final class Explorer {
     }
 
     private ExecutionResult replay(Program program, DecisionList decisions, ExecutionOptions options) {
-        warmUp(program, options.detection(), options.statics());
-        return replayOnce(program, decisions, options);
+        return runtime.keepingStatics(() -> {
+            warmUp(program, options.detection(), options.statics());
+            return replayOnce(program, decisions, options);
+        });
     }
 
     /**

@@ -93,6 +93,16 @@ public final class ControlledRuntime {
         return controller.onDriver(exploration);
     }
 
+    /**
+     * Runs {@code work}, which runs executions on the calling thread (replays), then puts the
+     * application's statics back as they were: executions reset them to a fresh JVM's
+     * ({@link FreshStatics}); code outside the executions keeps what it had. {@link #explore} does the
+     * same.
+     */
+    public <T> T keepingStatics(java.util.function.Supplier<T> work) {
+        return controller.keepingStatics(work);
+    }
+
     /** Workers given up on because they were stuck outside Weft's control. */
     public int leakedWorkers() {
         return controller.leakedWorkers();

@@ -350,9 +350,29 @@ final class Controller {
      * @throws ExecutionStuckException when thread 0 of an execution got stuck outside Weft's control
      */
     <T> T onDriver(Supplier<T> work) {
-        if (!DRIVER || WorkerState.own() != null) {
+        if (WorkerState.own() != null) {
+            return work.get(); // called from a thread of the runtime
+        }
+        return keepingStatics(DRIVER ? () -> onDriverThread(work) : work);
+    }
+
+    /**
+     * Runs {@code work} (executions), then puts the application's statics back as they were before it:
+     * executions reset them ({@link FreshStatics}), code outside the executions keeps what it had.
+     */
+    <T> T keepingStatics(Supplier<T> work) {
+        if (WorkerState.own() != null) {
             return work.get();
         }
+        StaticInitializers.Saved saved = statics.save();
+        try {
+            return work.get();
+        } finally {
+            saved.restore();
+        }
+    }
+
+    private <T> T onDriverThread(Supplier<T> work) {
         Driver d;
         synchronized (driverLock) {
             if (driverBusy) {

@@ -19,6 +19,9 @@ final class StaticInitializers {
 
     private record Entry(Class<?> type, MethodHandle zero, MethodHandle initializer) {}
 
+    /** The static fields an execution's reset can change, per class, looked up once. */
+    private final java.util.Map<Class<?>, java.lang.reflect.Field[]> fields = new java.util.HashMap<>();
+
     private static final MethodType VOID = MethodType.methodType(void.class);
 
     private final List<Entry> entries = new ArrayList<>();
@@ -86,6 +89,65 @@ final class StaticInitializers {
         } finally {
             Hooks.classInitEnd();
         }
+    }
+
+    /**
+     * The values the reset can change, as they are now, to put back with {@link Saved#restore()} once
+     * the executions are over: code outside them (a test's set-up, another test engine's tests in the
+     * same class) keeps seeing what it had, whatever the executions left in statics.
+     */
+    synchronized Saved save() {
+        List<java.lang.reflect.Field> saved = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Entry entry : entries()) {
+            for (java.lang.reflect.Field field : fields.computeIfAbsent(entry.type(), StaticInitializers::resettable)) {
+                try {
+                    values.add(field.get(null));
+                    saved.add(field);
+                } catch (IllegalAccessException e) {
+                    // not accessible after all: left as the executions leave it
+                }
+            }
+        }
+        return new Saved(saved, values);
+    }
+
+    /** Static values saved by {@link #save()}. */
+    static final class Saved {
+        private final List<java.lang.reflect.Field> fields;
+        private final List<Object> values;
+
+        private Saved(List<java.lang.reflect.Field> fields, List<Object> values) {
+            this.fields = fields;
+            this.values = values;
+        }
+
+        void restore() {
+            for (int i = 0; i < fields.size(); i++) {
+                try {
+                    fields.get(i).set(null, values.get(i));
+                } catch (IllegalAccessException e) {
+                    // cannot happen: read the same way
+                }
+            }
+        }
+    }
+
+    /** The static fields of {@code type} that are not {@code final} (the agent took it off those it resets). */
+    private static java.lang.reflect.Field[] resettable(Class<?> type) {
+        List<java.lang.reflect.Field> found = new ArrayList<>();
+        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (java.lang.reflect.Modifier.isStatic(modifiers) && !java.lang.reflect.Modifier.isFinal(modifiers)) {
+                try {
+                    field.setAccessible(true);
+                    found.add(field);
+                } catch (RuntimeException e) {
+                    // a class in a module that does not open it: not restored
+                }
+            }
+        }
+        return found.toArray(new java.lang.reflect.Field[0]);
     }
 
     private static void invoke(Entry entry, MethodHandle method) {

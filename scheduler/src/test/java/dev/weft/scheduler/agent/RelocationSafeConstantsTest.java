@@ -44,12 +44,19 @@ class RelocationSafeConstantsTest {
     }
 
     @Test
-    void theUsersAsmAndByteBuddyStayOutOfInstrumentation() {
+    void theUsersAsmAndByteBuddyAreRewrittenAsTooling_weftsOwnCopiesNotAtAll() {
+        // the user's copies: tooling (their class initializers run without preemption; byte-buddy's
+        // monitors are modelled, as Mockito uses it from the test's threads), never application code
         assertThat(InstrumentationScope.modeOf("org/objectweb/asm/ClassReader", ClassLoader.getSystemClassLoader()))
-                .isEqualTo(InstrumentationScope.Mode.NONE);
+                .isEqualTo(InstrumentationScope.Mode.INIT_ONLY);
         assertThat(InstrumentationScope.modeOf("net/bytebuddy/ByteBuddy", ClassLoader.getSystemClassLoader()))
-                .isEqualTo(InstrumentationScope.Mode.NONE);
+                .isEqualTo(InstrumentationScope.Mode.MONITORS);
+        assertThat(InstrumentationScope.modeOf("net/bytebuddy/agent/ByteBuddyAgent", ClassLoader.getSystemClassLoader()))
+                .isEqualTo(InstrumentationScope.Mode.INIT_ONLY);
+        // Weft's relocated copies: never rewritten
         assertThat(InstrumentationScope.modeOf("dev/weft/shaded/asm/ClassReader", ClassLoader.getSystemClassLoader()))
+                .isEqualTo(InstrumentationScope.Mode.NONE);
+        assertThat(InstrumentationScope.modeOf("dev/weft/shaded/bytebuddy/agent/ByteBuddyAgent", ClassLoader.getSystemClassLoader()))
                 .isEqualTo(InstrumentationScope.Mode.NONE);
     }
 

@@ -139,4 +139,31 @@ class FreshStaticsTest {
                 + " keep its statics from one execution to the next with weft.statics.keep=" + StaticsPrograms.Once.class.getName()
                 + " or @ConcurrencyTest(freshStatics = false)");
     }
+
+    @Test
+    void staticsSetOutsideTheExecutions_areFreshInside_andAsTheyWereAfterwards() {
+        // a test's set-up (a @BeforeAll of another engine, say) sets a static; the executions start from a
+        // fresh JVM's statics, then the code around them finds its value again, for explorations and replays
+        StaticsPrograms.SetUpOutside.value = "set up";
+        Program program = () -> {
+            if (StaticsPrograms.SetUpOutside.value != null) {
+                throw new AssertionError("saw " + StaticsPrograms.SetUpOutside.value);
+            }
+            StaticsPrograms.SetUpOutside.value = "left by an execution";
+        };
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of("random", 1, 20));
+        assertThat(exploration.failure()).isEmpty();
+        assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
+
+        Program failing = () -> {
+            StaticsPrograms.SetUpOutside.value = "left by a replay";
+            throw new AssertionError("fails");
+        };
+        Exploration failed = explorer.explore(failing, ExplorationSettings.of("random", 1, 5));
+        assertThat(failed.failure()).isPresent();
+        assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
+        explorer.replay(failing, failed.failure().get(), ExplorationSettings.of("random", 1, 5));
+        assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
+    }
 }

@@ -54,6 +54,11 @@ final class StaticsPrograms {
         static final List<String> SEEN = new java.util.ArrayList<>();
     }
 
+    /** A static the code around an exploration sets (a test's set-up) and reads afterwards. */
+    static final class SetUpOutside {
+        static String value;
+    }
+
     static final class Once {
         static final int VALUE;
 
