@@ -36,9 +36,18 @@ final class WeftTransformer implements ClassFileTransformer {
                     return prepared;
                 }
             }
-            boolean fresh = classBeingRedefined == null && loader != null && mode == InstrumentationScope.Mode.FULL
+            // a class rewritten when it was loaded is rewritten the same way when it is retransformed
+            // (by Weft's own start, or by another agent such as a mocking library's): a retransform may
+            // not add or remove methods or change fields, so the load's rewrite is repeated exactly
+            boolean rewrittenOnLoad = classBeingRedefined != null && loader != null && rewroteOnLoad(loader, className);
+            boolean retransforming = classBeingRedefined != null && !rewrittenOnLoad;
+            boolean fresh = !retransforming && loader != null && mode == InstrumentationScope.Mode.FULL
                     && fromClassDirectory(protectionDomain);
-            return rewrite(bytes, loader, mode, classBeingRedefined != null, fresh);
+            byte[] rewritten = rewrite(bytes, loader, mode, retransforming, fresh);
+            if (classBeingRedefined == null && loader != null) {
+                recordRewriteOnLoad(loader, className);
+            }
+            return rewritten;
         } catch (Throwable e) {
             recordFailure(className.replace('/', '.') + ": " + e);
             return null;
@@ -76,6 +85,18 @@ final class WeftTransformer implements ClassFileTransformer {
         if (FAILURES.size() < 20) {
             FAILURES.add(failure);
         }
+    }
+
+    /** Per class loader, the classes rewritten as they were loaded (weakly held loaders). */
+    private static final java.util.Map<ClassLoader, java.util.Set<String>> REWRITTEN_ON_LOAD = new java.util.WeakHashMap<>();
+
+    private static synchronized void recordRewriteOnLoad(ClassLoader loader, String className) {
+        REWRITTEN_ON_LOAD.computeIfAbsent(loader, l -> new java.util.HashSet<>()).add(className);
+    }
+
+    private static synchronized boolean rewroteOnLoad(ClassLoader loader, String className) {
+        java.util.Set<String> names = REWRITTEN_ON_LOAD.get(loader);
+        return names != null && names.contains(className);
     }
 
     private static final java.util.TreeSet<String> LATE_SYNCHRONIZED = new java.util.TreeSet<>();
