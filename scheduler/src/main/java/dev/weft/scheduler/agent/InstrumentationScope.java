@@ -48,15 +48,28 @@ final class InstrumentationScope {
     }
 
     /** Methods that run as one atomic region, by class. */
-    static final Map<String, Set<String>> ATOMIC_METHODS = Map.of(
-            "java/lang/ClassLoader", Set.of("loadClass"),
-            "jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass"),
-            "java/lang/invoke/MethodHandleNatives", Set.of("*"),
-            "java/lang/Throwable", Set.of("printStackTrace"),
+    static final Map<String, Set<String>> ATOMIC_METHODS = Map.ofEntries(
+            Map.entry("java/lang/ClassLoader", Set.of("loadClass",
+                    // resources: the class path's jar files are opened, cached and closed under the
+                    // JDK's own monitors, around calls into HashMap and WeakHashMap; a switch there
+                    // would leave another thread blocked on a monitor the runtime does not model
+                    "getResource", "getResources", "getResourceAsStream", "getSystemResource",
+                    "getSystemResources", "getSystemResourceAsStream")),
+            Map.entry("jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass",
+                    "findResource", "findResources", "findResourceAsStream", "findMiscResource")),
+            Map.entry("jdk/internal/loader/URLClassPath", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile$ZipFileInputStream", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile$ZipFileInflaterInputStream", Set.of("*")),
+            Map.entry("java/util/jar/JarFile", Set.of("*")),
+            Map.entry("sun/net/www/protocol/jar/JarURLConnection", Set.of("*")),
+            Map.entry("sun/net/www/protocol/jar/JarFileFactory", Set.of("*")),
+            Map.entry("java/lang/invoke/MethodHandleNatives", Set.of("*")),
+            Map.entry("java/lang/Throwable", Set.of("printStackTrace")),
             // JDK 21+: executors register their thread containers in a static registry that grows
             // from one execution to the next; its bookkeeping is not the program's concurrency
-            "jdk/internal/vm/ThreadContainers", Set.of("*"),
-            "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
+            Map.entry("jdk/internal/vm/ThreadContainers", Set.of("*")),
+            Map.entry("jdk/internal/vm/SharedThreadContainer", Set.of("*")));
 
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(

@@ -35,7 +35,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final List<LogicalThread> threads = new ArrayList<>(4);
     private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
     private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, Integer> identityHashes = new IdentityHashMap<>();
     private final ObjectNames names = new ObjectNames();
     private final List<TraceEvent> trace;
     /** The detectors, or {@code null}: every event then costs one null check. */
@@ -68,6 +67,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private long clockNanos;
     private long writeEpoch;
     private long draws;
+    private long hashStep = -1;
+    private int hashesInStep;
 
     private volatile Outcome verdict;
     /** An exception thrown by the strategy (a replay that diverged); rethrown to the caller. */
@@ -586,9 +587,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
-    private static long targetOf(Object owner, int site) {
+    private long targetOf(Object owner, int site) {
         long member = Sites.get(site).member().hashCode();
-        return owner == null ? (member << 1) | 1 : ((long) System.identityHashCode(owner) << 32) ^ member;
+        return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
     }
 
     private void record(LogicalThread me, String text, int site) {
@@ -680,7 +681,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, false);
+            pending(me, site, ((long) identity(array) << 32) ^ index, false);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, false);
@@ -699,7 +700,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, true);
+            pending(me, site, ((long) identity(array) << 32) ^ index, true);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, true);
@@ -739,6 +740,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
+            if (owner != null) {
+                identity(owner); // decided here, in every run, before any table of Weft's hashes it
+            }
             pending(me, site, 0, true);
             schedule(me);
             if (listener != null) {
@@ -754,8 +758,23 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     // ------------------------------------------------------------------ monitors
 
+    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
+    private LogicalThread logicalOf(Thread thread) {
+        if (thread == null) {
+            return null;
+        }
+        identity(thread);
+        return byThread.get(thread);
+    }
+
+    /** The model of a monitor, or {@code null} if none was entered; decides the object's hash first. */
+    private MonitorState knownMonitor(Object object) {
+        identity(object);
+        return monitors.get(object);
+    }
+
     private MonitorState monitor(Object object) {
-        MonitorState m = monitors.get(object);
+        MonitorState m = knownMonitor(object);
         if (m == null) {
             m = new MonitorState();
             monitors.put(object, m);
@@ -769,7 +788,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             me.wantsMonitor = monitor;
             try {
                 schedule(me);
@@ -796,7 +815,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             LogicalThread me = w.current;
             if (m != null && m.owner == me) {
                 if (--m.count == 0) {
@@ -836,7 +855,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m != null && m.owner == w.current) {
                 if (--m.count == 0) {
                     m.owner = null;
@@ -858,11 +877,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
             // a synchronized method of a retransformed class enters it without asking the runtime
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             if (aborting) {
                 throw new ExecutionAbort();
             }
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m == null || m.owner != me) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -921,9 +940,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             schedule(me);
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m == null || m.owner != me) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -995,7 +1014,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = thread == null ? null : byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
@@ -1030,7 +1049,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             pending(me, site, 0, true);
             schedule(me);
-            if (byThread.containsKey(thread) || thread.isAlive()) {
+            if (logicalOf(thread) != null || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
             boolean user = !Sites.get(site).className().startsWith("java.");
@@ -1093,7 +1112,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, false);
             schedule(me);
             if (target == null) {
@@ -1196,7 +1215,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
@@ -1240,7 +1259,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             if (target == null) {
                 return clear ? Thread.interrupted() : thread.isInterrupted();
             }
@@ -1263,7 +1282,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             if (target != null && target.finished && listener != null) {
                 listener.joined(w.current.id, target.id); // isAlive() returning false orders like join
             }
@@ -1284,6 +1303,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public void collectionEnter(Object collection, int site) {
+        identity(collection); // in every run, whether or not a detector looks: see identity()
         if (listener == null || aborting) {
             return;
         }
@@ -1374,22 +1394,41 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public int identityHashCode(Object object) {
-        Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
-        try {
-            Integer hash = identityHashes.get(object);
-            if (hash == null) {
-                hash = (int) Mix.mix64(seed + 0x9E3779B97F4A7C15L * (identityHashes.size() + 1)) & 0x7FFFFFFF;
-                identityHashes.put(object, hash);
-            }
-            return hash;
-        } finally {
-            w.active = wasActive;
-        }
+        return identity(object);
     }
 
-    private static final java.util.HashMap<Class<?>, Boolean> USES_IDENTITY_HASH = new java.util.HashMap<>();
+    /**
+     * The object's identity hash, decided here if nobody decided it yet (see {@link IdentityHashes}).
+     * A hash decided here depends on the seed, the step and how many hashes were decided before it in
+     * that step — not on how many were decided before it in the execution: an object from outside the
+     * execution (a class, a static cache) may be decided by an earlier execution or by this one, and a
+     * running count would then differ between an exploration and its replay. Every table of Weft's own
+     * that holds the program's objects hashes them after this was called, at the same point of every
+     * run of the execution, so that traced and untraced runs decide the same hashes.
+     */
+    private int identity(Object object) {
+        int hash = IdentityHashes.decided(object);
+        if (hash > 0) {
+            return hash;
+        }
+        if (hash < 0) {
+            return System.identityHashCode(object);
+        }
+        if (hashStep != step) {
+            hashStep = step;
+            hashesInStep = 0;
+        }
+        hash = (int) Mix.mix64(seed ^ Mix.mix64(step * 4096 + ++hashesInStep)) & 0x7FFFFFFF;
+        return IdentityHashes.decide(object, hash == 0 ? 1 : hash);
+    }
+
+    /** Whether a class's {@code hashCode()} is {@code Object}'s. A {@code ClassValue}: it hashes no class. */
+    private static final ClassValue<Boolean> USES_IDENTITY_HASH = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return usesIdentityHash(type);
+        }
+    };
 
     @Override
     public int hashCode(Object object) {
@@ -1398,17 +1437,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         boolean identity;
         try {
-            Class<?> type = object.getClass();
-            Boolean known = USES_IDENTITY_HASH.get(type);
-            if (known == null) {
-                known = usesIdentityHash(type);
-                USES_IDENTITY_HASH.put(type, known);
-            }
-            identity = known;
+            identity = USES_IDENTITY_HASH.get(object.getClass());
         } finally {
             w.active = wasActive;
         }
-        return identity ? identityHashCode(object) : object.hashCode();
+        return identity ? identity(object) : object.hashCode();
     }
 
     private static boolean usesIdentityHash(Class<?> type) {

@@ -1,28 +1,54 @@
 package dev.weft.scheduler.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Names objects by class and order of first appearance ({@code HashMap#1}, {@code Node#3}), so that
  * a trace reads the same from one run to the next.
+ *
+ * <p>Naming an object never decides its identity hash (only traced runs name objects, and a hash
+ * decided here would differ from the one an untraced run of the same execution decides later): an
+ * object without a hash yet is kept in a list and found by comparison, until it has one.
  */
 final class ObjectNames {
 
     private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
+    private final List<Object> unhashed = new ArrayList<>();
+    private final List<String> unhashedNames = new ArrayList<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final boolean deterministicHashes = IdentityHashes.unavailableReason() == null;
 
     String name(Object object) {
         if (object == null) {
             return "null";
         }
-        String name = names.get(object);
+        boolean hashed = !deterministicHashes || IdentityHashes.decided(object) > 0;
+        String name = hashed ? names.get(object) : null;
         if (name == null) {
+            for (int i = 0; i < unhashed.size(); i++) {
+                if (unhashed.get(i) == object) {
+                    name = unhashedNames.get(i);
+                    if (hashed) { // it has a hash now: move it to the table
+                        unhashed.remove(i);
+                        unhashedNames.remove(i);
+                        names.put(object, name);
+                    }
+                    return name;
+                }
+            }
             String simple = simpleName(object.getClass());
             int n = counters.merge(simple, 1, Integer::sum);
             name = simple + "#" + n;
-            names.put(object, name);
+            if (hashed) {
+                names.put(object, name);
+            } else {
+                unhashed.add(object);
+                unhashedNames.add(name);
+            }
         }
         return name;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * threads), reused from one execution to the next: constructing a {@code Thread} costs microseconds.
  * Before reuse, the state {@code ThreadLocalRandom} keeps in a {@code Thread} is cleared, so that a
  * reused object behaves as a new one. When that state cannot be reached, every execution gets new
- * objects.
+ * objects. Each object's identity hash depends on its number only.
  */
 final class ThreadObjects {
 
@@ -58,6 +58,9 @@ final class ThreadObjects {
     }
 
     private static Thread fresh(int number) {
-        return new Thread(null, null, "weft-thread-" + number, 0, false);
+        Thread thread = new Thread(null, null, "weft-thread-" + number, 0, false);
+        // made outside any execution, and reused by every one: a hash of its own, the same in every JVM
+        IdentityHashes.decide(thread, (int) (Mix.mix64(0x7EF7_0000L + number) & 0x7FFF_FFFF) | 1);
+        return thread;
     }
 }
