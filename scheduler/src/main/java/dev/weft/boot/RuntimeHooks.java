@@ -75,4 +75,7 @@ public abstract class RuntimeHooks {
     public abstract int hashCode(Object object);
 
     public abstract long randomSeed();
+
+    /** The execution's own stand-in for the common {@code ForkJoinPool} {@code common}. */
+    public abstract Object commonPool(Object common);
 }

@@ -402,6 +402,41 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 throw new ExecutionAbort();
             }
         }
+        return fair(chosen);
+    }
+
+    /** Steps one thread may run in a row while others could run, before it is made to let them. */
+    private static final int FAIR_STRETCH = 10_000;
+    private LogicalThread stretchThread;
+    private long stretchStart;
+
+    /**
+     * A strategy may keep one thread running as long as it can (PCT does, by design): a thread that
+     * busy-waits for another — a {@code ForkJoinPool} worker rescanning the queues while the thread
+     * that locked one to push a task is switched out, a loop around a failing compare-and-set — then
+     * runs to the step bound, and correct code would be reported as a hang. The spin override above
+     * does not see such loops when they write (the pool's workers write their own state on every
+     * round). So after {@link #FAIR_STRETCH} steps in a row with others enabled, the next enabled
+     * thread runs: a decision of the runtime's, the same in a replay. A loop that truly never ends
+     * still reaches the step bound.
+     */
+    private LogicalThread fair(LogicalThread chosen) {
+        if (chosen != stretchThread || enabledCount < 2) {
+            stretchThread = chosen;
+            stretchStart = step;
+            return chosen;
+        }
+        if (step - stretchStart < FAIR_STRETCH) {
+            return chosen;
+        }
+        for (int i = 0; i < enabledCount; i++) {
+            if (enabled[i] > chosen.id || i == enabledCount - 1) {
+                int id = enabled[i] > chosen.id ? enabled[i] : enabled[0];
+                stretchThread = threads.get(id);
+                stretchStart = step;
+                return stretchThread;
+            }
+        }
         return chosen;
     }
 
@@ -1453,6 +1488,37 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } catch (NoSuchMethodException e) {
             return true;
         }
+    }
+
+    private java.util.concurrent.ForkJoinPool commonPool;
+
+    /**
+     * The execution's own common pool, made on first use: the JDK's common pool is a static that
+     * outlives executions, and an execution that ended while one of its workers held a queue's lock
+     * or was counted as idle left the next execution a pool that no worker of its own serves (a
+     * parallel stream then spun in {@code ForkJoinPool.submissionQueue}; a replay saw fewer threads
+     * than its recording). Same parallelism as the common pool, workers named as its workers are.
+     */
+    @Override
+    public Object commonPool(Object common) {
+        if (commonPool == null) {
+            Worker w = worker();
+            boolean wasActive = w.active;
+            w.active = false;
+            try {
+                int[] workers = {0};
+                commonPool = new java.util.concurrent.ForkJoinPool(
+                        Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()), pool -> {
+                            java.util.concurrent.ForkJoinWorkerThread t =
+                                    java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                            t.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
+                            return t;
+                        }, null, false);
+            } finally {
+                w.active = wasActive;
+            }
+        }
+        return commonPool;
     }
 
     @Override
