@@ -26,29 +26,32 @@ final class ObjectNames {
         if (object == null) {
             return "null";
         }
-        boolean hashed = !deterministicHashes || IdentityHashes.decided(object) > 0;
-        String name = hashed ? names.get(object) : null;
-        if (name == null) {
-            for (int i = 0; i < unhashed.size(); i++) {
-                if (unhashed.get(i) == object) {
-                    name = unhashedNames.get(i);
-                    if (hashed) { // it has a hash now: move it to the table
-                        unhashed.remove(i);
-                        unhashedNames.remove(i);
-                        names.put(object, name);
-                    }
-                    return name;
+        // > 0: its hash is decided; 0: not yet; -1: cannot tell (its header is locked: a monitor the
+        // program holds, whose hash the runtime decided when it was entered)
+        int hash = deterministicHashes ? IdentityHashes.decided(object) : 1;
+        String name = hash != 0 ? names.get(object) : null;
+        if (name != null) {
+            return name;
+        }
+        for (int i = 0; i < unhashed.size(); i++) {
+            if (unhashed.get(i) == object) {
+                name = unhashedNames.get(i);
+                if (hash > 0) { // it has a hash now: move it to the table
+                    unhashed.remove(i);
+                    unhashedNames.remove(i);
+                    names.put(object, name);
                 }
+                return name;
             }
-            String simple = simpleName(object.getClass());
-            int n = counters.merge(simple, 1, Integer::sum);
-            name = simple + "#" + n;
-            if (hashed) {
-                names.put(object, name);
-            } else {
-                unhashed.add(object);
-                unhashedNames.add(name);
-            }
+        }
+        String simple = simpleName(object.getClass());
+        int n = counters.merge(simple, 1, Integer::sum);
+        name = simple + "#" + n;
+        if (hash != 0) {
+            names.put(object, name);
+        } else {
+            unhashed.add(object);
+            unhashedNames.add(name);
         }
         return name;
     }
@@ -77,7 +80,7 @@ final class ObjectNames {
         if (type.isArray()) {
             return simpleName(type.getComponentType()) + "[]";
         }
-        String name = type.getName();
+        String name = dev.weft.scheduler.agent.GeneratedNames.stable(type.getName());
         name = name.substring(name.lastIndexOf('.') + 1);
         int lambda = name.indexOf("$$Lambda");
         if (lambda >= 0) {

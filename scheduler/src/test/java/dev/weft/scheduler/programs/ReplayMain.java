@@ -19,6 +19,7 @@ public final class ReplayMain {
             case "lockOrderReentrantLock" -> Programs.lockOrderReentrantLock(false);
             case "executorRace" -> Programs.executorRace(false);
             case "identityKeys" -> identityKeys();
+            case "generatedClass" -> GeneratedClasses.lostUpdate();
             default -> throw new IllegalArgumentException("unknown program " + name);
         };
     }
