@@ -148,13 +148,35 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             worker.active = false;
             Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
             if (!aborting) {
-                finish(new Outcome.Failed(thread.id, cause));
+                String poisoned = initializerStoppedByWeft(cause);
+                finish(poisoned == null ? new Outcome.Failed(thread.id, cause) : new Outcome.Uncontrolled(
+                        "weft stopped an earlier execution inside the static initializer of " + poisoned
+                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                        "    " + cause + "\n"));
             }
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;
             threadFinished(thread);
         }
+    }
+
+    /**
+     * The class whose initializer an {@link ExecutionAbort} went through (the JVM then answers every
+     * later use with {@code NoClassDefFoundError: Could not initialize class …}, its cause naming the
+     * abort), when {@code error} is such a failure; else {@code null}. The failure is Weft's, not the
+     * program's.
+     */
+    private static String initializerStoppedByWeft(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getCause() != null
+                    && String.valueOf(t.getCause().getMessage()).contains(ExecutionAbort.class.getName())) {
+                String message = String.valueOf(t.getMessage());
+                return message.startsWith("Could not initialize class ")
+                        ? message.substring("Could not initialize class ".length()) : message;
+            }
+        }
+        return null;
     }
 
     private void threadFinished(LogicalThread thread) {
@@ -205,7 +227,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     /** Records the verdict (the first one wins) and wakes the controller. */
     private void finish(Outcome outcome) {
         if (verdict == null) {
-            verdict = outcome;
+            verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
         }
         if (!allFinished()) {
             aborting = true;
@@ -1422,8 +1444,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return 1_000_000_000L + clockNanos;
     }
 
+    /** For tests: a failure of the runtime's own that {@link #currentTimeMillis()} throws; {@code null} normally. */
+    static RuntimeException injectedFailure;
+
     @Override
     public long currentTimeMillis() {
+        if (injectedFailure != null) {
+            throw injectedFailure;
+        }
         return EPOCH_MILLIS + clockNanos / 1_000_000L;
     }
 
@@ -1488,6 +1516,43 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } catch (NoSuchMethodException e) {
             return true;
         }
+    }
+
+    /** The first exception a hook of the runtime threw that was not the program's (see {@link #raised}). */
+    private Throwable weftFailure;
+    private int weftFailures;
+
+    /**
+     * Every exception a hook throws passes here first. The ones a hook throws on purpose — the
+     * unwinding of an execution that is over, and what the JDK's own method would have thrown
+     * ({@code InterruptedException}, {@code IllegalMonitorStateException}, …) — are the program's to
+     * handle. Anything else is a failure of Weft's inside the program: the program may catch it and
+     * go on, but the execution then cannot count as passed.
+     */
+    @Override
+    public void raised(Throwable thrown) {
+        if (thrown instanceof ExecutionAbort || thrown instanceof InterruptedException
+                || thrown instanceof IllegalMonitorStateException || thrown instanceof IllegalArgumentException
+                || thrown instanceof VirtualMachineError || thrown instanceof ProgramException) {
+            return;
+        }
+        weftFailures++;
+        if (weftFailure == null) {
+            weftFailure = thrown;
+        }
+    }
+
+    private Outcome weftFailed() {
+        StringBuilder stack = new StringBuilder();
+        for (StackTraceElement frame : weftFailure.getStackTrace()) {
+            stack.append("    at ").append(frame).append('\n');
+            if (stack.length() > 2_000) {
+                break;
+            }
+        }
+        return new Outcome.Uncontrolled("weft's runtime failed inside the program (" + weftFailure
+                + (weftFailures > 1 ? ", and " + (weftFailures - 1) + " more" : "")
+                + "); the program may have caught it, so this execution cannot pass", stack.toString());
     }
 
     private java.util.concurrent.ForkJoinPool commonPool;
