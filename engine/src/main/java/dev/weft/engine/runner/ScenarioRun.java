@@ -135,6 +135,11 @@ final class ScenarioRun<C> {
         return checker.check(history, typed);
     }
 
+    /** The scenario's calls as tables, without results. */
+    String callTable() {
+        return ScenarioTable.render(ScenarioTable.cells(scenario, render));
+    }
+
     /** The scenario as tables, with the results of the last execution. */
     String resultTable() {
         HistoryRecorder recorder = last;

@@ -14,7 +14,8 @@ final class StackFilter {
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
             if (cls.startsWith("dev.weft.boot.") || cls.startsWith("dev.weft.scheduler.runtime.")
-                    || cls.startsWith("dev.weft.scheduler.race.")
+                    || cls.startsWith("dev.weft.scheduler.race.") || cls.startsWith("dev.weft.scheduler.explore.")
+                    || cls.startsWith("dev.weft.engine.runner.")
                     || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
                     || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
                     || cls.startsWith("java.lang.Object") && frame.getMethodName().equals("wait")) {
