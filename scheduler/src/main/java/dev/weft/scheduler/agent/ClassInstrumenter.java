@@ -94,6 +94,13 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             }
             return next;
         }
+        if (mode == InstrumentationScope.Mode.LIBRARY) {
+            MethodVisitor next = new LibraryMonitors(super.visitMethod(access, name, descriptor, signature, exceptions));
+            if (version >= V1_7 && (name.equals("<clinit>") || (access & ACC_SYNCHRONIZED) != 0)) {
+                return new Wrapper(access, name, descriptor, signature, exceptions, next, Wrap.ATOMIC);
+            }
+            return next;
+        }
         if (name.equals("<clinit>")) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             // A class initializer runs under the JVM's initialization lock: never switch inside it.
@@ -158,6 +165,27 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "retain", "sort", "trim", "ensureCapacity"};
 
     private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR, COLLECTION }
+
+    /**
+     * In a {@link InstrumentationScope.Mode#LIBRARY} class: a {@code synchronized} block runs without
+     * preemption, from just after its {@code monitorenter} to just before each {@code monitorexit}.
+     */
+    private static final class LibraryMonitors extends MethodVisitor {
+        LibraryMonitors(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == MONITOREXIT) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false);
+            }
+            super.visitInsn(opcode);
+            if (opcode == MONITORENTER) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false);
+            }
+        }
+    }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {

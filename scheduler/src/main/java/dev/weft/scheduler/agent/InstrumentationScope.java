@@ -14,12 +14,17 @@ import java.util.Set;
  *   <li>{@link Mode#ATOMIC_ENTRIES}: a few JDK infrastructure methods (class loading, call-site
  *       linkage, stack-trace printing) run without preemption, so that a switch never happens while
  *       the thread holds a JVM lock that the runtime does not model.
+ *   <li>{@link Mode#LIBRARY}: test libraries that run inside executions without being explored
+ *       (mocking, assertions, logging): their class initializers and the code they run holding a
+ *       monitor of their own run without preemption, since the runtime does not see those monitors
+ *       and a switch there would leave another thread blocked on one (or report a race their lock
+ *       prevents).
  *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, LIBRARY }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -66,10 +71,17 @@ final class InstrumentationScope {
             Map.entry("sun/net/www/protocol/jar/JarFileFactory", Set.of("*")),
             Map.entry("java/lang/invoke/MethodHandleNatives", Set.of("*")),
             Map.entry("java/lang/Throwable", Set.of("printStackTrace")),
+            // the JVM calls back into Java from a native frame while it walks a stack (Mockito does at
+            // every call of a mock): a switch there would wait with the thread pinned to its carrier
+            Map.entry("java/lang/StackWalker", Set.of("walk", "forEach", "getCallerClass")),
             // JDK 21+: executors register their thread containers in a static registry that grows
             // from one execution to the next; its bookkeeping is not the program's concurrency
             Map.entry("jdk/internal/vm/ThreadContainers", Set.of("*")),
             Map.entry("jdk/internal/vm/SharedThreadContainer", Set.of("*")));
+
+    /** Package prefixes of the {@link Mode#LIBRARY} libraries (tooling, but run by the program's threads). */
+    private static final List<String> LIBRARIES = List.of(
+            "org/mockito/", "net/bytebuddy/", "org/assertj/", "org/hamcrest/", "org/slf4j/", "ch/qos/logback/");
 
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
@@ -98,6 +110,13 @@ final class InstrumentationScope {
         }
         if (className.startsWith("dev/weft/engine/fixtures/")) {
             return Mode.FULL; // the engine's own test fixtures are application code
+        }
+        if (!className.startsWith("net/bytebuddy/agent/")) { // the agent's own attach code
+            for (String prefix : LIBRARIES) {
+                if (className.startsWith(prefix)) {
+                    return Mode.LIBRARY;
+                }
+            }
         }
         for (String prefix : TOOLING) {
             if (className.startsWith(prefix)) {
