@@ -80,6 +80,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
+        IdentityHashes.requireValidSetting();
         this.threadObjects = threadObjects;
         this.listener = listener;
         this.detection = detection;

@@ -27,6 +27,7 @@ import java.util.Set;
  */
 final class IdentityHashes {
 
+    private static final String SETTING = System.getProperty("weft.identityHashes", "deterministic");
     private static final long HASH_MASK = 0x7FFF_FFFFL;
     /** The low three bits of an unlocked, unbiased header; locked or biased headers keep the hash elsewhere. */
     private static final long UNLOCKED = 0b001;
@@ -69,13 +70,16 @@ final class IdentityHashes {
 
     private IdentityHashes() {}
 
-    private static String refusal() {
-        String setting = System.getProperty("weft.identityHashes", "deterministic");
-        if (setting.equals("jvm")) {
-            return "-Dweft.identityHashes=jvm";
+    /** Fails with what to write instead when {@code weft.identityHashes} has a value it does not know. */
+    static void requireValidSetting() {
+        if (!SETTING.equals("deterministic") && !SETTING.equals("jvm")) {
+            throw new IllegalArgumentException("weft.identityHashes must be deterministic or jvm, was " + SETTING);
         }
-        if (!setting.equals("deterministic")) {
-            throw new IllegalArgumentException("weft.identityHashes must be deterministic or jvm, was " + setting);
+    }
+
+    private static String refusal() {
+        if (!SETTING.equals("deterministic")) {
+            return "-Dweft.identityHashes=" + SETTING;
         }
         String vm = System.getProperty("java.vm.name", "");
         if (!(vm.contains("HotSpot") || vm.contains("OpenJDK")) || vm.contains("OpenJ9")
