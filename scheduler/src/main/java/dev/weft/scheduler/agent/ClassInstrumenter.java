@@ -94,6 +94,9 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             }
             return next;
         }
+        if (mode == InstrumentationScope.Mode.HASH_CALLS) {
+            return new HashCalls(super.visitMethod(access, name, descriptor, signature, exceptions));
+        }
         if (mode == InstrumentationScope.Mode.LIBRARY) {
             MethodVisitor next = new LibraryMonitors(super.visitMethod(access, name, descriptor, signature, exceptions));
             if (version >= V1_7 && (name.equals("<clinit>") || (access & ACC_SYNCHRONIZED) != 0)) {
@@ -165,6 +168,23 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "retain", "sort", "trim", "ensureCapacity"};
 
     private enum Wrap { ATOMIC, SYNC_ATOMIC, MONITOR, COLLECTION }
+
+    /** In a {@link InstrumentationScope.Mode#HASH_CALLS} class: {@code o.hashCode()} becomes {@code Hooks.hashCode(o)}. */
+    private static final class HashCalls extends MethodVisitor {
+        HashCalls(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if ((opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) && name.equals("hashCode") && descriptor.equals("()I")
+                    && (owner.equals("java/lang/Object") || !owner.startsWith("java/lang/"))) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "hashCode", "(Ljava/lang/Object;)I", false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
 
     /**
      * In a {@link InstrumentationScope.Mode#LIBRARY} class: a {@code synchronized} block runs without

@@ -19,12 +19,15 @@ import java.util.Set;
  *       monitor of their own run without preemption, since the runtime does not see those monitors
  *       and a switch there would leave another thread blocked on one (or report a race their lock
  *       prevents).
+ *   <li>{@link Mode#HASH_CALLS}: {@code java.util.Objects} and {@code java.util.Arrays}, whose
+ *       {@code hashCode()} calls on the program's objects ({@code Objects.hash}, {@code Arrays.hashCode})
+ *       go through the runtime, as in instrumented code, and nothing else.
  *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES, LIBRARY }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, LIBRARY, HASH_CALLS }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -101,6 +104,9 @@ final class InstrumentationScope {
         }
         if (ATOMIC_METHODS.containsKey(className)) {
             return Mode.ATOMIC_ENTRIES;
+        }
+        if (className.equals("java/util/Objects") || className.equals("java/util/Arrays")) {
+            return Mode.HASH_CALLS;
         }
         if (isJdkClass(className)) {
             return isJdkTarget(className) ? Mode.FULL : Mode.NONE;

@@ -98,6 +98,23 @@ class IdentityHashProgramsTest {
     }
 
     @Test
+    void objectsHash_ofObjectsMadeInside_isTheSameInEveryRunOfTheExecution() {
+        List<Integer> hashes = new ArrayList<>();
+        Program program = () -> {
+            Object first = new Object();
+            Object second = new Object();
+            hashes.add(java.util.Objects.hash(first, second));
+            hashes.add(java.util.Arrays.hashCode(new Object[] {second}));
+        };
+        Explorer explorer = new Explorer(ControlledRuntime.get());
+        explorer.explore(program, ExplorationSettings.of("random", 9, 1));
+        List<Integer> first = List.copyOf(hashes.subList(hashes.size() - 2, hashes.size()));
+        explorer.explore(program, ExplorationSettings.of("random", 9, 1));
+        List<Integer> second = List.copyOf(hashes.subList(hashes.size() - 2, hashes.size()));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void hashDecidedInside_isTheJvmsHashAfterwards_andTheSameInEveryRunOfTheExecution() {
         List<Object> created = new ArrayList<>();
         List<Integer> hashes = new ArrayList<>();
