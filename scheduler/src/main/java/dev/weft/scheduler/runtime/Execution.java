@@ -290,8 +290,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             thread.finished = true; // never ran: nothing to unwind
             return;
         }
-        thread.turn = true;
-        wake(thread);
+        giveTurn(thread);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -331,13 +330,25 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
-    private void wake(LogicalThread thread) {
+    /**
+     * Gives {@code thread} the turn and wakes it. A thread in {@code wait()} waits in the JVM, on the
+     * monitor it holds again when it returns: it gets its turn under that monitor, so that it cannot
+     * see the turn before this thread notifies it. (It could: woken early — by the notification of
+     * another waiter, or spuriously — it took the monitor back, saw its turn and ran on holding it,
+     * while this thread blocked on the monitor to notify it; the next handoff to this thread then
+     * never arrived, and correct code was reported as uncontrolled concurrency, or its replay diverged.)
+     */
+    private void giveTurn(LogicalThread thread) {
         Object monitor = thread.physicalWait;
         if (monitor != null) {
             synchronized (monitor) {
+                thread.turn = true;
                 monitor.notifyAll();
             }
-        } else if (thread.worker != null) {
+            return;
+        }
+        thread.turn = true;
+        if (thread.worker != null) {
             LockSupport.unpark(thread.worker.thread);
         }
     }
@@ -350,11 +361,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
         to.switchedIn = true;
         from.turn = false;
-        to.turn = true;
         if (to.worker == null) {
+            to.turn = true;
             ensureWorker(to);
         } else {
-            wake(to);
+            giveTurn(to);
         }
     }
 
