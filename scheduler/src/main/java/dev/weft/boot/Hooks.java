@@ -274,6 +274,24 @@ public final class Hooks {
         }
     }
 
+    /** Replaces {@code Unsafe.park(absolute, time)}: a park like {@code LockSupport}'s. */
+    public static void unsafePark(Object unsafe, boolean absolute, long time, int site) {
+        if (absolute) {
+            parkUntil(time, site);
+        } else if (time == 0) {
+            park(site);
+        } else {
+            parkNanos(time, site);
+        }
+    }
+
+    /** Replaces {@code Unsafe.unpark(thread)}. */
+    public static void unsafeUnpark(Object unsafe, Object thread, int site) {
+        if (thread instanceof Thread t) {
+            unpark(t, site);
+        }
+    }
+
     public static void unpark(Thread thread, int site) {
         WorkerState m = live();
         if (m == null) {
@@ -530,6 +548,17 @@ public final class Hooks {
     public static int hashCode(Object object) {
         WorkerState m = live();
         return m == null ? object.hashCode() : m.hooks.hashCode(object);
+    }
+
+    /**
+     * After a read of {@code ForkJoinPool.common} (or {@code CompletableFuture.ASYNC_POOL}) in
+     * instrumented code: on a managed thread, the common pool is replaced by one of the execution's
+     * own, so that no worker, queue or count of an earlier execution is seen by this one.
+     */
+    public static Object commonPool(Object pool) {
+        WorkerState m = live();
+        // both fields hold the common pool when they hold a ForkJoinPool (ASYNC_POOL may be an executor of another kind)
+        return m == null || !(pool instanceof java.util.concurrent.ForkJoinPool) ? pool : m.hooks.commonPool(pool);
     }
 
     /** Seed for {@code new Random()} and {@code new SplittableRandom()}. */

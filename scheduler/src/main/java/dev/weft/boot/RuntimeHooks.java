@@ -88,4 +88,12 @@ public abstract class RuntimeHooks {
      * (never returns normally).
      */
     public abstract void exit(int status, boolean halt);
+    /**
+     * Told of anything a hook of the runtime threw, before it reaches the program (which may catch
+     * it): the runtime's own failures must not let an execution pass.
+     */
+    public abstract void raised(Throwable thrown);
+
+    /** The execution's own stand-in for the common {@code ForkJoinPool} {@code common}. */
+    public abstract Object commonPool(Object common);
 }

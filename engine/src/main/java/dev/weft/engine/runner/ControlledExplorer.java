@@ -23,6 +23,7 @@ import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.explore.Judge;
+import dev.weft.scheduler.replay.ReplayDivergenceException;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
@@ -204,7 +205,12 @@ public final class ControlledExplorer implements Explorer {
                 return replayScenario(objectForm(object), token, failure);
             }
             Program program = imperativeProgram((ImperativeProgram) plan.program());
-            ExecutionResult result = replayWithStacks(program, failure);
+            ExecutionResult result;
+            try {
+                result = replayWithStacks(program, failure);
+            } catch (ReplayDivergenceException e) {
+                return Optional.of(tokenDiverged(token, e));
+            }
             executions++;
             if (!result.outcome().failed()) {
                 return Optional.empty();
@@ -234,7 +240,15 @@ public final class ControlledExplorer implements Explorer {
         private ExplorationResult exploreImperative(ImperativeProgram imperative) throws Throwable {
             Program program = imperativeProgram(imperative);
             ExplorationSettings exploration = explorationSettings(settings.schedules(), true);
-            Exploration result = explorer.explore(program, exploration);
+            Exploration result;
+            try {
+                result = explorer.explore(program, exploration);
+            } catch (IllegalStateException e) {
+                if (!Nondeterminism.isSearchDivergence(e)) {
+                    throw e;
+                }
+                return searchDiverged(e, "");
+            }
             count(result);
             exhaustive = result.completion().isPresent();
             listener.progress(statistics());
@@ -242,9 +256,14 @@ public final class ControlledExplorer implements Explorer {
                 return executions == 0 && result.stoppedByTimeBudget() ? nothingExplored() : passed();
             }
             Failure failure = fewestPreemptions(program, result.failure().get(), Judge.NONE);
-            ExecutionResult traced = replayTraced(program, failure);
-            return new ExplorationResult.Failed(statistics(), imperativeReport(failure, traced,
-                    "execution " + (failure.execution() + 1)));
+            String location = "execution " + (failure.execution() + 1);
+            ExecutionResult traced;
+            try {
+                traced = replayTraced(program, failure);
+            } catch (ReplayDivergenceException e) {
+                return new ExplorationResult.Failed(statistics(), notReplayed(failure, List.of(), e, location, new byte[0]));
+            }
+            return new ExplorationResult.Failed(statistics(), imperativeReport(failure, traced, location));
         }
 
         // ------------------------------------------------------------ map form
@@ -317,7 +336,12 @@ public final class ControlledExplorer implements Explorer {
             ScenarioCodec.Decoded<C> decoded = ScenarioCodec.decode(token.scenario(), form.codec());
             Scenario<C> scenario = decoded.scenario();
             ScenarioRun<C> run = form.runs().create(scenario);
-            ExecutionResult result = replayWithStacks(run.program(), failure);
+            ExecutionResult result;
+            try {
+                result = replayWithStacks(run.program(), failure);
+            } catch (ReplayDivergenceException e) {
+                return Optional.of(tokenDiverged(token, e));
+            }
             executions++;
             Outcome outcome = run.judge(result);
             if (!outcome.failed()) {
@@ -344,7 +368,15 @@ public final class ControlledExplorer implements Explorer {
                 if (deadline != Long.MAX_VALUE) {
                     exploration = exploration.withTimeBudget(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 }
-                Exploration result = explorer.explore(run.program(), exploration, run::judge, first);
+                Exploration result;
+                try {
+                    result = explorer.explore(run.program(), exploration, run::judge, first);
+                } catch (IllegalStateException e) {
+                    if (!Nondeterminism.isSearchDivergence(e)) {
+                        throw e;
+                    }
+                    return searchDiverged(e, "scenario " + (index + 1) + " of " + settings.scenarios());
+                }
                 first = false;
                 scenarios++;
                 count(result);
@@ -390,7 +422,15 @@ public final class ControlledExplorer implements Explorer {
                 }
                 failure = fewestPreemptions(run.program(), failure, run::judge);
             }
-            ExecutionResult traced = replayTraced(run.program(), failure);
+            ExecutionResult traced;
+            try {
+                traced = replayTraced(run.program(), failure);
+            } catch (ReplayDivergenceException e) {
+                List<FailureReport.Section> scenario = List.of(new FailureReport.Section("Scenario", run.callTable()));
+                return new ExplorationResult.Failed(statistics(), notReplayed(failure, scenario, e, location(smallest, failure),
+                        ScenarioCodec.encode(run.scenario, original.scenario.threads().size(), original.scenario.size(),
+                                form.codec())));
+            }
             Outcome outcome = run.judge(traced);
             Failure reported = new Failure(failure.execution(), failure.seed(), failure.decisions(),
                     outcome.failed() ? outcome : failure.outcome());
@@ -566,6 +606,42 @@ public final class ControlledExplorer implements Explorer {
                     .decisions(failure.decisions())
                     .build()
                     .encode();
+        }
+
+        /**
+         * The finding as the exploration saw it — its verdict and what happened — with the paragraph
+         * on nondeterminism in place of the interleaving its replay could not show.
+         */
+        private FailureReport notReplayed(Failure failure, List<FailureReport.Section> before, ReplayDivergenceException e,
+                String location, byte[] scenario) {
+            Outcome outcome = failure.outcome();
+            List<FailureReport.Section> sections = new ArrayList<>(before);
+            if (outcome instanceof Outcome.Rejected rejected) {
+                sections.add(new FailureReport.Section("Why", rejected.details().stripTrailing()));
+            } else if (!outcome.details().isBlank()) {
+                sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
+            }
+            sections.add(new FailureReport.Section(Nondeterminism.SECTION, Nondeterminism.replayDiverged(e)));
+            return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
+                    settings.seed(), Optional.of(token(failure, scenario)));
+        }
+
+        /** A replay token whose execution no longer runs as recorded. */
+        private ExplorationResult tokenDiverged(ReplayToken token, ReplayDivergenceException e) {
+            FailureReport report = new FailureReport("nondeterminism: the replay diverged at step " + e.step(),
+                    plan.identity().displayName(), "execution " + (token.execution() + 1),
+                    List.of(new FailureReport.Section(Nondeterminism.SECTION, Nondeterminism.replayDiverged(e))),
+                    token.seed(), Optional.of(token.encode()));
+            return new ExplorationResult.Failed(statistics(), report);
+        }
+
+        /** A bounded-exhaustive search that saw the program run differently under the same decisions. */
+        private ExplorationResult searchDiverged(IllegalStateException e, String location) {
+            FailureReport report = new FailureReport("nondeterminism: the same decisions gave different executions",
+                    plan.identity().displayName(), location,
+                    List.of(new FailureReport.Section("Why", Nondeterminism.searchDiverged(e))), settings.seed(),
+                    Optional.empty());
+            return new ExplorationResult.Failed(statistics(), report);
         }
 
         private FailureReport imperativeReport(Failure failure, ExecutionResult traced, String location) {

@@ -129,6 +129,9 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             }
             return next;
         }
+        if (mode == InstrumentationScope.Mode.HASH_CALLS) {
+            return new HashCalls(super.visitMethod(access, name, descriptor, signature, exceptions));
+        }
         if (name.equals("<clinit>")) {
             // A class initializer runs under the JVM's initialization lock: never switch inside it
             // (whoever's class it is: INIT_ONLY classes get this wrapping and nothing else).
@@ -265,6 +268,23 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "retain", "sort", "trim", "ensureCapacity"};
 
     private enum Wrap { ATOMIC, QUIET, INIT, SYNC_ATOMIC, MONITOR, COLLECTION }
+
+    /** In a {@link InstrumentationScope.Mode#HASH_CALLS} class: {@code o.hashCode()} becomes {@code Hooks.hashCode(o)}. */
+    private static final class HashCalls extends MethodVisitor {
+        HashCalls(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if ((opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) && name.equals("hashCode") && descriptor.equals("()I")
+                    && (owner.equals("java/lang/Object") || !owner.startsWith("java/lang/"))) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "hashCode", "(Ljava/lang/Object;)I", false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
 
     /** Buffers a method, then wraps its body in entry code and a catch-all handler with exit code. */
     private final class Wrapper extends MethodNode {

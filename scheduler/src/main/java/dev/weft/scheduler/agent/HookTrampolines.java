@@ -6,6 +6,7 @@ import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -67,6 +68,12 @@ final class HookTrampolines {
         return "(L" + RUNTIME_HOOKS + ";" + interfaceDescriptor.substring(1);
     }
 
+    /**
+     * The hooks whose runtime side may run the program's own code (its {@code hashCode()}): an
+     * exception from there is the program's, not Weft's.
+     */
+    private static final java.util.Set<String> RUNS_PROGRAM_CODE = java.util.Set.of("hashCode");
+
     private static void addTrampoline(ClassVisitor target, String method, String descriptor, String trampoline,
             boolean isInterface) {
         MethodVisitor mv = target.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, trampoline,
@@ -74,16 +81,52 @@ final class HookTrampolines {
         AnnotationVisitor annotation = mv.visitAnnotation(DONT_INLINE, true);
         annotation.visitEnd();
         mv.visitCode();
+        boolean guarded = !RUNS_PROGRAM_CODE.contains(method);
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        if (guarded) {
+            mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        }
+        mv.visitLabel(start);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         int slot = 1;
-        for (Type argument : Type.getArgumentTypes(descriptor)) {
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        for (Type argument : arguments) {
             mv.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
             slot += argument.getSize();
         }
         mv.visitMethodInsn(isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, RUNTIME_HOOKS, method, descriptor,
                 isInterface);
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
+        mv.visitLabel(end);
+        if (guarded) {
+            // anything the runtime throws is told to it before it reaches the program, which may catch it
+            Object[] locals = new Object[arguments.length + 1];
+            locals[0] = RUNTIME_HOOKS;
+            for (int i = 0; i < arguments.length; i++) {
+                locals[i + 1] = frameType(arguments[i]);
+            }
+            mv.visitLabel(handler);
+            mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            mv.visitInsn(Opcodes.DUP);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.SWAP);
+            mv.visitMethodInsn(isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, RUNTIME_HOOKS, "raised",
+                    "(Ljava/lang/Throwable;)V", isInterface);
+            mv.visitInsn(Opcodes.ATHROW);
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static Object frameType(Type type) {
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+            case Type.LONG -> Opcodes.LONG;
+            case Type.FLOAT -> Opcodes.FLOAT;
+            case Type.DOUBLE -> Opcodes.DOUBLE;
+            default -> type.getInternalName();
+        };
     }
 }

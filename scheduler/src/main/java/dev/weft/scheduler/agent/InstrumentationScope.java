@@ -33,12 +33,15 @@ import java.util.Set;
  *   <li>{@link Mode#EXIT_ENTRIES}: {@code java.lang.Runtime}, whose {@code exit} and {@code halt}
  *       ({@code System.exit} calls the first) end an execution with a verdict when a managed thread
  *       calls them, whoever the caller is, instead of ending the JVM.
+ *   <li>{@link Mode#HASH_CALLS}: {@code java.util.Objects} and {@code java.util.Arrays}, whose
+ *       {@code hashCode()} calls on the program's objects ({@code Objects.hash}, {@code Arrays.hashCode})
+ *       go through the runtime, as in instrumented code, and nothing else.
  *   <li>{@link Mode#NONE}: Weft itself.
  * </ul>
  */
 final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES, HASH_CALLS }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -67,15 +70,31 @@ final class InstrumentationScope {
     }
 
     /** Methods that run as one atomic region, by class. */
-    static final Map<String, Set<String>> ATOMIC_METHODS = Map.of(
-            "java/lang/ClassLoader", Set.of("loadClass"),
-            "jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass"),
-            "java/lang/invoke/MethodHandleNatives", Set.of("*"),
-            "java/lang/Throwable", Set.of("printStackTrace"),
+    static final Map<String, Set<String>> ATOMIC_METHODS = Map.ofEntries(
+            Map.entry("java/lang/ClassLoader", Set.of("loadClass",
+                    // resources: the class path's jar files are opened, cached and closed under the
+                    // JDK's own monitors, around calls into HashMap and WeakHashMap; a switch there
+                    // would leave another thread blocked on a monitor the runtime does not model
+                    "getResource", "getResources", "getResourceAsStream", "getSystemResource",
+                    "getSystemResources", "getSystemResourceAsStream")),
+            Map.entry("jdk/internal/loader/BuiltinClassLoader", Set.of("loadClassOrNull", "loadClass",
+                    "findResource", "findResources", "findResourceAsStream", "findMiscResource")),
+            Map.entry("jdk/internal/loader/URLClassPath", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile$ZipFileInputStream", Set.of("*")),
+            Map.entry("java/util/zip/ZipFile$ZipFileInflaterInputStream", Set.of("*")),
+            Map.entry("java/util/jar/JarFile", Set.of("*")),
+            Map.entry("sun/net/www/protocol/jar/JarURLConnection", Set.of("*")),
+            Map.entry("sun/net/www/protocol/jar/JarFileFactory", Set.of("*")),
+            Map.entry("java/lang/invoke/MethodHandleNatives", Set.of("*")),
+            Map.entry("java/lang/Throwable", Set.of("printStackTrace")),
+            // the JVM calls back into Java from a native frame while it walks a stack (Mockito does at
+            // every call of a mock): a switch there would wait with the thread pinned to its carrier
+            Map.entry("java/lang/StackWalker", Set.of("walk", "forEach", "getCallerClass")),
             // JDK 21+: executors register their thread containers in a static registry that grows
             // from one execution to the next; its bookkeeping is not the program's concurrency
-            "jdk/internal/vm/ThreadContainers", Set.of("*"),
-            "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
+            Map.entry("jdk/internal/vm/ThreadContainers", Set.of("*")),
+            Map.entry("jdk/internal/vm/SharedThreadContainer", Set.of("*")));
 
     /** Whether {@code Thread.currentThread()} calls in this method of a {@link Mode#CURRENT_THREAD} class are redirected. */
     static boolean redirectsCurrentThread(String className, String methodName) {
@@ -129,6 +148,8 @@ final class InstrumentationScope {
         }
         if (className.equals("java/lang/Runtime")) {
             return Mode.EXIT_ENTRIES;
+        if (className.equals("java/util/Objects") || className.equals("java/util/Arrays")) {
+            return Mode.HASH_CALLS;
         }
         if (isJdkClass(className)) {
             return isJdkTarget(className) ? Mode.FULL : Mode.INIT_ONLY;
@@ -191,7 +212,7 @@ final class InstrumentationScope {
         String name = type.getName().replace('.', '/');
         Mode mode = modeOf(name, type.getClassLoader());
         return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.CURRENT_THREAD || mode == Mode.MONITORS
-                || mode == Mode.EXIT_ENTRIES) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+                || mode == Mode.EXIT_ENTRIES || mode == Mode.HASH_CALLS) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
     }
 
     /**

@@ -130,6 +130,11 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                 || (constructor && owner.equals(className) && (opcode == GETFIELD || opcode == PUTFIELD));
         if (skip) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
+            if (opcode == GETSTATIC && isCommonPoolField(owner, name)) {
+                // the common pool outlives executions: each execution gets a pool of its own instead
+                hook("commonPool", "(Ljava/lang/Object;)Ljava/lang/Object;");
+                super.visitTypeInsn(CHECKCAST, Type.getType(descriptor).getInternalName());
+            }
             return;
         }
         Type type = Type.getType(descriptor);
@@ -187,6 +192,12 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             }
             default -> super.visitFieldInsn(opcode, owner, name, descriptor);
         }
+    }
+
+    /** The static fields through which {@code java.util.concurrent} reaches the common {@code ForkJoinPool}. */
+    private static boolean isCommonPoolField(String owner, String name) {
+        return owner.equals("java/util/concurrent/ForkJoinPool") && name.equals("common")
+                || owner.equals("java/util/concurrent/CompletableFuture") && name.equals("ASYNC_POOL");
     }
 
     private static String valueDescriptor(Type type) {
@@ -349,6 +360,15 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                 && (name + descriptor).equals("startVirtualThread(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
             hookName = "startVirtualThread";
             hookDescriptor = "(Ljava/lang/Runnable;I)Ljava/lang/Thread;";
+        } else if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe")
+                && (name + descriptor).equals("park(ZJ)V")) {
+            // the JDK 21+ ForkJoinPool parks and wakes its workers through Unsafe, not LockSupport
+            hookName = "unsafePark";
+            hookDescriptor = "(Ljava/lang/Object;ZJI)V";
+        } else if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe")
+                && (name + descriptor).equals("unpark(Ljava/lang/Object;)V")) {
+            hookName = "unsafeUnpark";
+            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
         } else if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
             switch (name + descriptor) {
                 case "wait()V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;I)V"; }

@@ -21,6 +21,12 @@ public record Site(Kind kind, String className, String methodName, String fileNa
         COLLECTION
     }
 
+    /** Names generated classes without their made-up parts ({@link GeneratedNames}): sites are matched across JVMs. */
+    public Site {
+        className = GeneratedNames.stable(className);
+        member = GeneratedNames.stable(member);
+    }
+
     /** Flag of a {@link Kind#COLLECTION} site whose method changes the collection. */
     public static final int MUTATING = 1;
 

@@ -52,19 +52,19 @@ public final class ReplayStrategy implements Strategy {
             return point.enabled(0);
         }
         if (next == threads.length) {
-            throw new ReplayDivergenceException(point.step(), next,
+            throw new ReplayDivergenceException(point.step(), next, ReplayDivergenceException.Kind.MORE_DECISIONS,
                     "the execution needs more decisions than the " + threads.length + " recorded");
         }
         int thread = threads[next];
         if (!point.isEnabled(thread)) {
-            throw new ReplayDivergenceException(point.step(), next,
+            throw new ReplayDivergenceException(point.step(), next, ReplayDivergenceException.Kind.NOT_ENABLED,
                     "expected thread " + thread + ", which is not enabled (enabled: " + enabled(point) + ")");
         }
         String expected = switchLocations[next];
         if (expected != null && !expected.isEmpty()) {
             String found = point.pendingLocation(thread);
             if (!expected.equals(found)) {
-                throw new ReplayDivergenceException(point.step(), next,
+                throw new ReplayDivergenceException(point.step(), next, ReplayDivergenceException.Kind.OTHER_LOCATION,
                         "expected thread " + thread + " at " + expected + ", found thread " + thread + " at "
                                 + found + "; enabled threads " + enabled(point));
             }
@@ -84,7 +84,7 @@ public final class ReplayStrategy implements Strategy {
     @Override
     public boolean endExecution() {
         if (next < threads.length) {
-            throw new ReplayDivergenceException(lastStep, next,
+            throw new ReplayDivergenceException(lastStep, next, ReplayDivergenceException.Kind.ENDED_EARLY,
                     "the execution ended after " + next + " of " + threads.length + " recorded decisions");
         }
         return false;

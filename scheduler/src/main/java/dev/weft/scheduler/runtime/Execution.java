@@ -50,7 +50,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final List<LogicalThread> threads = new ArrayList<>(4);
     private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
     private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, Integer> identityHashes = new IdentityHashMap<>();
     private final ObjectNames names = new ObjectNames();
     private final List<TraceEvent> trace;
     /** The array of the last traced element read, whose value comes next (its element type shows booleans and chars). */
@@ -85,6 +84,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private long clockNanos;
     private long writeEpoch;
     private long draws;
+    private long hashStep = -1;
+    private int hashesInStep;
 
     private volatile Outcome verdict;
     /** An exception thrown by the strategy (a replay that diverged); rethrown to the caller. */
@@ -96,6 +97,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
+        IdentityHashes.requireValidSetting();
         this.threadObjects = threadObjects;
         this.listener = listener;
         this.detection = detection;
@@ -198,7 +200,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             worker.active = false;
             Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
             if (!aborting) {
-                finish(new Outcome.Failed(thread.id, cause));
+                String poisoned = initializerStoppedByWeft(cause);
+                finish(poisoned == null ? new Outcome.Failed(thread.id, cause) : new Outcome.Uncontrolled(
+                        "weft stopped an earlier execution inside the static initializer of " + poisoned
+                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                        "    " + cause + "\n"));
             }
         } finally {
             worker.active = false;
@@ -207,6 +213,24 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             worker.initDepth = 0;
             threadFinished(thread);
         }
+    }
+
+    /**
+     * The class whose initializer an {@link ExecutionAbort} went through (the JVM then answers every
+     * later use with {@code NoClassDefFoundError: Could not initialize class …}, its cause naming the
+     * abort), when {@code error} is such a failure; else {@code null}. The failure is Weft's, not the
+     * program's.
+     */
+    private static String initializerStoppedByWeft(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getCause() != null
+                    && String.valueOf(t.getCause().getMessage()).contains(ExecutionAbort.class.getName())) {
+                String message = String.valueOf(t.getMessage());
+                return message.startsWith("Could not initialize class ")
+                        ? message.substring("Could not initialize class ".length()) : message;
+            }
+        }
+        return null;
     }
 
     private void threadFinished(LogicalThread thread) {
@@ -257,7 +281,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     /** Records the verdict (the first one wins) and wakes the controller. */
     private void finish(Outcome outcome) {
         if (verdict == null) {
-            verdict = outcome;
+            verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
         }
         if (!allFinished()) {
             aborting = true;
@@ -465,6 +489,41 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 throw new ExecutionAbort();
             }
         }
+        return fair(chosen);
+    }
+
+    /** Steps one thread may run in a row while others could run, before it is made to let them. */
+    private static final int FAIR_STRETCH = 10_000;
+    private LogicalThread stretchThread;
+    private long stretchStart;
+
+    /**
+     * A strategy may keep one thread running as long as it can (PCT does, by design): a thread that
+     * busy-waits for another — a {@code ForkJoinPool} worker rescanning the queues while the thread
+     * that locked one to push a task is switched out, a loop around a failing compare-and-set — then
+     * runs to the step bound, and correct code would be reported as a hang. The spin override above
+     * does not see such loops when they write (the pool's workers write their own state on every
+     * round). So after {@link #FAIR_STRETCH} steps in a row with others enabled, the next enabled
+     * thread runs: a decision of the runtime's, the same in a replay. A loop that truly never ends
+     * still reaches the step bound.
+     */
+    private LogicalThread fair(LogicalThread chosen) {
+        if (chosen != stretchThread || enabledCount < 2) {
+            stretchThread = chosen;
+            stretchStart = step;
+            return chosen;
+        }
+        if (step - stretchStart < FAIR_STRETCH) {
+            return chosen;
+        }
+        for (int i = 0; i < enabledCount; i++) {
+            if (enabled[i] > chosen.id || i == enabledCount - 1) {
+                int id = enabled[i] > chosen.id ? enabled[i] : enabled[0];
+                stretchThread = threads.get(id);
+                stretchStart = step;
+                return stretchThread;
+            }
+        }
         return chosen;
     }
 
@@ -650,9 +709,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
     }
 
-    private static long targetOf(Object owner, int site) {
+    private long targetOf(Object owner, int site) {
         long member = Sites.get(site).member().hashCode();
-        return owner == null ? (member << 1) | 1 : ((long) System.identityHashCode(owner) << 32) ^ member;
+        return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
     }
 
     private void record(LogicalThread me, String text, int site) {
@@ -746,7 +805,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, false);
+            pending(me, site, ((long) identity(array) << 32) ^ index, false);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, false);
@@ -766,7 +825,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) System.identityHashCode(array) << 32) ^ index, true);
+            pending(me, site, ((long) identity(array) << 32) ^ index, true);
             schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, true);
@@ -806,6 +865,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
+            if (owner != null) {
+                identity(owner); // decided here, in every run, before any table of Weft's hashes it
+            }
             pending(me, site, 0, true);
             schedule(me);
             if (listener != null) {
@@ -821,8 +883,23 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     // ------------------------------------------------------------------ monitors
 
+    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
+    private LogicalThread logicalOf(Thread thread) {
+        if (thread == null) {
+            return null;
+        }
+        identity(thread);
+        return byThread.get(thread);
+    }
+
+    /** The model of a monitor, or {@code null} if none was entered; decides the object's hash first. */
+    private MonitorState knownMonitor(Object object) {
+        identity(object);
+        return monitors.get(object);
+    }
+
     private MonitorState monitor(Object object) {
-        MonitorState m = monitors.get(object);
+        MonitorState m = knownMonitor(object);
         if (m == null) {
             m = new MonitorState();
             monitors.put(object, m);
@@ -836,7 +913,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             me.wantsMonitor = monitor;
             try {
                 schedule(me);
@@ -863,7 +940,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             LogicalThread me = w.current;
             if (m != null && m.owner == me) {
                 if (--m.count == 0) {
@@ -903,7 +980,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m != null && m.owner == w.current) {
                 if (--m.count == 0) {
                     m.owner = null;
@@ -925,11 +1002,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
             // a synchronized method of a retransformed class enters it without asking the runtime
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             if (aborting) {
                 throw new ExecutionAbort();
             }
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m == null || m.owner != me) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -988,9 +1065,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, System.identityHashCode(monitor), true);
+            pending(me, site, identity(monitor), true);
             schedule(me);
-            MonitorState m = monitors.get(monitor);
+            MonitorState m = knownMonitor(monitor);
             if (m == null || m.owner != me) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -1081,7 +1158,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = thread == null ? null : byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
@@ -1116,7 +1193,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             pending(me, site, 0, true);
             schedule(me);
-            if (byThread.containsKey(thread) || thread.isAlive()) {
+            if (logicalOf(thread) != null || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
             Runnable body = thread::run;
@@ -1189,7 +1266,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, false);
             schedule(me);
             if (target == null) {
@@ -1299,7 +1376,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             pending(me, site, target == null ? 0 : 1000 + target.id, true);
             schedule(me);
             if (target == null) {
@@ -1343,7 +1420,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             if (target == null) {
                 return clear ? Thread.interrupted() : thread.isInterrupted();
             }
@@ -1366,7 +1443,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = w.active;
         w.active = false;
         try {
-            LogicalThread target = byThread.get(thread);
+            LogicalThread target = logicalOf(thread);
             if (target != null && target.finished && listener != null) {
                 listener.joined(w.current.id, target.id); // isAlive() returning false orders like join
             }
@@ -1415,6 +1492,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public void collectionEnter(Object collection, int site) {
+        identity(collection); // in every run, whether or not a detector looks: see identity()
         if (listener == null || aborting) {
             return;
         }
@@ -1491,29 +1569,54 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return 1_000_000_000L + clockNanos;
     }
 
+    /** For tests: a failure of the runtime's own that {@link #currentTimeMillis()} throws; {@code null} normally. */
+    static RuntimeException injectedFailure;
+
     @Override
     public long currentTimeMillis() {
+        if (injectedFailure != null) {
+            throw injectedFailure;
+        }
         return EPOCH_MILLIS + clockNanos / 1_000_000L;
     }
 
     @Override
     public int identityHashCode(Object object) {
-        Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
-        try {
-            Integer hash = identityHashes.get(object);
-            if (hash == null) {
-                hash = (int) SeedMix.mix64(seed + SeedMix.GOLDEN_GAMMA * (identityHashes.size() + 1)) & 0x7FFFFFFF;
-                identityHashes.put(object, hash);
-            }
-            return hash;
-        } finally {
-            w.active = wasActive;
-        }
+        return identity(object);
     }
 
-    private static final java.util.HashMap<Class<?>, Boolean> USES_IDENTITY_HASH = new java.util.HashMap<>();
+    /**
+     * The object's identity hash, decided here if nobody decided it yet (see {@link IdentityHashes}).
+     * A hash decided here depends on the seed, the step and how many hashes were decided before it in
+     * that step — not on how many were decided before it in the execution: an object from outside the
+     * execution (a class, a static cache) may be decided by an earlier execution or by this one, and a
+     * running count would then differ between an exploration and its replay. Every table of Weft's own
+     * that holds the program's objects hashes them after this was called, at the same point of every
+     * run of the execution, so that traced and untraced runs decide the same hashes.
+     */
+    private int identity(Object object) {
+        int hash = IdentityHashes.decided(object);
+        if (hash > 0) {
+            return hash;
+        }
+        if (hash < 0) {
+            return System.identityHashCode(object);
+        }
+        if (hashStep != step) {
+            hashStep = step;
+            hashesInStep = 0;
+        }
+        hash = (int) SeedMix.mix64(seed ^ SeedMix.mix64(step * 4096 + ++hashesInStep)) & 0x7FFFFFFF;
+        return IdentityHashes.decide(object, hash == 0 ? 1 : hash);
+    }
+
+    /** Whether a class's {@code hashCode()} is {@code Object}'s. A {@code ClassValue}: it hashes no class. */
+    private static final ClassValue<Boolean> USES_IDENTITY_HASH = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return usesIdentityHash(type);
+        }
+    };
 
     @Override
     public int hashCode(Object object) {
@@ -1522,17 +1625,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         boolean identity;
         try {
-            Class<?> type = object.getClass();
-            Boolean known = USES_IDENTITY_HASH.get(type);
-            if (known == null) {
-                known = usesIdentityHash(type);
-                USES_IDENTITY_HASH.put(type, known);
-            }
-            identity = known;
+            identity = USES_IDENTITY_HASH.get(object.getClass());
         } finally {
             w.active = wasActive;
         }
-        return identity ? identityHashCode(object) : object.hashCode();
+        return identity ? identity(object) : object.hashCode();
     }
 
     private static boolean usesIdentityHash(Class<?> type) {
@@ -1544,6 +1641,74 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } catch (NoSuchMethodException e) {
             return true;
         }
+    }
+
+    /** The first exception a hook of the runtime threw that was not the program's (see {@link #raised}). */
+    private Throwable weftFailure;
+    private int weftFailures;
+
+    /**
+     * Every exception a hook throws passes here first. The ones a hook throws on purpose — the
+     * unwinding of an execution that is over, and what the JDK's own method would have thrown
+     * ({@code InterruptedException}, {@code IllegalMonitorStateException}, …) — are the program's to
+     * handle. Anything else is a failure of Weft's inside the program: the program may catch it and
+     * go on, but the execution then cannot count as passed.
+     */
+    @Override
+    public void raised(Throwable thrown) {
+        if (thrown instanceof ExecutionAbort || thrown instanceof InterruptedException
+                || thrown instanceof IllegalMonitorStateException || thrown instanceof IllegalArgumentException
+                || thrown instanceof VirtualMachineError || thrown instanceof ProgramException) {
+            return;
+        }
+        weftFailures++;
+        if (weftFailure == null) {
+            weftFailure = thrown;
+        }
+    }
+
+    private Outcome weftFailed() {
+        StringBuilder stack = new StringBuilder();
+        for (StackTraceElement frame : weftFailure.getStackTrace()) {
+            stack.append("    at ").append(frame).append('\n');
+            if (stack.length() > 2_000) {
+                break;
+            }
+        }
+        return new Outcome.Uncontrolled("weft's runtime failed inside the program (" + weftFailure
+                + (weftFailures > 1 ? ", and " + (weftFailures - 1) + " more" : "")
+                + "); the program may have caught it, so this execution cannot pass", stack.toString());
+    }
+
+    private java.util.concurrent.ForkJoinPool commonPool;
+
+    /**
+     * The execution's own common pool, made on first use: the JDK's common pool is a static that
+     * outlives executions, and an execution that ended while one of its workers held a queue's lock
+     * or was counted as idle left the next execution a pool that no worker of its own serves (a
+     * parallel stream then spun in {@code ForkJoinPool.submissionQueue}; a replay saw fewer threads
+     * than its recording). Same parallelism as the common pool, workers named as its workers are.
+     */
+    @Override
+    public Object commonPool(Object common) {
+        if (commonPool == null) {
+            Worker w = worker();
+            boolean wasActive = w.active;
+            w.active = false;
+            try {
+                int[] workers = {0};
+                commonPool = new java.util.concurrent.ForkJoinPool(
+                        Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()), pool -> {
+                            java.util.concurrent.ForkJoinWorkerThread t =
+                                    java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                            t.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
+                            return t;
+                        }, null, false);
+            } finally {
+                w.active = wasActive;
+            }
+        }
+        return commonPool;
     }
 
     @Override

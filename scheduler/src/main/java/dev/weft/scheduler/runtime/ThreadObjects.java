@@ -1,5 +1,6 @@
 package dev.weft.scheduler.runtime;
 
+import dev.weft.scheduler.strategy.SeedMix;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
  * Before reuse, everything a program can see or change in a {@code Thread} is put back as a new one
  * has it: its thread-locals (inheritable ones too), name, priority, daemon flag (off), interrupt
  * status, uncaught-exception handler, context class loader, and the state {@code ThreadLocalRandom}
- * keeps in it. When that state cannot be reached, every execution gets new objects.
+ * keeps in it. When that state cannot be reached, every execution gets new objects. Each object's
+ * identity hash depends on its number only.
  */
 final class ThreadObjects {
 
@@ -99,6 +101,8 @@ final class ThreadObjects {
         Thread thread = new Thread(null, null, "weft-thread-" + number, 0, false);
         thread.setDaemon(false);
         thread.setPriority(Thread.NORM_PRIORITY);
+        // made outside any execution, and reused by every one: a hash of its own, the same in every JVM
+        IdentityHashes.decide(thread, (int) (SeedMix.mix64(0x7EF7_0000L + number) & 0x7FFF_FFFF) | 1);
         return thread;
     }
 }

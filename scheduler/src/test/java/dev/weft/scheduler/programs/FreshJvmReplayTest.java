@@ -23,7 +23,7 @@ class FreshJvmReplayTest {
     private static final int RUNS = Integer.getInteger("weft.test.freshJvmRuns", 10);
 
     @ParameterizedTest
-    @ValueSource(strings = {"hashMapPut", "lockOrderReentrantLock"})
+    @ValueSource(strings = {"hashMapPut", "lockOrderReentrantLock", "identityKeys", "generatedClass"})
     void token_replaysToTheSameTrace_inFreshJvms(String programName) throws Exception {
         Explorer explorer = new Explorer(ControlledRuntime.get());
         Exploration exploration = explorer.explore(ReplayMain.program(programName), ExplorationSettings.of("portfolio", 99, 5_000));
@@ -34,7 +34,7 @@ class FreshJvmReplayTest {
         String expected = ReplayMain.replay(programName, token);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int runs = programName.equals("hashMapPut") ? RUNS : Math.min(RUNS, 3);
+        int runs = programName.equals("hashMapPut") || programName.equals("identityKeys") ? RUNS : Math.min(RUNS, 3);
         for (int run = 0; run < runs; run++) {
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     ReplayMain.class.getName(), programName, token).redirectErrorStream(true).start();

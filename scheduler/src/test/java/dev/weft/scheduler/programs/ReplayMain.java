@@ -18,7 +18,32 @@ public final class ReplayMain {
             case "checkThenAct" -> Programs.checkThenAct(false);
             case "lockOrderReentrantLock" -> Programs.lockOrderReentrantLock(false);
             case "executorRace" -> Programs.executorRace(false);
+            case "identityKeys" -> identityKeys();
+            case "generatedClass" -> GeneratedClasses.lostUpdate();
             default -> throw new IllegalArgumentException("unknown program " + name);
+        };
+    }
+
+    /** Keys without {@code hashCode()}: where they land in the table, so the trace, follows their identity hashes. */
+    static Program identityKeys() {
+        return () -> {
+            java.util.Map<Object, Integer> map = new java.util.HashMap<>();
+            Object[] keys = {new Object(), new Object(), new Object(), new Object(), new Object(), new Object()};
+            Thread a = new Thread(() -> {
+                for (int i = 0; i < 3; i++) {
+                    map.put(keys[i], i);
+                }
+            });
+            Thread b = new Thread(() -> {
+                for (int i = 3; i < 6; i++) {
+                    map.put(keys[i], i);
+                }
+            });
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            Programs.check(map.size() == 6, "lost entry: " + map.values());
         };
     }
 

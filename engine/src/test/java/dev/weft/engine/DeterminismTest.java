@@ -1,0 +1,71 @@
+package dev.weft.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.weft.engine.fixtures.DeterminismFixtures;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * What a user sees when a program does not run the same way twice: the finding's report with one
+ * paragraph on the nondeterminism, never an internal error; and a source of it removed (the common pool).
+ */
+class DeterminismTest {
+
+    private static EngineExecutionResults run(String method, String... config) {
+        EngineTestKit.Builder builder = EngineTestKit.engine("weft")
+                .selectors(selectMethod(DeterminismFixtures.class, method))
+                .configurationParameter("weft.failures.store", "")
+                .configurationParameter("weft.races", "off");
+        for (int i = 0; i < config.length; i += 2) {
+            builder.configurationParameter(config[i], config[i + 1]);
+        }
+        return builder.execute();
+    }
+
+    private static String failureMessage(EngineExecutionResults results) {
+        return results.testEvents().failed().stream().findFirst()
+                .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class))
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage).orElseThrow();
+    }
+
+    @Test
+    void parallelStream_onTheCommonPool_passes() {
+        EngineExecutionResults results = run("parallelSum");
+        results.testEvents().failed().stream().forEach(event -> System.out.println(failureMessage(results)));
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void finding_whoseReplayDiverges_isReportedWithTheNondeterminismParagraph() {
+        EngineExecutionResults results = run("lostUpdateWithStateFromEarlierExecutions");
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String report = failureMessage(results);
+        System.out.println(report);
+        assertThat(report).startsWith("Weft: exception in thread 0: java.lang.AssertionError: lost update: 1 — "
+                        + "DeterminismFixtures.lostUpdateWithStateFromEarlierExecutions  (execution ")
+                .contains("\n\nReplay: weft could not replay this execution: the program did not run the same way twice. "
+                        + "Nondeterminism at step ")
+                .contains("The likely source is state that outlives an execution")
+                .contains("What you can do: make the test start from the same state every time")
+                .contains("seed = 6\nreplay: @ConcurrencyTest(replay = \"w1.")
+                .doesNotContain("ReplayDivergenceException").doesNotContain("at dev.weft.scheduler").doesNotContain("at dev.weft.engine.runner");
+
+        String again = failureMessage(run("lostUpdateWithStateFromEarlierExecutions", "weft.replay", token(report)));
+        System.out.println(again);
+        assertThat(again).startsWith("Weft: nondeterminism: the replay diverged at step ")
+                .contains("Replay: weft could not replay this execution")
+                .doesNotContain("ReplayDivergenceException").doesNotContain("at dev.weft.scheduler").doesNotContain("at dev.weft.engine.runner");
+    }
+
+    private static String token(String report) {
+        Matcher matcher = Pattern.compile("-Dweft\\.replay=(w1\\.[A-Za-z0-9_-]+)").matcher(report);
+        assertThat(matcher.find()).as(report).isTrue();
+        return matcher.group(1);
+    }
+}
