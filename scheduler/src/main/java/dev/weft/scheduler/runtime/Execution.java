@@ -311,14 +311,54 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return trace;
     }
 
-    /** Wakes a thread so that it unwinds (aborting is set). Called by the controller. */
+    /**
+     * Wakes a thread so that it unwinds (aborting is set). Called by the controller and the watcher,
+     * threads of the runtime, which never take a monitor of the program's: a thread waiting in {@code
+     * Object.wait()} is woken by an interrupt, not by {@code notifyAll} (which needs its monitor, and
+     * a thread switched out inside {@code synchronized} on it may hold that: the watcher then blocked
+     * for ever). The interrupted thread takes the monitor back once its holder has unwound (see
+     * {@link #unwindOrder}), and unwinds in turn.
+     */
     void wakeToUnwind(LogicalThread thread) {
         if (thread.worker == null) {
             thread.status = LogicalThread.Status.FINISHED;
             thread.finished = true; // never ran: nothing to unwind
             return;
         }
-        giveTurn(thread);
+        thread.turn = true;
+        if (thread.physicalWait != null) {
+            thread.worker.thread.interrupt();
+        } else {
+            LockSupport.unpark(thread.worker.thread);
+        }
+    }
+
+    /**
+     * The unfinished threads in the order they can unwind one at a time: first those that do not wait
+     * in {@code Object.wait()}, then the waiters, each after the thread that holds the monitor it
+     * must take back (a waiter may itself hold another waiter's monitor in an outer block).
+     */
+    List<LogicalThread> unwindOrder() {
+        List<LogicalThread> order = new ArrayList<>();
+        List<LogicalThread> waiters = new ArrayList<>();
+        for (LogicalThread t : threads) {
+            if (!t.finished) {
+                (t.physicalWait == null ? order : waiters).add(t);
+            }
+        }
+        while (!waiters.isEmpty()) {
+            LogicalThread next = waiters.get(0);
+            for (LogicalThread waiter : waiters) {
+                MonitorState m = monitors.get(waiter.physicalWait);
+                if (m == null || m.owner == null || !waiters.contains(m.owner)) {
+                    next = waiter;
+                    break;
+                }
+            }
+            waiters.remove(next);
+            order.add(next);
+        }
+        return order;
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -338,8 +378,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     try {
                         monitor.wait();
                     } catch (InterruptedException ignored) {
-                        // workers are interrupted only by code outside Weft's control; keep waiting
+                        // the runtime wakes a waiter to unwind this way (wakeToUnwind); else code outside
+                        // Weft's control interrupted the worker: keep waiting
                     }
+                }
+                if (aborting) {
+                    Thread.interrupted(); // wakeToUnwind's interrupt, when the turn was seen before it came
                 }
             } else {
                 while (!me.turn) {
@@ -359,10 +403,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     /**
-     * Gives {@code thread} the turn and wakes it. A thread waiting in {@code wait()} checks its turn
-     * holding the monitor, so the turn is set under the monitor too: set before, the thread could see
-     * it on a wake-up of its own, run on into code that holds the monitor and wait for its next turn
-     * there, leaving this thread blocked on the monitor with the turn in hand.
+     * Gives {@code thread} the turn and wakes it; called on the thread with the turn, in a handoff. A
+     * thread waiting in {@code wait()} checks its turn holding the monitor, so the turn is set under
+     * the monitor too: set before, the thread could see it on a wake-up of its own, run on into code
+     * that holds the monitor and wait for its next turn there, leaving this thread blocked on the
+     * monitor with the turn in hand. The monitor is free then: {@code thread} is enabled only while
+     * no thread holds it. Threads of the runtime never call this ({@link #wakeToUnwind}).
      */
     private void giveTurn(LogicalThread thread) {
         Object monitor = thread.physicalWait;
