@@ -34,6 +34,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
      */
     private static final int RUN_SWITCH = 1_000;
     private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
+    /**
+     * Steps for which a hang for spinning is confirmed before it is declared: a thread that has read
+     * {@value #SPIN_HANG} times without a write may be walking a long structure (summing a large array,
+     * iterating a big map) rather than spinning; a spin reads the same few locations again and again.
+     */
+    private static final int SPIN_CONFIRM_STEPS = 2_000;
+    /** Distinct locations read while a spin is confirmed beyond which the reading is progress, not a spin. */
+    private static final int SPIN_LOCATIONS = 64;
 
     private final Strategy strategy;
     private final long seed;
@@ -501,7 +509,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (alternative != null) {
                 return alternative;
             }
-            if (allSpinningLong()) {
+            if (allSpinningLong() && spinConfirmed()) {
                 if (fireTimer()) {
                     computeEnabled();
                     return firstTimedOut(chosen);
@@ -579,6 +587,36 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
         }
         return null;
+    }
+
+    /** While a spin is being confirmed ({@link #spinConfirmed}): the step that ends it, else -1. */
+    private long spinConfirmUntil = -1;
+    private long spinConfirmEpoch;
+    private final java.util.HashSet<Long> spinLocations = new java.util.HashSet<>();
+
+    /**
+     * Whether every enabled thread, having read {@value #SPIN_HANG} times without a write, has gone on
+     * for {@value #SPIN_CONFIRM_STEPS} more steps reading no more than {@value #SPIN_LOCATIONS} locations
+     * (starts that confirmation when it is not under way). A load whose location the runtime does not
+     * know (an atomic one) counts as progress ({@link #readForSpin}): such a spin ends at the step bound.
+     */
+    private boolean spinConfirmed() {
+        if (spinConfirmUntil < 0 || spinConfirmEpoch != writeEpoch) {
+            spinConfirmUntil = step + SPIN_CONFIRM_STEPS;
+            spinConfirmEpoch = writeEpoch;
+            spinLocations.clear();
+            return false;
+        }
+        return step >= spinConfirmUntil;
+    }
+
+    /** A read of {@code me} at {@code location} (0: not a memory access) while a spin is confirmed. */
+    private void readForSpin(LogicalThread me, long location, boolean known) {
+        boolean progress = !known || location != 0 && spinLocations.add(location) && spinLocations.size() > SPIN_LOCATIONS;
+        if (progress) {
+            me.readsSinceWrite = 0; // it reads new locations: a walk over data, not a spin
+            spinConfirmUntil = -1;
+        }
     }
 
     private boolean allSpinningLong() {
@@ -692,6 +730,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 me.readsSinceWrite = 0;
             }
             me.readsSinceWrite++;
+            if (spinConfirmUntil >= 0) {
+                readForSpin(me, target, true);
+            }
         }
     }
 
@@ -851,7 +892,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = false;
         try {
             LogicalThread me = w.current;
-            pending(me, site, 0, true);
+            // a load (getAcquire, Unsafe.getIntVolatile, …) is a read for spin detection: a loop that only
+            // loads waits for another thread, as one on a volatile field does; the race detector still
+            // takes every atomic operation as an acquire and a release on its owner
+            boolean load = Sites.get(site).isAtomicLoad();
+            pending(me, site, 0, !load);
+            if (load && spinConfirmUntil >= 0) {
+                readForSpin(me, 0, false);
+            }
             schedule(me);
             if (listener != null) {
                 listener.atomic(me.id, owner, site);
