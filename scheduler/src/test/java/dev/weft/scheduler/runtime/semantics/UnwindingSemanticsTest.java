@@ -4,7 +4,9 @@ import static dev.weft.scheduler.runtime.semantics.Threads.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.runtime.UnwindingRecorder;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -91,5 +93,59 @@ class UnwindingSemanticsTest {
                 .acceptable("thread 2 threw IllegalStateException", "thread 2 always throws, wherever the others are")
                 .check();
         assertThat(ControlledRuntime.get().leakedWorkers()).as("workers given up while unwinding").isEqualTo(leakedBefore);
+    }
+
+    /** Takes {@code first} then {@code second}, each released in a {@code finally} that records what it throws. */
+    private static void lockBoth(ReentrantLock first, ReentrantLock second) {
+        first.lock();
+        try {
+            second.lock();
+            try {
+                Thread.yield();
+            } finally {
+                unlockRecording(second);
+            }
+        } finally {
+            unlockRecording(first);
+        }
+    }
+
+    private static void unlockRecording(ReentrantLock lock) {
+        try {
+            lock.unlock();
+        } catch (Throwable t) {
+            UnwindingRecorder.record(t);
+            throw t;
+        }
+    }
+
+    /**
+     * A lock-order deadlock found by the thread that blocks last, which then unwinds through its own
+     * {@code finally}: {@code unlock()} there must meet Weft's unwinding, never run outside Weft's
+     * control. It did when the runtime woke another thread to unwind while this one still ran: the
+     * hooks serve only the thread the runtime runs, so this one's {@code Thread.currentThread()} was
+     * its worker thread and {@code unlock()} threw {@code IllegalMonitorStateException} (which a
+     * library that catches {@code Throwable} in a {@code finally}, as Caffeine does, logged).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void deadlockFoundInsideATryFinally_unwindsUnderWeftsControl() {
+        UnwindingRecorder.drain();
+        for (int round = 0; round < 20; round++) {
+            Outcomes.of(() -> {
+                ReentrantLock a = new ReentrantLock();
+                ReentrantLock b = new ReentrantLock();
+                Thread ab = start(() -> lockBoth(a, b));
+                Thread ba = start(() -> lockBoth(b, a));
+                ab.join();
+                ba.join();
+                return "both done";
+            })
+                    .preemptions(1)
+                    .acceptable("both done", "one thread took both locks before the other took one")
+                    .acceptable("deadlock", "each thread holds one lock and waits for the other")
+                    .check();
+        }
+        assertThat(UnwindingRecorder.drain()).as("what unlock() threw while the executions unwound").isEmpty();
     }
 }
