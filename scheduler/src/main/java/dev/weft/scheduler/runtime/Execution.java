@@ -455,10 +455,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (aborting) {
             throw new ExecutionAbort();
         }
-        if (me.worker.atomicDepth > 0 && me.status == LogicalThread.Status.RUNNABLE && enabledNow(me)) {
+        if ((me.worker.atomicDepth > 0 || me.jvmMonitorBlocks > 0) && me.status == LogicalThread.Status.RUNNABLE
+                && enabledNow(me)) {
             // inside a region that runs without preemption (a synchronized method of a class loaded
-            // before the agent, a class initializer): a switch here would hold a monitor the JVM
-            // enforces; only blocking leaves the region
+            // before the agent, a class initializer, a block on a monitor such methods take): a switch
+            // here would hold a monitor the JVM enforces; only blocking leaves the region
             return;
         }
         long s = step + 1;
@@ -939,6 +940,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             MonitorState m = monitor(monitor);
             m.owner = me;
             m.count++;
+            if (JvmSynchronizedClasses.takenByTheJvm(monitor)) {
+                // another thread may call a synchronized method on it, whose monitor the JVM takes
+                // before Weft hears of it: never switched out holding it, this thread cannot leave it blocked
+                me.jvmMonitorBlocks++;
+            }
             if (listener != null) {
                 listener.monitorAcquired(me.id, monitor);
             }
@@ -961,6 +967,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (m != null && m.owner == me) {
                 if (--m.count == 0) {
                     m.owner = null;
+                }
+                if (me.jvmMonitorBlocks > 0 && JvmSynchronizedClasses.takenByTheJvm(monitor)) {
+                    me.jvmMonitorBlocks--;
                 }
                 if (listener != null && !aborting) {
                     listener.monitorReleased(me.id, monitor);
