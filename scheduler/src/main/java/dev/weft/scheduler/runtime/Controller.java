@@ -122,6 +122,9 @@ final class Controller {
         if (options.trace() && options.expectedSteps() > 0) {
             execution.keepTraceOf(options.expectedSteps());
         }
+        // a default uncaught-exception handler the program sets is its own, like any state of the JVM's
+        // it changes: the next execution (and the next test) starts without it
+        Thread.UncaughtExceptionHandler defaultHandler = Thread.getDefaultUncaughtExceptionHandler();
         execution.start(program);
         if (driving != null) {
             runRootHere(driving.worker, execution);
@@ -129,6 +132,9 @@ final class Controller {
         awaitEnd(execution);
         if (execution.aborting) {
             unwind(execution);
+        }
+        if (Thread.getDefaultUncaughtExceptionHandler() != defaultHandler) {
+            Thread.setDefaultUncaughtExceptionHandler(defaultHandler);
         }
         if (execution.strategyFailure != null) {
             throw execution.strategyFailure;

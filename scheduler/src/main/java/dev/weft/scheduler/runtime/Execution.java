@@ -206,13 +206,48 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             worker.active = false;
             Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
             if (!aborting) {
-                finish(new Outcome.Failed(thread.id, cause));
+                uncaught(worker, thread, cause);
             }
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;
             worker.quietDepth = 0;
             threadFinished(thread);
+        }
+    }
+
+    /**
+     * An exception {@code thread}'s {@code run()} threw. Thread 0 is the test's body: its exception is
+     * the verdict. Another thread's goes, as in the JVM, to the handler the program gave it ({@link
+     * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
+     * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
+     * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
+     * exception is the verdict.
+     */
+    private void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+        Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
+        if (handler == null) {
+            finish(new Outcome.Failed(thread.id, error));
+            return;
+        }
+        worker.active = true;
+        try {
+            handler.uncaughtException(thread.thread, error);
+        } catch (ExecutionAbort abort) {
+            return; // a verdict was reached meanwhile
+        } catch (Throwable thrown) {
+            worker.active = false;
+            if (!aborting) {
+                finish(new Outcome.Failed(thread.id, thrown));
+            }
+            return;
+        } finally {
+            worker.active = false;
+        }
+        String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
+                + ", which returned, as in the JVM (a handler that throws fails the test)";
+        if (!notes.contains(note)) {
+            notes.add(note);
         }
     }
 
