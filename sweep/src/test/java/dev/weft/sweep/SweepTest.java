@@ -41,8 +41,25 @@ class SweepTest {
     /** One seed for the whole sweep, so that a run is repeatable; {@code -Dsweep.seed} changes it. */
     private static final String SEED = System.getProperty("sweep.seed", "20261205");
 
-    private static final List<Class<?>> PROJECTS = List.of(OswegoSweep.class, BackportSweep.class, Log4jSweep.class,
+    private static final List<Class<?>> ALL_PROJECTS = List.of(OswegoSweep.class, BackportSweep.class, Log4jSweep.class,
             GuavaSweep.class, CaffeineSweep.class, JctoolsSweep.class, CommonsPoolSweep.class);
+
+    /** The projects to run: all, or those {@code -Dsweep.projects=JctoolsSweep,CaffeineSweep} names. */
+    private static final List<Class<?>> PROJECTS = chosen(System.getProperty("sweep.projects", ""));
+
+    private static List<Class<?>> chosen(String names) {
+        if (names.isBlank()) {
+            return ALL_PROJECTS;
+        }
+        List<Class<?>> chosen = new ArrayList<>();
+        for (String name : names.split(",")) {
+            Class<?> project = ALL_PROJECTS.stream().filter(type -> type.getSimpleName().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("sweep.projects names no project: '" + name.trim()
+                            + "' (the projects: " + ALL_PROJECTS.stream().map(Class::getSimpleName).toList() + ")"));
+            chosen.add(project);
+        }
+        return chosen;
+    }
 
     record Row(Project project, String test, String form, String verdict, String executions, String time, Verdict expected,
             String problem) {}

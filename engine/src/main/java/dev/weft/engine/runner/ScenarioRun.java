@@ -204,6 +204,8 @@ final class ScenarioRun<C> {
         HistoryRecorder recorder = last;
         Class<?> target = lastTarget;
         return recorder == null || target == null ? List.of() : judging.contractLines(target, recorder.history(calls));
+    }
+
     /** The scenario's calls as tables, without results. */
     String callTable() {
         return ScenarioTable.render(ScenarioTable.cells(scenario, render));

@@ -148,6 +148,7 @@ final class InstrumentationScope {
         }
         if (className.equals("java/lang/Runtime")) {
             return Mode.EXIT_ENTRIES;
+        }
         if (className.equals("java/util/Objects") || className.equals("java/util/Arrays")) {
             return Mode.HASH_CALLS;
         }

@@ -316,7 +316,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
         }
         if (isAtomicAccess(owner, name, descriptor)) {
             pushAtomicOwner();
-            pushSite(Site.Kind.ATOMIC, owner.substring(owner.lastIndexOf('/') + 1) + "." + name, 0);
+            pushSite(Site.Kind.ATOMIC, owner.substring(owner.lastIndexOf('/') + 1) + "." + name,
+                    isAtomicLoad(owner, name) ? Site.ATOMIC_LOAD : 0);
             hook("atomic", "(Ljava/lang/Object;I)V");
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -566,6 +567,18 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                 || owner.equals("java/lang/Short") || owner.equals("java/lang/Byte") || owner.equals("java/lang/Character")
                 || owner.equals("java/lang/Boolean") || owner.equals("java/lang/Double") || owner.equals("java/lang/Float")
                 || owner.equals("java/lang/Enum");
+    }
+
+    /**
+     * Whether an atomic access only loads ({@code VarHandle.get}, {@code getVolatile}, {@code getAcquire},
+     * {@code getOpaque}; {@code Unsafe.getInt}, {@code getLongVolatile}, {@code getReferenceAcquire}, …
+     * but not {@code getAndAdd*}, {@code getAndSet*}): the spin detector counts it as a read.
+     */
+    private static boolean isAtomicLoad(String owner, String name) {
+        if (owner.equals("java/lang/invoke/VarHandle")) {
+            return name.equals("get") || name.equals("getVolatile") || name.equals("getAcquire") || name.equals("getOpaque");
+        }
+        return name.startsWith("get") && !name.startsWith("getAnd");
     }
 
     /** {@code Unsafe} heap accesses and every {@code VarHandle} access mode: one atomic step each. */

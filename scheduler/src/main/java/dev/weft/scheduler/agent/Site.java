@@ -10,7 +10,7 @@ package dev.weft.scheduler.agent;
  * @param line the source line, or {@code -1}
  * @param member the field or called method the instruction names, or {@code ""}
  * @param fieldFlags the field's access flags for field sites ({@code ACC_VOLATILE} matters), {@link #MUTATING}
- *     for collection sites, else 0
+ *     for collection sites, {@link #ATOMIC_LOAD} for atomic sites that only load, else 0
  */
 public record Site(Kind kind, String className, String methodName, String fileName, int line, String member, int fieldFlags) {
 
@@ -30,6 +30,12 @@ public record Site(Kind kind, String className, String methodName, String fileNa
     /** Flag of a {@link Kind#COLLECTION} site whose method changes the collection. */
     public static final int MUTATING = 1;
 
+    /**
+     * Flag of an {@link Kind#ATOMIC} site that only loads: {@code VarHandle.get}, {@code getVolatile},
+     * {@code getAcquire}, {@code getOpaque}, and {@code Unsafe}'s {@code get*} but {@code getAnd*}.
+     */
+    public static final int ATOMIC_LOAD = 2;
+
     /** {@code HashMap.putVal(HashMap.java:631)}: the class's simple name, as in a stack trace. */
     public String location() {
         String simple = className.substring(className.lastIndexOf('.') + 1);
@@ -47,6 +53,11 @@ public record Site(Kind kind, String className, String methodName, String fileNa
 
     public boolean isVolatile() {
         return kind != Kind.COLLECTION && (fieldFlags & 0x0040) != 0;
+    }
+
+    /** For an {@link Kind#ATOMIC} site: whether the operation only loads (a spin on it is a read-only spin). */
+    public boolean isAtomicLoad() {
+        return kind == Kind.ATOMIC && (fieldFlags & ATOMIC_LOAD) != 0;
     }
 
     /** For a {@link Kind#COLLECTION} site: whether the method changes the collection. */

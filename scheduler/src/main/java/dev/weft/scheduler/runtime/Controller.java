@@ -123,6 +123,9 @@ final class Controller {
         if (options.trace() && options.expectedSteps() > 0) {
             execution.keepTraceOf(options.expectedSteps());
         }
+        // a default uncaught-exception handler the program sets is its own, like any state of the JVM's
+        // it changes: the next execution (and the next test) starts without it
+        Thread.UncaughtExceptionHandler defaultHandler = Thread.getDefaultUncaughtExceptionHandler();
         execution.start(options.statics().fresh() ? statics.around(program, options.statics()) : program);
         if (driving != null) {
             runRootHere(driving.worker, execution);
@@ -130,6 +133,9 @@ final class Controller {
         awaitEnd(execution);
         if (execution.aborting) {
             unwind(execution);
+        }
+        if (Thread.getDefaultUncaughtExceptionHandler() != defaultHandler) {
+            Thread.setDefaultUncaughtExceptionHandler(defaultHandler);
         }
         if (execution.strategyFailure != null) {
             throw execution.strategyFailure;
@@ -421,8 +427,11 @@ final class Controller {
             // parks, never yields: a watcher taking turns at the cores slows every handoff of the
             // execution it watches; the driver wakes it when the task is done, and an execution when a
             // verdict arrives while its thread 0 waits for its turn
-            if (!verdictWithRootWaiting(inline.get())) {
+            Execution seen = inline.get();
+            if (!verdictWithRootWaiting(seen)) {
                 LockSupport.parkNanos(task, 5_000_000L);
+            } else if (seen == unwound) {
+                LockSupport.parkNanos(task, 200_000L); // thread 0 is unwinding
             }
             if (task.done) {
                 return;
@@ -444,6 +453,12 @@ final class Controller {
                 // first, then the driver unwinds the other threads
                 if (execution != unwound) {
                     unwound = execution;
+                    awaitVerdictThread(execution);
+                    if (execution.root().physicalWait != null) {
+                        // thread 0 waits in Object.wait(): to unwind it must take the monitor back, which a
+                        // thread switched out inside synchronized may hold, so the others unwind first, here
+                        unwindThreads(execution, execution.root());
+                    }
                     execution.wakeToUnwind(execution.root());
                 }
                 continue;
@@ -513,27 +528,43 @@ final class Controller {
 
     /** Unwinds every unfinished thread, one at a time, so that its worker can be reused. */
     private void unwind(Execution execution) {
-        List<LogicalThread> order = new ArrayList<>();
-        for (LogicalThread t : execution.threads()) {
-            if (!t.finished && t.physicalWait == null) {
-                order.add(t);
-            }
-        }
-        for (LogicalThread t : execution.threads()) {
-            if (!t.finished && t.physicalWait != null) {
-                order.add(t);
-            }
-        }
-        for (LogicalThread t : order) {
-            if (t.finished) {
+        awaitVerdictThread(execution);
+        unwindThreads(execution, null);
+    }
+
+    /**
+     * Unwinds the unfinished threads but {@code except}, one at a time and in {@link
+     * Execution#unwindOrder}: two threads unwinding at once would both run the program's code, and the
+     * one that is not the runtime's current worker would run it outside Weft's control (its {@code
+     * Thread.currentThread()} the worker thread, so a {@code ReentrantLock.unlock()} in a {@code
+     * finally} threw {@code IllegalMonitorStateException}).
+     */
+    private void unwindThreads(Execution execution, LogicalThread except) {
+        for (LogicalThread t : execution.unwindOrder()) {
+            if (t.finished || t == except) {
                 continue;
             }
             execution.wakeToUnwind(t);
-            long deadline = System.nanoTime() + UNWIND_NANOS;
-            while (!t.finished && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(execution, 200_000L);
-            }
+            awaitUnwound(execution, t);
             retire(t);
+        }
+    }
+
+    /**
+     * Waits until the thread that had the turn when the verdict came (it gave it, mostly) has unwound,
+     * before any other is woken to unwind: it still runs the program's {@code finally} blocks.
+     */
+    private static void awaitVerdictThread(Execution execution) {
+        LogicalThread running = execution.currentThreadState();
+        if (running != null && running.worker != null && !running.awaiting) {
+            awaitUnwound(execution, running);
+        }
+    }
+
+    private static void awaitUnwound(Execution execution, LogicalThread t) {
+        long deadline = System.nanoTime() + UNWIND_NANOS;
+        while (!t.finished && !(t.awaiting && !t.turn) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(execution, 200_000L);
         }
     }
 

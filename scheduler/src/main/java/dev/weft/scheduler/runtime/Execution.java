@@ -34,6 +34,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
      */
     private static final int RUN_SWITCH = 1_000;
     private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
+    /**
+     * Steps for which a hang for spinning is confirmed before it is declared: a thread that has read
+     * {@value #SPIN_HANG} times without a write may be walking a long structure (summing a large array,
+     * iterating a big map) rather than spinning; a spin reads the same few locations again and again.
+     */
+    private static final int SPIN_CONFIRM_STEPS = 2_000;
+    /** Distinct locations read while a spin is confirmed beyond which the reading is progress, not a spin. */
+    private static final int SPIN_LOCATIONS = 64;
 
     private final Strategy strategy;
     private final long seed;
@@ -201,10 +209,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
             if (!aborting) {
                 String poisoned = initializerStoppedByWeft(cause);
-                finish(poisoned == null ? new Outcome.Failed(thread.id, cause) : new Outcome.Uncontrolled(
+                if (poisoned != null) {
+                    finish(new Outcome.Uncontrolled(
                         "weft stopped an earlier execution inside the static initializer of " + poisoned
                                 + ", and the JVM never runs an initializer twice: every later use of the class fails",
                         "    " + cause + "\n"));
+                } else {
+                    uncaught(worker, thread, cause);
+                }
             }
         } finally {
             worker.active = false;
@@ -231,6 +243,41 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
         }
         return null;
+    }
+
+    /**
+     * An exception {@code thread}'s {@code run()} threw. Thread 0 is the test's body: its exception is
+     * the verdict. Another thread's goes, as in the JVM, to the handler the program gave it ({@link
+     * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
+     * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
+     * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
+     * exception is the verdict.
+     */
+    private void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+        Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
+        if (handler == null) {
+            finish(new Outcome.Failed(thread.id, error));
+            return;
+        }
+        worker.active = true;
+        try {
+            handler.uncaughtException(thread.thread, error);
+        } catch (ExecutionAbort abort) {
+            return; // a verdict was reached meanwhile
+        } catch (Throwable thrown) {
+            worker.active = false;
+            if (!aborting) {
+                finish(new Outcome.Failed(thread.id, thrown));
+            }
+            return;
+        } finally {
+            worker.active = false;
+        }
+        String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
+                + ", which returned, as in the JVM (a handler that throws fails the test)";
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
     }
 
     private void threadFinished(LogicalThread thread) {
@@ -336,14 +383,54 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return trace;
     }
 
-    /** Wakes a thread so that it unwinds (aborting is set). Called by the controller. */
+    /**
+     * Wakes a thread so that it unwinds (aborting is set). Called by the controller and the watcher,
+     * threads of the runtime, which never take a monitor of the program's: a thread waiting in {@code
+     * Object.wait()} is woken by an interrupt, not by {@code notifyAll} (which needs its monitor, and
+     * a thread switched out inside {@code synchronized} on it may hold that: the watcher then blocked
+     * for ever). The interrupted thread takes the monitor back once its holder has unwound (see
+     * {@link #unwindOrder}), and unwinds in turn.
+     */
     void wakeToUnwind(LogicalThread thread) {
         if (thread.worker == null) {
             thread.status = LogicalThread.Status.FINISHED;
             thread.finished = true; // never ran: nothing to unwind
             return;
         }
-        giveTurn(thread);
+        thread.turn = true;
+        if (thread.physicalWait != null) {
+            thread.worker.thread.interrupt();
+        } else {
+            LockSupport.unpark(thread.worker.thread);
+        }
+    }
+
+    /**
+     * The unfinished threads in the order they can unwind one at a time: first those that do not wait
+     * in {@code Object.wait()}, then the waiters, each after the thread that holds the monitor it
+     * must take back (a waiter may itself hold another waiter's monitor in an outer block).
+     */
+    List<LogicalThread> unwindOrder() {
+        List<LogicalThread> order = new ArrayList<>();
+        List<LogicalThread> waiters = new ArrayList<>();
+        for (LogicalThread t : threads) {
+            if (!t.finished) {
+                (t.physicalWait == null ? order : waiters).add(t);
+            }
+        }
+        while (!waiters.isEmpty()) {
+            LogicalThread next = waiters.get(0);
+            for (LogicalThread waiter : waiters) {
+                MonitorState m = monitors.get(waiter.physicalWait);
+                if (m == null || m.owner == null || !waiters.contains(m.owner)) {
+                    next = waiter;
+                    break;
+                }
+            }
+            waiters.remove(next);
+            order.add(next);
+        }
+        return order;
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -363,8 +450,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     try {
                         monitor.wait();
                     } catch (InterruptedException ignored) {
-                        // workers are interrupted only by code outside Weft's control; keep waiting
+                        // the runtime wakes a waiter to unwind this way (wakeToUnwind); else code outside
+                        // Weft's control interrupted the worker: keep waiting
                     }
+                }
+                if (aborting) {
+                    Thread.interrupted(); // wakeToUnwind's interrupt, when the turn was seen before it came
                 }
             } else {
                 while (!me.turn) {
@@ -384,10 +475,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     /**
-     * Gives {@code thread} the turn and wakes it. A thread waiting in {@code wait()} checks its turn
-     * holding the monitor, so the turn is set under the monitor too: set before, the thread could see
-     * it on a wake-up of its own, run on into code that holds the monitor and wait for its next turn
-     * there, leaving this thread blocked on the monitor with the turn in hand.
+     * Gives {@code thread} the turn and wakes it; called on the thread with the turn, in a handoff. A
+     * thread waiting in {@code wait()} checks its turn holding the monitor, so the turn is set under
+     * the monitor too: set before, the thread could see it on a wake-up of its own, run on into code
+     * that holds the monitor and wait for its next turn there, leaving this thread blocked on the
+     * monitor with the turn in hand. The monitor is free then: {@code thread} is enabled only while
+     * no thread holds it. Threads of the runtime never call this ({@link #wakeToUnwind}).
      */
     private void giveTurn(LogicalThread thread) {
         Object monitor = thread.physicalWait;
@@ -426,10 +519,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (aborting) {
             throw new ExecutionAbort();
         }
-        if (me.worker.atomicDepth > 0 && me.status == LogicalThread.Status.RUNNABLE && enabledNow(me)) {
+        if ((me.worker.atomicDepth > 0 || me.jvmMonitorBlocks > 0) && me.status == LogicalThread.Status.RUNNABLE
+                && enabledNow(me)) {
             // inside a region that runs without preemption (a synchronized method of a class loaded
-            // before the agent, a class initializer): a switch here would hold a monitor the JVM
-            // enforces; only blocking leaves the region
+            // before the agent, a class initializer, a block on a monitor such methods take): a switch
+            // here would hold a monitor the JVM enforces; only blocking leaves the region
             return;
         }
         long s = step + 1;
@@ -480,7 +574,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (alternative != null) {
                 return alternative;
             }
-            if (allSpinningLong()) {
+            if (allSpinningLong() && spinConfirmed()) {
                 if (fireTimer()) {
                     computeEnabled();
                     return firstTimedOut(chosen);
@@ -595,6 +689,36 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return null;
     }
 
+    /** While a spin is being confirmed ({@link #spinConfirmed}): the step that ends it, else -1. */
+    private long spinConfirmUntil = -1;
+    private long spinConfirmEpoch;
+    private final java.util.HashSet<Long> spinLocations = new java.util.HashSet<>();
+
+    /**
+     * Whether every enabled thread, having read {@value #SPIN_HANG} times without a write, has gone on
+     * for {@value #SPIN_CONFIRM_STEPS} more steps reading no more than {@value #SPIN_LOCATIONS} locations
+     * (starts that confirmation when it is not under way). A load whose location the runtime does not
+     * know (an atomic one) counts as progress ({@link #readForSpin}): such a spin ends at the step bound.
+     */
+    private boolean spinConfirmed() {
+        if (spinConfirmUntil < 0 || spinConfirmEpoch != writeEpoch) {
+            spinConfirmUntil = step + SPIN_CONFIRM_STEPS;
+            spinConfirmEpoch = writeEpoch;
+            spinLocations.clear();
+            return false;
+        }
+        return step >= spinConfirmUntil;
+    }
+
+    /** A read of {@code me} at {@code location} (0: not a memory access) while a spin is confirmed. */
+    private void readForSpin(LogicalThread me, long location, boolean known) {
+        boolean progress = !known || location != 0 && spinLocations.add(location) && spinLocations.size() > SPIN_LOCATIONS;
+        if (progress) {
+            me.readsSinceWrite = 0; // it reads new locations: a walk over data, not a spin
+            spinConfirmUntil = -1;
+        }
+    }
+
     private boolean allSpinningLong() {
         for (int i = 0; i < enabledCount; i++) {
             LogicalThread t = threads.get(enabled[i]);
@@ -706,6 +830,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 me.readsSinceWrite = 0;
             }
             me.readsSinceWrite++;
+            if (spinConfirmUntil >= 0) {
+                readForSpin(me, target, true);
+            }
         }
     }
 
@@ -868,7 +995,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (owner != null) {
                 identity(owner); // decided here, in every run, before any table of Weft's hashes it
             }
-            pending(me, site, 0, true);
+            // a load (getAcquire, Unsafe.getIntVolatile, …) is a read for spin detection: a loop that only
+            // loads waits for another thread, as one on a volatile field does; the race detector still
+            // takes every atomic operation as an acquire and a release on its owner
+            boolean load = Sites.get(site).isAtomicLoad();
+            pending(me, site, 0, !load);
+            if (load && spinConfirmUntil >= 0) {
+                readForSpin(me, 0, false);
+            }
             schedule(me);
             if (listener != null) {
                 listener.atomic(me.id, owner, site);
@@ -923,6 +1057,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             MonitorState m = monitor(monitor);
             m.owner = me;
             m.count++;
+            if (JvmSynchronizedClasses.takenByTheJvm(monitor)) {
+                // another thread may call a synchronized method on it, whose monitor the JVM takes
+                // before Weft hears of it: never switched out holding it, this thread cannot leave it blocked
+                me.jvmMonitorBlocks++;
+            }
             if (listener != null) {
                 listener.monitorAcquired(me.id, monitor);
             }
@@ -945,6 +1084,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (m != null && m.owner == me) {
                 if (--m.count == 0) {
                     m.owner = null;
+                }
+                if (me.jvmMonitorBlocks > 0 && JvmSynchronizedClasses.takenByTheJvm(monitor)) {
+                    me.jvmMonitorBlocks--;
                 }
                 if (listener != null && !aborting) {
                     listener.monitorReleased(me.id, monitor);

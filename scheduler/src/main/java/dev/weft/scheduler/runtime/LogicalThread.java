@@ -36,6 +36,8 @@ final class LogicalThread {
     boolean permit;
     boolean interrupted;
 
+    /** {@code synchronized} blocks this thread is in on monitors the JVM also takes (see {@link JvmSynchronizedClasses}). */
+    int jvmMonitorBlocks;
     /** Monitor this thread waits on physically (in {@code Object.wait}) while it has no turn. */
     volatile Object physicalWait;
     int savedMonitorCount;

@@ -23,6 +23,11 @@ final class ThreadObjects {
     private static final VarHandle LOCALS;
     private static final VarHandle INHERITABLE_LOCALS;
     private static final VarHandle INTERRUPTED;
+    /**
+     * {@code Thread.name}: {@code setName} is {@code synchronized} on the thread object (JDK 17), a
+     * monitor the program may hold, and the runtime never takes a program's monitor on a thread of its own.
+     */
+    private static final VarHandle NAME;
 
     static {
         VarHandle seed = null;
@@ -31,6 +36,7 @@ final class ThreadObjects {
         VarHandle locals = null;
         VarHandle inheritable = null;
         VarHandle interrupted = null;
+        VarHandle name = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup());
             seed = lookup.findVarHandle(Thread.class, "threadLocalRandomSeed", long.class);
@@ -40,8 +46,10 @@ final class ThreadObjects {
             locals = lookup.findVarHandle(Thread.class, "threadLocals", map);
             inheritable = lookup.findVarHandle(Thread.class, "inheritableThreadLocals", map);
             interrupted = lookup.findVarHandle(Thread.class, "interrupted", boolean.class);
+            name = lookup.findVarHandle(Thread.class, "name", String.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             seed = null;
+            name = null;
         }
         SEED = seed;
         PROBE = probe;
@@ -49,6 +57,7 @@ final class ThreadObjects {
         LOCALS = locals;
         INHERITABLE_LOCALS = inheritable;
         INTERRUPTED = interrupted;
+        NAME = name;
     }
 
     private final List<Thread> objects = new ArrayList<>();
@@ -79,7 +88,7 @@ final class ThreadObjects {
         INTERRUPTED.set(thread, false);
         String name = "weft-thread-" + number;
         if (!thread.getName().equals(name)) {
-            thread.setName(name);
+            NAME.setVolatile(thread, name); // the thread was never started: no native name to set
         }
         if (thread.getPriority() != Thread.NORM_PRIORITY) {
             thread.setPriority(Thread.NORM_PRIORITY);

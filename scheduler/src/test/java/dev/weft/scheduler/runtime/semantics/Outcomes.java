@@ -21,14 +21,16 @@ import java.util.TreeMap;
  * and each is given a sentence, each forbidden one must not, and nothing undeclared may occur.
  *
  * <p>The outcome of one execution is what thread 0 returns when every thread finished without an
- * uncaught exception, else the verdict: {@code deadlock}, {@code hang}, {@code thread N threw
+ * uncaught exception, else the verdict: {@code deadlock}, {@code hang} (a spin, or no progress), {@code hang at
+ * the step bound}, {@code thread N threw
  * SomeException}, {@code uncontrolled}.
  */
 final class Outcomes {
 
     /** Executions after which a search that has not finished fails the test (the programs are tiny). */
     private static final int MAX_EXECUTIONS = 20_000;
-    private static final long MAX_STEPS = 20_000;
+    /** Above the runtime's spin rule (a hang after 50,000 reads without a write, then confirmed), so a spin is named as one. */
+    private static final long MAX_STEPS = 100_000;
 
     /** A program whose thread 0 returns what it observed. */
     @FunctionalInterface
@@ -38,6 +40,7 @@ final class Outcomes {
 
     private final Observing program;
     private int preemptionBound = ExhaustiveStrategy.UNBOUNDED;
+    private long maxSteps = MAX_STEPS;
     private final Map<String, String> acceptable = new LinkedHashMap<>();
     private final Map<String, String> forbidden = new LinkedHashMap<>();
 
@@ -59,6 +62,12 @@ final class Outcomes {
         return this;
     }
 
+    /** Raises the step bound of each execution (for programs that take long on purpose). */
+    Outcomes maxSteps(long bound) {
+        maxSteps = bound;
+        return this;
+    }
+
     /** An outcome that must occur in some interleaving, and why it is right. */
     Outcomes acceptable(String outcome, String why) {
         acceptable.put(outcome, why);
@@ -77,7 +86,7 @@ final class Outcomes {
      * @return how many executions ended with each outcome
      */
     Map<String, Integer> check() {
-        Map<String, Integer> seen = explore(program, preemptionBound);
+        Map<String, Integer> seen = explore(program, preemptionBound, maxSteps);
         StringBuilder problems = new StringBuilder();
         for (Map.Entry<String, Integer> outcome : seen.entrySet()) {
             if (forbidden.containsKey(outcome.getKey())) {
@@ -102,6 +111,11 @@ final class Outcomes {
 
     /** The outcome of every interleaving of {@code program} with at most {@code preemptionBound} preemptions, counted. */
     static Map<String, Integer> explore(Observing program, int preemptionBound) {
+        return explore(program, preemptionBound, MAX_STEPS);
+    }
+
+    /** The same, each execution bounded by {@code maxSteps}. */
+    static Map<String, Integer> explore(Observing program, int preemptionBound, long maxSteps) {
         ControlledRuntime runtime = ControlledRuntime.get();
         for (String late : WeftAgent.lateSynchronizedClasses()) {
             if (late.startsWith(Outcomes.class.getPackageName() + ".")) {
@@ -110,20 +124,21 @@ final class Outcomes {
             }
         }
         try {
-            return searchAll(runtime, program, preemptionBound);
+            return searchAll(runtime, program, preemptionBound, maxSteps);
         } catch (ExecutionStuckException stuck) {
             throw new AssertionError(stuck.getMessage() + "\n" + stuck.outcome().details(), stuck);
         }
     }
 
-    private static Map<String, Integer> searchAll(ControlledRuntime runtime, Observing program, int preemptionBound) {
+    private static Map<String, Integer> searchAll(ControlledRuntime runtime, Observing program, int preemptionBound,
+            long maxSteps) {
         String[] observed = new String[1];
         dev.weft.scheduler.runtime.Program wrapped = () -> observed[0] = program.run();
         return runtime.explore(() -> {
             warmUp(runtime, wrapped);
             Map<String, Integer> seen = new TreeMap<>();
             ExhaustiveStrategy strategy = new ExhaustiveStrategy(preemptionBound);
-            ExecutionOptions options = new ExecutionOptions(42, MAX_STEPS, false);
+            ExecutionOptions options = new ExecutionOptions(42, maxSteps, false);
             boolean more = true;
             for (int i = 0; more; i++) {
                 if (i == MAX_EXECUTIONS) {
@@ -159,8 +174,8 @@ final class Outcomes {
         if (outcome instanceof Outcome.Deadlock) {
             return "deadlock";
         }
-        if (outcome instanceof Outcome.Hang) {
-            return "hang";
+        if (outcome instanceof Outcome.Hang hang) {
+            return hang.reason().startsWith("the execution did not finish within") ? "hang at the step bound" : "hang";
         }
         return outcome.headline();
     }
