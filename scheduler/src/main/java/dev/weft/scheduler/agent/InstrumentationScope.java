@@ -17,7 +17,7 @@ import java.util.Set;
  *   <li>{@link Mode#NONE}: everything else, including Weft itself and the test tooling.
  * </ul>
  */
-final class InstrumentationScope {
+public final class InstrumentationScope {
 
     enum Mode { NONE, FULL, ATOMIC_ENTRIES }
 
@@ -58,6 +58,13 @@ final class InstrumentationScope {
             "jdk/internal/vm/ThreadContainers", Set.of("*"),
             "jdk/internal/vm/SharedThreadContainer", Set.of("*"));
 
+    /**
+     * Packages of Weft's own tests whose classes are application code: the engine's test fixtures and the
+     * runtime's semantics programs are rewritten, and their frames are shown in reports, as a user's are.
+     */
+    private static final List<String> APPLICATION_IN_WEFT = List.of("dev/weft/engine/fixtures/",
+            "dev/weft/scheduler/runtime/semantics/");
+
     /** Package prefixes of tooling that must never be rewritten. */
     private static final List<String> TOOLING = List.of(
             "dev/weft/boot/", "dev/weft/scheduler/agent/", "dev/weft/scheduler/runtime/", "dev/weft/scheduler/strategy/",
@@ -83,8 +90,8 @@ final class InstrumentationScope {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
             return Mode.NONE;
         }
-        if (className.startsWith("dev/weft/engine/fixtures/") || className.startsWith("dev/weft/scheduler/runtime/semantics/")) {
-            return Mode.FULL; // the engine's test fixtures and the runtime's semantics tests are application code
+        if (applicationInWeft(className)) {
+            return Mode.FULL;
         }
         for (String prefix : TOOLING) {
             if (className.startsWith(prefix)) {
@@ -92,6 +99,45 @@ final class InstrumentationScope {
             }
         }
         return Mode.FULL;
+    }
+
+    private static boolean applicationInWeft(String internalName) {
+        for (String prefix : APPLICATION_IN_WEFT) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a class in one of Weft's packages is application code all the same (Weft's own test
+     * programs, rewritten like a user's classes).
+     *
+     * @param className the binary name, {@code dev.weft.engine.fixtures.CounterTests$Counter}
+     */
+    public static boolean isApplicationCodeInWeft(String className) {
+        return applicationInWeft(className.replace('.', '/'));
+    }
+
+    /**
+     * The tooling package a class belongs to, as a dotted prefix ({@code org.assertj}, {@code org.mockito}):
+     * test frameworks, assertion and mocking libraries, build tools and Weft itself, which the agent never
+     * rewrites; {@code null} for any other class (the JDK's included).
+     *
+     * @param className the binary name, {@code org.assertj.core.api.Assertions}
+     */
+    public static String toolingPackage(String className) {
+        String internal = className.replace('.', '/');
+        if (applicationInWeft(internal)) {
+            return null;
+        }
+        for (String prefix : TOOLING) {
+            if (internal.startsWith(prefix)) {
+                return prefix.substring(0, prefix.length() - 1).replace('/', '.');
+            }
+        }
+        return null;
     }
 
     /** Whether {@code className} (internal form) belongs to the JDK. */
