@@ -74,6 +74,18 @@ class ReportPolishTest {
     }
 
     @Test
+    void aFailureBeforeAnyStep_showsItsCause_andSaysThatThereIsNoInterleaving() {
+        String report = failureMessage(run("failsBeforeAnyStep"));
+
+        assertThat(report).startsWith("Weft: exception in thread 0: java.lang.IllegalStateException: could not start")
+                .contains("\n\nWhat happened:\n    at dev.weft.engine.fixtures.ReportFixtures.failsBeforeAnyStep(ReportFixtures.java:")
+                .contains("\n  caused by: java.lang.IllegalArgumentException: no such setting\n"
+                        + "    at dev.weft.engine.fixtures.ReportFixtures.rootCause(ReportFixtures.java:")
+                .contains("\n\nInterleaving: none: the execution ended before its first scheduling point\n\nseed = ")
+                .doesNotContain("0 switches");
+    }
+
+    @Test
     void aJdkStep_showsTheUsersLineThatLedThere_onceForEachRunOfSteps() {
         String report = failureMessage(run("hashMapWithMarkupInTheMessage", "weft.races", "off", "weft.seed", "11"));
 

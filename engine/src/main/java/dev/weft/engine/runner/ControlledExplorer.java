@@ -541,8 +541,7 @@ public final class ControlledExplorer implements Explorer {
             if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
-            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
+            sections.add(interleaving(traced));
             // the failure's own seed: a replay's token carries the seed of the run that recorded it
             return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
                     failure.seed(), Optional.of(token(failure, new byte[0])),
@@ -568,13 +567,25 @@ public final class ControlledExplorer implements Explorer {
             } else if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
-            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
+            sections.add(interleaving(traced));
             FailureView view = FailureViews.of(outcome, traced, Optional.of(run.resultCells()),
                     outcome instanceof Outcome.Rejected ? run.culpritCall() : Optional.empty());
             return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections, failure.seed(),
                     Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize, form.codec()))),
                     Optional.of(view));
+        }
+
+        /**
+         * The interleaving's section; an execution that ended before its first scheduling point has none to
+         * show, and says so.
+         */
+        private static FailureReport.Section interleaving(ExecutionResult traced) {
+            if (traced.trace().isEmpty()) {
+                return new FailureReport.Section("Interleaving", "none: the execution ended before its first scheduling point",
+                        FailureReport.Kind.INTERLEAVING);
+            }
+            return new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
+                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING);
         }
 
         /** {@code 3 threads, 9 operations}. */

@@ -72,6 +72,14 @@ class FailurePageTest {
     }
 
     @Test
+    void aSectionWithNothingInIt_getsNoHeading() {
+        String html = FailurePage.render(new FailureReport("exception in thread 0: java.lang.AssertionError", "T.m", "",
+                List.of(new FailureReport.Section("What happened", "")), 1, Optional.empty()), Optional.empty());
+
+        assertThat(html).doesNotContain("What happened").doesNotContain("id=\"details\"");
+    }
+
+    @Test
     void escape_coversHtmlAndAttributes() {
         assertThat(FailurePage.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
     }

@@ -28,8 +28,15 @@ public sealed interface Outcome {
         }
     }
 
-    /** An uncaught exception or assertion error in a managed thread. */
+    /**
+     * An uncaught exception or assertion error in a managed thread. Its details are where it was thrown and
+     * its causes, each with the frames it does not share with the exception it caused: the headline already
+     * carries the message.
+     */
     record Failed(int thread, Throwable error) implements Outcome {
+        /** Causes shown below the exception, at most. */
+        private static final int CAUSES = 5;
+
         @Override
         public String headline() {
             return "exception in thread " + thread + ": " + error;
@@ -38,10 +45,38 @@ public sealed interface Outcome {
         @Override
         public String details() {
             StringBuilder text = new StringBuilder();
-            for (StackTraceElement frame : StackFilter.userFrames(error.getStackTrace(), 8)) {
-                text.append("    at ").append(frame).append('\n');
+            appendFrames(text, error.getStackTrace(), 0);
+            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            seen.add(error);
+            Throwable enclosing = error;
+            for (Throwable cause = error.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+                if (seen.size() > CAUSES + 1) {
+                    text.append("  caused by … (more causes left out)\n");
+                    break;
+                }
+                text.append("  caused by: ").append(cause).append('\n');
+                StackTraceElement[] own = cause.getStackTrace();
+                appendFrames(text, own, inCommon(own, enclosing.getStackTrace()));
+                enclosing = cause;
             }
             return text.toString();
+        }
+
+        private static void appendFrames(StringBuilder text, StackTraceElement[] stack, int commonTail) {
+            StackTraceElement[] own = java.util.Arrays.copyOf(stack, stack.length - commonTail);
+            for (StackTraceElement frame : StackFilter.userFrames(own, 8)) {
+                text.append("    at ").append(frame).append('\n');
+            }
+        }
+
+        /** Frames at the bottom of {@code stack} that {@code enclosing}'s stack ends with too. */
+        private static int inCommon(StackTraceElement[] stack, StackTraceElement[] enclosing) {
+            int common = 0;
+            while (common < stack.length && common < enclosing.length
+                    && stack[stack.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
+                common++;
+            }
+            return common;
         }
     }
 
