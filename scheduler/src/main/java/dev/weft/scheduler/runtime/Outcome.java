@@ -64,6 +64,14 @@ public sealed interface Outcome {
 
         private static void appendFrames(StringBuilder text, StackTraceElement[] stack, int commonTail) {
             StackTraceElement[] own = java.util.Arrays.copyOf(stack, stack.length - commonTail);
+            // an assertion library's frames on top (Hamcrest's assertThat) say less than the user's line below them
+            int top = 0;
+            while (top < own.length && dev.weft.scheduler.agent.InstrumentationScope.toolingPackage(own[top].getClassName()) != null) {
+                top++;
+            }
+            if (top < own.length && !StackFilter.hidden(own[top].getClassName(), own[top].getMethodName())) {
+                own = java.util.Arrays.copyOfRange(own, top, own.length);
+            }
             for (StackTraceElement frame : StackFilter.userFrames(own, 8)) {
                 text.append("    at ").append(frame).append('\n');
             }
