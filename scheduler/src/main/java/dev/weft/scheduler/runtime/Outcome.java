@@ -39,7 +39,8 @@ public sealed interface Outcome {
 
         @Override
         public String headline() {
-            return "exception in thread " + thread + ": " + error;
+            // an assertion message may end with a line break (AssertJ's containsExactly): the test's name follows it
+            return "exception in thread " + thread + ": " + error.toString().stripTrailing();
         }
 
         @Override
