@@ -74,6 +74,39 @@ class ReportPolishTest {
     }
 
     @Test
+    void aFailureBeforeAnyStep_showsItsCause_andSaysThatThereIsNoInterleaving() {
+        String report = failureMessage(run("failsBeforeAnyStep"));
+
+        assertThat(report).startsWith("Weft: exception in thread 0: java.lang.IllegalStateException: could not start")
+                .contains("\n\nWhat happened:\n    at dev.weft.engine.fixtures.ReportFixtures.failsBeforeAnyStep(ReportFixtures.java:")
+                .contains("\n  caused by: java.lang.IllegalArgumentException: no such setting\n"
+                        + "    at dev.weft.engine.fixtures.ReportFixtures.rootCause(ReportFixtures.java:")
+                .contains("\n\nInterleaving: none: the execution ended before its first scheduling point\n\nseed = ")
+                .doesNotContain("0 switches");
+    }
+
+    @Test
+    void stepsAnAssertionLibraryMade_foldIntoOneLine_namingTheUsersLine() throws Exception {
+        String report = failureMessage(run("assertjOnAListAfterALostUpdate", "weft.races", "off"));
+
+        Matcher fold = Pattern.compile("\\| … (\\d+) steps inside org\\.assertj \\(containsExactly at ReportFixtures\\.java:(\\d+)\\)")
+                .matcher(report);
+        assertThat(fold.find()).as(report).isTrue();
+        assertThat(Integer.parseInt(fold.group(1))).as(report).isGreaterThan(20);
+        // no step of AssertJ's own is shown, nor a line of its classes
+        assertThat(report).as(report).doesNotContain("via StandardRepresentation").doesNotContain("via Iterables")
+                .doesNotContain("via AbstractIterableAssert").containsOnlyOnce("steps inside org.assertj");
+        // the user's own steps are there: the lost update, each side of it
+        assertThat(report).contains("AtomicInteger#1.value = 1  AtomicInteger.java:");
+
+        String page = Files.readString(pages.resolve("dev.weft.engine.fixtures.ReportFixtures.assertjOnAListAfterALostUpdate.html"));
+        assertThat(page).contains("<tr class=\"fold library\" data-fold=\"")
+                .contains("\">▸ " + fold.group(1) + " steps inside org.assertj (containsExactly at ReportFixtures.java:"
+                        + fold.group(2) + ")</button>")
+                .contains("data-fold-member=");
+    }
+
+    @Test
     void aJdkStep_showsTheUsersLineThatLedThere_onceForEachRunOfSteps() {
         String report = failureMessage(run("hashMapWithMarkupInTheMessage", "weft.races", "off", "weft.seed", "11"));
 

@@ -3,7 +3,20 @@ package dev.weft.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import dev.weft.examples.caught.CatalogueBugs;
+import dev.weft.examples.caught.BuggyActiveUsersTest;
+import dev.weft.examples.caught.BuggyCounterStoreTest;
+import dev.weft.examples.caught.BuggyJobRegistryTest;
+import dev.weft.examples.caught.BuggyLazySettingsTest;
+import dev.weft.examples.caught.BuggyPermissionResolverTest;
+import dev.weft.examples.caught.BuggyPriceCacheTest;
+import dev.weft.examples.caught.BuggyRateLimiterTest;
+import dev.weft.examples.caught.BuggyResultBoardTest;
+import dev.weft.examples.caught.BuggyRoutingTableTest;
+import dev.weft.examples.caught.BuggySessionRegistryTest;
+import dev.weft.examples.caught.BuggyStripedMapTest;
+import dev.weft.examples.caught.BuggySynchronizedActiveUsersTest;
+import dev.weft.examples.caught.BuggyUnlockedCheckResultBoardTest;
+import dev.weft.examples.caught.BuggyUpgradingRoutingTableTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,37 +26,49 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * Every buggy entry of the catalogue is caught: its {@code @ConcurrencyTest} fails with the expected
- * kind of report — with the race and misuse detectors on (the default), a shared {@code HashMap} is
- * reported at the first overlapping access, before any wrong result. The fixed entries run in the normal suite ({@link CatalogueFixesTest}) and pass.
+ * Every buggy entry of the catalogue is caught: under its entry's contract
+ * ({@code dev.weft.examples.catalogue}), the test that its bug breaks fails with the expected kind of
+ * report — with the race and misuse detectors on (the default), a shared {@code HashMap} is reported at
+ * the first overlapping access, before any wrong result. The fixed entries run the same contracts in the
+ * normal suite and pass.
  */
 class CatalogueCaughtTest {
 
     static Stream<Arguments> bugs() {
         return Stream.of(
-                Arguments.of("sessionRegistry_concurrentOpens_keepEverySession", "concurrent modification of HashMap#1: thread 1 in put, thread 2 in put"),
-                Arguments.of("sessionMap", "concurrent modification of HashMap#1: thread "),
-                Arguments.of("counterStore_concurrentIncrements_countEveryOne", "exception in thread 0: java.lang.AssertionError: lost an increment"),
-                Arguments.of("counterStore_concurrentRegistrations_haveOneWinner", "exception in thread 0: java.lang.AssertionError: both threads registered"),
-                Arguments.of("rateLimiter_concurrentRequests_admitNoMoreThanTheAllowance", "exception in thread 0: java.lang.AssertionError: admitted 2 requests"),
-                Arguments.of("activeUsers_listedWhileTouched_noException", "concurrent modification of HashMap#1: thread 1 in "),
-                Arguments.of("synchronizedActiveUsers_listedWhileTouched_noException", "concurrent modification of HashMap#1: thread 1 in "),
-                Arguments.of("priceCache_readDuringRefresh_seesAPrice", "exception in thread 0: java.lang.AssertionError: a read during refresh found no price"),
-                Arguments.of("stripedMap", "not linearizable"),
-                Arguments.of("routingTable_concurrentNewHosts_keepEveryRoute", "data race on HashMap#1.table: "),
-                Arguments.of("upgradingRoutingTable_newHost_getsABackend", "deadlock: "),
-                Arguments.of("jobRegistries_movesInBothDirections_finish", "deadlock: thread 1 waits for the monitor of BuggyJobRegistry"),
-                Arguments.of("resultBoard_twoWaiters_bothGetTheirResult", "deadlock: "),
-                Arguments.of("unlockedCheckResultBoard_waiter_getsItsResult", "deadlock: "),
-                Arguments.of("lazySettings_concurrentFirstReads_seeTheSettings", "data race on BuggyLazySettings#1.settings: "),
-                Arguments.of("permissionResolver_deepHierarchy_resolves", "deadlock: thread 1 waits for the monitor of ConcurrentHashMap$ReservationNode"));
+                Arguments.of(BuggySessionRegistryTest.class, "concurrentOpens_keepEverySession",
+                        "concurrent modification of HashMap#1: thread 1 in put, thread 2 in put"),
+                Arguments.of(BuggySessionRegistryTest.class, "sessionMap", "concurrent modification of HashMap#1: thread "),
+                Arguments.of(BuggyCounterStoreTest.class, "concurrentIncrements_countEveryOne",
+                        "exception in thread 0: java.lang.AssertionError: lost an increment"),
+                Arguments.of(BuggyCounterStoreTest.class, "concurrentRegistrations_haveOneWinner",
+                        "exception in thread 0: java.lang.AssertionError: both threads registered"),
+                Arguments.of(BuggyRateLimiterTest.class, "concurrentRequests_admitNoMoreThanTheAllowance",
+                        "exception in thread 0: java.lang.AssertionError: admitted 2 requests"),
+                Arguments.of(BuggyActiveUsersTest.class, "listedWhileTouched_noException",
+                        "concurrent modification of HashMap#1: thread 1 in "),
+                Arguments.of(BuggySynchronizedActiveUsersTest.class, "listedWhileTouched_noException",
+                        "concurrent modification of HashMap#1: thread 1 in "),
+                Arguments.of(BuggyPriceCacheTest.class, "readDuringRefresh_seesAPrice",
+                        "exception in thread 0: java.lang.AssertionError: a read during refresh found no price"),
+                Arguments.of(BuggyStripedMapTest.class, "stripedMap", "not linearizable"),
+                Arguments.of(BuggyRoutingTableTest.class, "concurrentNewHosts_keepEveryRoute", "data race on HashMap#1.table: "),
+                Arguments.of(BuggyUpgradingRoutingTableTest.class, "newHost_getsABackend", "deadlock: "),
+                Arguments.of(BuggyJobRegistryTest.class, "movesInBothDirections_finish",
+                        "deadlock: thread 1 waits for the monitor of BuggyJobRegistry"),
+                Arguments.of(BuggyResultBoardTest.class, "twoWaiters_bothGetTheirResult", "deadlock: "),
+                Arguments.of(BuggyUnlockedCheckResultBoardTest.class, "waiter_getsItsResult", "deadlock: "),
+                Arguments.of(BuggyLazySettingsTest.class, "concurrentFirstReads_seeTheSettings",
+                        "data race on BuggyLazySettings#1.settings: "),
+                Arguments.of(BuggyPermissionResolverTest.class, "deepHierarchy_resolves",
+                        "deadlock: thread 1 waits for the monitor of ConcurrentHashMap$ReservationNode"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}.{1}")
     @MethodSource("bugs")
-    void buggyEntry_isCaught_withTheExpectedReport(String method, String verdict) {
+    void buggyEntry_isCaught_withTheExpectedReport(Class<?> test, String method, String verdict) {
         EngineExecutionResults results = EngineTestKit.engine("weft")
-                .selectors(selectMethod(CatalogueBugs.class, method))
+                .selectors(selectMethod(test, method))
                 .configurationParameter("weft.failures.store", "")
                 .execute();
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));

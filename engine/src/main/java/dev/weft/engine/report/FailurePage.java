@@ -3,6 +3,7 @@ package dev.weft.engine.report;
 import dev.weft.engine.report.FailureView.Highlight;
 import dev.weft.engine.scenario.Scenario;
 import dev.weft.scheduler.runtime.TraceEvent;
+import dev.weft.scheduler.runtime.TraceRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,16 +185,22 @@ public final class FailurePage {
             int end = foldEnd(trace, view, i);
             if (end - i >= FOLD_MIN) {
                 folds++;
-                Set<String> classes = new LinkedHashSet<>();
-                for (int j = i; j < end; j++) {
-                    classes.add(trace.get(j).className());
+                String label;
+                if (event.inLibrary()) {
+                    label = TraceRenderer.libraryRunLabel(trace.subList(i, end));
+                } else {
+                    Set<String> classes = new LinkedHashSet<>();
+                    for (int j = i; j < end; j++) {
+                        classes.add(trace.get(j).className());
+                    }
+                    label = end - i + " steps inside " + String.join(", ", classes)
+                            + (event.userFrame().isEmpty() ? "" : ", from " + event.userFrame());
                 }
-                String via = event.userFrame().isEmpty() ? "" : ", from " + event.userFrame();
-                html.append("<tr class=\"fold\" data-fold=\"").append(folds).append("\"><td class=\"n\"></td>");
+                html.append("<tr class=\"fold").append(event.inLibrary() ? " library" : "").append("\" data-fold=\"")
+                        .append(folds).append("\"><td class=\"n\"></td>");
                 lanePad(html, event.thread());
                 html.append("<td class=\"lane t").append(event.thread()).append("\"><button type=\"button\" class=\"fold-toggle\" ")
-                        .append("aria-expanded=\"false\" data-fold=\"").append(folds).append("\">▸ ").append(end - i)
-                        .append(" steps inside ").append(esc(String.join(", ", classes))).append(esc(via))
+                        .append("aria-expanded=\"false\" data-fold=\"").append(folds).append("\">▸ ").append(esc(label))
                         .append("</button></td>");
                 lanePad(html, threads - event.thread() - 1);
                 html.append("</tr>\n");
@@ -209,12 +216,18 @@ public final class FailurePage {
         html.append("</tbody>\n</table>\n");
     }
 
-    /** The end (exclusive) of the run of unhighlighted JDK steps of one thread that starts at {@code start}. */
+    /**
+     * The end (exclusive) of the run of unhighlighted JDK steps of one thread that starts at {@code start}:
+     * the steps one call of a library made (as the text folds them), or the JDK steps of the user's own code.
+     */
     private static int foldEnd(List<TraceEvent> trace, FailureView view, int start) {
         int thread = trace.get(start).thread();
-        int end = start;
         int limit = trace.size() > 2 * SHOWN_AT_EACH_END && start < SHOWN_AT_EACH_END ? SHOWN_AT_EACH_END : trace.size();
-        while (end < limit && trace.get(end).thread() == thread && trace.get(end).inJdk()
+        if (trace.get(start).inLibrary()) {
+            return TraceRenderer.libraryRunEnd(trace, start, limit, view.highlights().keySet());
+        }
+        int end = start;
+        while (end < limit && trace.get(end).thread() == thread && trace.get(end).inJdk() && !trace.get(end).inLibrary()
                 && !view.highlights().containsKey(end)) {
             end++;
         }

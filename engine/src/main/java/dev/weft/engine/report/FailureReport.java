@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param verdict what went wrong, in a few words: {@code not linearizable}, {@code deadlock}
  * @param testName the test, as {@code StripedMapTest.stripedMap}
  * @param location where in the exploration, such as {@code scenario 7 of 200, execution 312}; may be empty
- * @param sections the body, in order
+ * @param sections the body, in order; a section with a blank body is left out
  * @param seed the test's seed
  * @param replayToken the token that replays the failing execution; empty if none could be made
  * @param view the same content as objects, for the HTML page; empty when there is none (the page then
@@ -62,9 +62,9 @@ public record FailureReport(String verdict, String testName, String location, Li
         INTERLEAVING
     }
 
-    /** Copies the sections. */
+    /** Copies the sections, leaving out any whose body is blank: a title over nothing tells the reader nothing. */
     public FailureReport {
-        sections = List.copyOf(sections);
+        sections = sections.stream().filter(section -> !section.body().isBlank()).toList();
     }
 
     /** A report without a view. */

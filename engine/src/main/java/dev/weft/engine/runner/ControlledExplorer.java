@@ -650,12 +650,11 @@ public final class ControlledExplorer implements Explorer {
             if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
-            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
+            FailureView view = FailureViews.of(outcome, traced, Optional.empty(), Optional.empty());
+            sections.add(interleaving(traced, view));
             // the failure's own seed: a replay's token carries the seed of the run that recorded it
             return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections,
-                    failure.seed(), Optional.of(token(failure, new byte[0])),
-                    Optional.of(FailureViews.of(outcome, traced, Optional.empty(), Optional.empty())));
+                    failure.seed(), Optional.of(token(failure, new byte[0])), Optional.of(view));
         }
 
         private <C> FailureReport scenarioReport(Form<C> form, ScenarioRun<C> run, int originalThreads, int originalSize,
@@ -677,13 +676,28 @@ public final class ControlledExplorer implements Explorer {
             } else if (!outcome.details().isBlank()) {
                 sections.add(new FailureReport.Section("What happened", outcome.details().stripTrailing()));
             }
-            sections.add(new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
-                    traced.renderTrace().stripTrailing(), FailureReport.Kind.INTERLEAVING));
             FailureView view = FailureViews.of(outcome, traced, Optional.of(run.resultCells()),
                     outcome instanceof Outcome.Rejected ? run.culpritCall() : Optional.empty());
+            sections.add(interleaving(traced, view));
             return new FailureReport(outcome.headline(), plan.identity().displayName(), location, sections, failure.seed(),
                     Optional.of(token(failure, ScenarioCodec.encode(shrunk, originalThreads, originalSize, form.codec()))),
                     Optional.of(view));
+        }
+
+        /**
+         * The interleaving's section; an execution that ended before its first scheduling point has none to
+         * show, and says so.
+         */
+        private static FailureReport.Section interleaving(ExecutionResult traced, FailureView view) {
+            if (traced.trace().isEmpty()) {
+                return new FailureReport.Section("Interleaving", "none: the execution ended before its first scheduling point",
+                        FailureReport.Kind.INTERLEAVING);
+            }
+            // the steps the page highlights stay on lines of their own (the page adds steps past the trace's end)
+            java.util.Set<Integer> keep = new java.util.HashSet<>();
+            view.highlights().keySet().stream().filter(i -> i < traced.trace().size()).forEach(keep::add);
+            return new FailureReport.Section("Interleaving (" + plural(traced.switches(), "switch", "switches") + ")",
+                    traced.renderTrace(keep).stripTrailing(), FailureReport.Kind.INTERLEAVING);
         }
 
         /** {@code 3 threads, 9 operations}. */

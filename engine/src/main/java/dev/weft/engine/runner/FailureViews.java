@@ -3,6 +3,7 @@ package dev.weft.engine.runner;
 import dev.weft.engine.report.FailureView;
 import dev.weft.engine.report.FailureView.Highlight;
 import dev.weft.engine.scenario.Scenario;
+import dev.weft.scheduler.agent.InstrumentationScope;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.TraceEvent;
@@ -66,7 +67,7 @@ final class FailureViews {
                     misuse.entering().siteId(), userFrame(misuse.entering())));
             highlights.put(trace.size() - 1, Highlight.RACE);
         } else if (outcome instanceof Outcome.Failed failed) {
-            StackTraceElement top = failed.error().getStackTrace().length == 0 ? null : failed.error().getStackTrace()[0];
+            StackTraceElement top = thrownAt(failed.error().getStackTrace());
             String where = top == null || top.getFileName() == null ? ""
                     : top.getLineNumber() < 0 ? top.getFileName() : top.getFileName() + ":" + top.getLineNumber();
             trace.add(new TraceEvent(end, failed.thread(), "throws " + failed.error(), where, false, 0, ""));
@@ -114,6 +115,19 @@ final class FailureViews {
                 next++;
             }
         }
+    }
+
+    /**
+     * Where an exception was thrown, as the user reads it: its top frame, or the frame below the frames of an
+     * assertion library on top (Hamcrest's {@code assertThat}); {@code null} for an empty stack.
+     */
+    private static StackTraceElement thrownAt(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (InstrumentationScope.toolingPackage(frame.getClassName()) == null) {
+                return frame;
+            }
+        }
+        return stack.length == 0 ? null : stack[0];
     }
 
     /** The first frame of the access's stack outside the JDK, {@code CacheTest.java:41}; else {@code ""}. */

@@ -36,6 +36,7 @@ class FailurePageBrowserTest {
     private static HeadlessChromium chromium;
     private static String imperativeReport;
     private static String mapReport;
+    private static String assertjReport;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -49,6 +50,7 @@ class FailurePageBrowserTest {
         }
         imperativeReport = failure(ReportFixtures.class, "hashMapWithMarkupInTheMessage", "weft.races", "off", "weft.seed", "11");
         mapReport = failure(RuntimeFixtures.class, "hashMap", "weft.races", "off");
+        assertjReport = failure(ReportFixtures.class, "assertjOnAListAfterALostUpdate", "weft.races", "off");
         chromium = HeadlessChromium.start(executable.get());
     }
 
@@ -135,6 +137,26 @@ class FailurePageBrowserTest {
         chromium.click("#open-all");
         assertThat(number(chromium.eval("[...document.querySelectorAll('tr[data-fold-member]')].filter(r => r.offsetParent === null).length")))
                 .as("every step visible").isZero();
+    }
+
+    @Test
+    void anAssertionLibrarysSteps_foldIntoOneRow_thatOpensWhenClicked() throws Exception {
+        chromium.load(page(assertjReport));
+        Object fold = chromium.eval("(function(){var b=document.querySelector('tr.fold.library button.fold-toggle');"
+                + "return b && {id: b.dataset.fold, text: b.textContent, thread: b.closest('td').className};})()");
+        assertThat(fold).as("a library fold").isInstanceOf(Map.class);
+        String id = (String) ((Map<?, ?>) fold).get("id");
+        assertThat((String) ((Map<?, ?>) fold).get("text"))
+                .matches("▸ \\d+ steps inside org\\.assertj \\(containsExactly at ReportFixtures\\.java:\\d+\\)");
+        assertThat(((Map<?, ?>) fold).get("thread")).isEqualTo("lane t0");
+        String members = "[...document.querySelectorAll('tr[data-fold-member=\"" + id + "\"]')]";
+        assertThat(number(chromium.eval(members + ".filter(r => r.offsetParent !== null).length"))).as("folded").isZero();
+
+        chromium.click("button.fold-toggle[data-fold=\"" + id + "\"]");
+        assertThat(number(chromium.eval(members + ".filter(r => r.offsetParent === null).length"))).as("all opened").isZero();
+        // each step names the user's line, not AssertJ's
+        assertThat(chromium.eval(members + ".map(r => r.querySelector('.src.user').textContent)"
+                + ".filter(t => !/^ReportFixtures\\.java:\\d+$/.test(t)).length")).isEqualTo(0.0);
     }
 
     @Test

@@ -72,6 +72,36 @@ class FailurePageTest {
     }
 
     @Test
+    void stepsOfALibraryCall_foldIntoOneRow_butAHighlightedOneStaysOutOfTheFold() {
+        List<TraceEvent> trace = new java.util.ArrayList<>();
+        trace.add(new TraceEvent(1, 0, "Cache#1.size = 1", "CacheTest.java:40", false));
+        for (int i = 0; i < 9; i++) {
+            trace.add(new TraceEvent(2 + i, 0, "ArrayList#1.size ➜ " + i, "ArrayList.java:1", false, 0, "CacheTest.java:44",
+                    "org.assertj", "containsExactly"));
+        }
+        FailureView view = new FailureView("exception in thread 0: java.lang.AssertionError", Optional.empty(), Optional.empty(),
+                trace, 1, Map.of(5, FailureView.Highlight.RACE));
+        String html = FailurePage.render(new FailureReport("exception in thread 0: java.lang.AssertionError", "T.m", "", List.of(
+                new FailureReport.Section("Interleaving (0 switches)", "…", FailureReport.Kind.INTERLEAVING)), 1,
+                Optional.empty(), Optional.of(view)), Optional.empty());
+
+        assertThat(html).contains("\">▸ 4 steps inside org.assertj (containsExactly at CacheTest.java:44)</button>",
+                        "\">▸ 4 steps inside org.assertj (containsExactly at CacheTest.java:44)</button>")
+                .contains("<tr class=\"fold library\" data-fold=\"1\">", "<tr class=\"fold library\" data-fold=\"2\">")
+                .contains("<tr class=\"event race\" data-thread=\"0\"><td class=\"n\">6</td>")
+                .contains("<tr class=\"event\" data-fold-member=\"1\" hidden data-thread=\"0\"><td class=\"n\">2</td>")
+                .doesNotContain("data-fold=\"3\"");
+    }
+
+    @Test
+    void aSectionWithNothingInIt_getsNoHeading() {
+        String html = FailurePage.render(new FailureReport("exception in thread 0: java.lang.AssertionError", "T.m", "",
+                List.of(new FailureReport.Section("What happened", "")), 1, Optional.empty()), Optional.empty());
+
+        assertThat(html).doesNotContain("What happened").doesNotContain("id=\"details\"");
+    }
+
+    @Test
     void escape_coversHtmlAndAttributes() {
         assertThat(FailurePage.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
     }

@@ -110,4 +110,19 @@ class ReportTextTest {
                 + "seed = 1\n"
                 + "replay: no token could be made for this failure");
     }
+
+    @Test
+    void failureReport_leavesOutASectionWithNothingInIt() {
+        FailureReport report = new FailureReport("exception in thread 0: java.lang.AssertionError: lost", "T.m", "",
+                List.of(new FailureReport.Section("What happened", "  \n"),
+                        new FailureReport.Section("Interleaving (0 switches)", "", FailureReport.Kind.INTERLEAVING)),
+                1, Optional.empty());
+
+        assertThat(report.sections()).isEmpty();
+        assertThat(report.render()).isEqualTo(""
+                + "Weft: exception in thread 0: java.lang.AssertionError: lost — T.m\n"
+                + "\n"
+                + "seed = 1\n"
+                + "replay: no token could be made for this failure");
+    }
 }

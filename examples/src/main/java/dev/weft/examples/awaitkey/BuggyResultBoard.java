@@ -24,7 +24,7 @@ import java.util.Objects;
  * <p>Concurrency contract: publishing is safe from any thread; a waiter may miss its result whenever
  * two or more threads wait at once.
  */
-public final class BuggyResultBoard {
+public final class BuggyResultBoard implements Results {
 
     private final Map<String, String> resultByKey = new HashMap<>();
 

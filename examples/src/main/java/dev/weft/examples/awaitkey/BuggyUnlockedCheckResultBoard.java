@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Concurrency contract: publishing is safe from any thread; a waiter that races a publish may sleep
  * forever.
  */
-public final class BuggyUnlockedCheckResultBoard {
+public final class BuggyUnlockedCheckResultBoard implements Results {
 
     private final Map<String, String> resultByKey = new ConcurrentHashMap<>();
     private final Object published = new Object();

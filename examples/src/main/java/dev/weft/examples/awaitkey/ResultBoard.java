@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * #await} are linearizable. Limits: every publish wakes every waiter, which costs O(waiters) context
  * switches; with hundreds of waiters prefer one {@link java.util.concurrent.CompletableFuture} per key.
  */
-public final class ResultBoard {
+public final class ResultBoard implements Results {
 
     private final Map<String, String> resultByKey = new HashMap<>();
 

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Concurrency contract: no method throws under concurrency, but {@code refresh} is not atomic: see
  * above.
  */
-public final class BuggyPriceCache {
+public final class BuggyPriceCache implements Prices {
 
     private final PriceSource source;
     private final Map<String, Long> centsByProduct = new ConcurrentHashMap<>();

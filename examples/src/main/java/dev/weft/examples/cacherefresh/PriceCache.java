@@ -20,7 +20,7 @@ import java.util.Optional;
  * never block. Limits: each update copies the whole map and refresh loads the source while holding the
  * writer lock — right for a read-mostly cache of thousands of entries, wrong for a write-heavy one.
  */
-public final class PriceCache {
+public final class PriceCache implements Prices {
 
     private final PriceSource source;
     private final Object writerLock = new Object();

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Concurrency contract: each method is safe to call from one thread at a time only.
  */
-public final class BuggyCounterStore {
+public final class BuggyCounterStore implements Counters {
 
     private final ConcurrentMap<String, Long> counts = new ConcurrentHashMap<>();
 

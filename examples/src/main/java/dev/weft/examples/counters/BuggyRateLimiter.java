@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Concurrency contract: safe for one thread at a time only.
  */
-public final class BuggyRateLimiter {
+public final class BuggyRateLimiter implements Limiter {
 
     private final int permitsPerWindow;
     private final ConcurrentMap<String, Integer> usedByClient = new ConcurrentHashMap<>();

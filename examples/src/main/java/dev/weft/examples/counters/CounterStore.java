@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentMap;
  * lock (a {@link java.util.concurrent.atomic.LongAdder} per counter scales further, at the price of a
  * non-atomic read).
  */
-public final class CounterStore {
+public final class CounterStore implements Counters {
 
     private final ConcurrentMap<String, Long> counts = new ConcurrentHashMap<>();
 

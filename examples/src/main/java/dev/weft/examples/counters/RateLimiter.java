@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * client. Limits: {@link #startNewWindow()} clears clients one bin at a time, so a request racing with
  * it may be counted in either window (never in both, never lost).
  */
-public final class RateLimiter {
+public final class RateLimiter implements Limiter {
 
     private final int permitsPerWindow;
     private final ConcurrentMap<String, Integer> usedByClient = new ConcurrentHashMap<>();

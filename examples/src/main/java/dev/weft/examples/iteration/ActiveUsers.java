@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * writes (a user added during a report may appear while one added earlier in the same report's
  * lifetime does not). Where a report must be one instant, use {@link SnapshotActiveUsers}.
  */
-public final class ActiveUsers {
+public final class ActiveUsers implements UserActivity {
 
     private final Map<String, Long> lastSeenMillis = new ConcurrentHashMap<>();
 

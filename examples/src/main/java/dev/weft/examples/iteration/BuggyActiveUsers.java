@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Concurrency contract: none. Safe for one thread only.
  */
-public final class BuggyActiveUsers {
+public final class BuggyActiveUsers implements UserActivity {
 
     private final Map<String, Long> lastSeenMillis = new HashMap<>();
 

@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>Concurrency contract: {@link #touch} and {@link #forget} are safe from any thread; {@link
  * #activeSince} is not safe while others write.
  */
-public final class BuggySynchronizedActiveUsers {
+public final class BuggySynchronizedActiveUsers implements UserActivity {
 
     private final Map<String, Long> lastSeenMillis = Collections.synchronizedMap(new HashMap<>());
 

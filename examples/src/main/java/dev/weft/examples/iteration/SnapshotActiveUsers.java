@@ -19,7 +19,7 @@ import java.util.Objects;
  * included. Limits: each report copies the whole map while writers wait — fine for thousands of users,
  * costly for millions (then prefer {@link ActiveUsers}).
  */
-public final class SnapshotActiveUsers {
+public final class SnapshotActiveUsers implements UserActivity {
 
     private final Map<String, Long> lastSeenMillis = Collections.synchronizedMap(new HashMap<>());
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Concurrency contract: single-registry methods are safe from any thread; two moves in opposite
  * directions may deadlock.
  */
-public final class BuggyJobRegistry {
+public final class BuggyJobRegistry implements JobStore<BuggyJobRegistry> {
 
     private final String name;
     private final Map<Long, String> descriptionById = new HashMap<>();

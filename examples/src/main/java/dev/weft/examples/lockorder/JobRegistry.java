@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * atomic — no thread sees the job in both registries or in neither. Limits: a move holds two monitors;
  * code that locks a registry itself (synchronizes on it) must follow the same rank order.
  */
-public final class JobRegistry {
+public final class JobRegistry implements JobStore<JobRegistry> {
 
     private static final AtomicLong NEXT_RANK = new AtomicLong();
 

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *
  * <p>Concurrency contract: correct for one thread; broken for several, as above.
  */
-public final class BuggyLazySettings {
+public final class BuggyLazySettings implements Settings {
 
     private final Supplier<Map<String, String>> loader;
     private Map<String, String> settings;

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * idiom ({@code private static class Holder { static final Map<…> SETTINGS = load(); }}) is simpler
  * still.
  */
-public final class LazySettings {
+public final class LazySettings implements Settings {
 
     private final Supplier<Map<String, String>> loader;
     private volatile Map<String, String> settings;

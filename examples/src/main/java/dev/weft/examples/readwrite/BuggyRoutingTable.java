@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * <p>Concurrency contract: {@link #route} and lookups of known hosts are safe; a miss is not.
  */
-public final class BuggyRoutingTable {
+public final class BuggyRoutingTable implements Routes {
 
     private final Function<String, String> assignBackend;
     private final Map<String, String> backendByHost = new HashMap<>();

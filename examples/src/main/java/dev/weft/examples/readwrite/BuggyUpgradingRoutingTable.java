@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * <p>Concurrency contract: lookups of known hosts and {@link #route} are safe; a miss self-deadlocks.
  */
-public final class BuggyUpgradingRoutingTable {
+public final class BuggyUpgradingRoutingTable implements Routes {
 
     private final Function<String, String> assignBackend;
     private final Map<String, String> backendByHost = new HashMap<>();

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@link java.util.concurrent.ConcurrentHashMap} with {@code computeIfAbsent} is simpler and faster
  * (see "Cost of each fix" in {@code docs/benchmarks.md}).
  */
-public final class RoutingTable {
+public final class RoutingTable implements Routes {
 
     private final Function<String, String> assignBackend;
     private final Map<String, String> backendByHost = new HashMap<>();

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Concurrency contract: none that holds; see above.
  */
-public final class BuggyPermissionResolver {
+public final class BuggyPermissionResolver implements Permissions {
 
     private final Map<String, RoleDefinition> roles;
     private final Map<String, Set<String>> effectiveByRole = new ConcurrentHashMap<>();

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * that miss the same role at once may both compute it (the work is duplicated, the result is not); a
  * cycle in the hierarchy is reported with {@link IllegalArgumentException} naming the cycle.
  */
-public final class PermissionResolver {
+public final class PermissionResolver implements Permissions {
 
     private final Map<String, RoleDefinition> roles;
     private final Map<String, Set<String>> effectiveByRole = new ConcurrentHashMap<>();

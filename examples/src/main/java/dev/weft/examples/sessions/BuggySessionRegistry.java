@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Concurrency contract: none. Safe for one thread only.
  */
-public final class BuggySessionRegistry {
+public final class BuggySessionRegistry implements Sessions {
 
     private final Map<String, String> usersBySession = new HashMap<>();
 

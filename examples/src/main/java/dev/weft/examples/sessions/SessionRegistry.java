@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
  * sessions are being opened or closed (it is exact when the registry is quiescent); a sequence of calls
  * (look up, then close) is not atomic as a whole.
  */
-public final class SessionRegistry {
+public final class SessionRegistry implements Sessions {
 
     private final ConcurrentMap<String, String> usersBySession = new ConcurrentHashMap<>();
 

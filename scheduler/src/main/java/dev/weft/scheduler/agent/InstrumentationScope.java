@@ -39,7 +39,7 @@ import java.util.Set;
  *   <li>{@link Mode#NONE}: Weft itself.
  * </ul>
  */
-final class InstrumentationScope {
+public final class InstrumentationScope {
 
     enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES, HASH_CALLS }
 
@@ -95,6 +95,13 @@ final class InstrumentationScope {
             // from one execution to the next; its bookkeeping is not the program's concurrency
             Map.entry("jdk/internal/vm/ThreadContainers", Set.of("*")),
             Map.entry("jdk/internal/vm/SharedThreadContainer", Set.of("*")));
+
+    /**
+     * Packages of Weft's own tests whose classes are application code: the engine's test fixtures and the
+     * runtime's semantics programs are rewritten, and their frames are shown in reports, as a user's are.
+     */
+    private static final List<String> APPLICATION_IN_WEFT = List.of("dev/weft/engine/fixtures/",
+            "dev/weft/scheduler/runtime/semantics/");
 
     /** Whether {@code Thread.currentThread()} calls in this method of a {@link Mode#CURRENT_THREAD} class are redirected. */
     static boolean redirectsCurrentThread(String className, String methodName) {
@@ -155,8 +162,8 @@ final class InstrumentationScope {
         if (isJdkClass(className)) {
             return isJdkTarget(className) ? Mode.FULL : Mode.INIT_ONLY;
         }
-        if (className.startsWith("dev/weft/engine/fixtures/") || className.startsWith("dev/weft/scheduler/runtime/semantics/")) {
-            return Mode.FULL; // the engine's test fixtures and the runtime's semantics tests are application code
+        if (applicationInWeft(className)) {
+            return Mode.FULL;
         }
         for (String prefix : WEFT) {
             if (className.startsWith(prefix)) {
@@ -184,6 +191,50 @@ final class InstrumentationScope {
             }
         }
         return false;
+    }
+
+    private static boolean applicationInWeft(String internalName) {
+        for (String prefix : APPLICATION_IN_WEFT) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a class in one of Weft's packages is application code all the same (Weft's own test
+     * programs, rewritten like a user's classes).
+     *
+     * @param className the binary name, {@code dev.weft.engine.fixtures.CounterTests$Counter}
+     */
+    public static boolean isApplicationCodeInWeft(String className) {
+        return applicationInWeft(className.replace('.', '/'));
+    }
+
+    /**
+     * The tooling package a class belongs to, as a dotted prefix ({@code org.assertj}, {@code org.mockito}):
+     * test frameworks, assertion and mocking libraries, build tools and Weft itself, which the agent never
+     * rewrites; {@code null} for any other class (the JDK's included).
+     *
+     * @param className the binary name, {@code org.assertj.core.api.Assertions}
+     */
+    public static String toolingPackage(String className) {
+        String internal = className.replace('.', '/');
+        if (applicationInWeft(internal)) {
+            return null;
+        }
+        for (String prefix : WEFT) {
+            if (internal.startsWith(prefix)) {
+                return prefix.substring(0, prefix.length() - 1).replace('/', '.');
+            }
+        }
+        for (String prefix : TOOLING) {
+            if (internal.startsWith(prefix)) {
+                return prefix.substring(0, prefix.length() - 1).replace('/', '.');
+            }
+        }
+        return null;
     }
 
     /** Whether {@code className} (internal form) belongs to the JDK. */

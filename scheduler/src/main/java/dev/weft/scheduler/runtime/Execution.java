@@ -841,13 +841,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
     }
 
+    private static final TraceValues.Origin NO_ORIGIN = new TraceValues.Origin("", "", "");
+
     private void record(LogicalThread me, String text, int site) {
         if (!tracing) {
             return;
         }
         String location = site == 0 ? "" : Sites.get(site).shortLocation();
-        String userFrame = site != 0 && StackFilter.jdk(Sites.get(site).className()) ? TraceValues.userFrame() : "";
-        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn, site, userFrame));
+        TraceValues.Origin origin = site != 0 && StackFilter.jdk(Sites.get(site).className()) ? TraceValues.origin() : NO_ORIGIN;
+        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn, site, origin.userFrame(), origin.library(),
+                origin.call()));
         me.switchedIn = false;
         me.lastEvent = trace.size() - 1;
         me.lastSite = site;
@@ -859,7 +862,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         }
         TraceEvent e = trace.get(me.lastEvent);
         trace.set(me.lastEvent, new TraceEvent(e.step(), e.thread(), e.text() + suffix, e.location(), e.switchedTo(),
-                e.site(), e.userFrame()));
+                e.site(), e.userFrame(), e.library(), e.libraryCall()));
         me.lastSite = -1;
     }
 

@@ -42,4 +42,12 @@ public record ExecutionResult(Outcome outcome, long steps, int switches, int pre
     public String renderTrace() {
         return TraceRenderer.render(trace, threads);
     }
+
+    /**
+     * The interleaving as text, the steps at {@code keep} (indices in {@link #trace}: the racing accesses,
+     * the failing step) each shown on a line of their own.
+     */
+    public String renderTrace(java.util.Set<Integer> keep) {
+        return TraceRenderer.render(trace, threads, keep);
+    }
 }

@@ -28,20 +28,64 @@ public sealed interface Outcome {
         }
     }
 
-    /** An uncaught exception or assertion error in a managed thread. */
+    /**
+     * An uncaught exception or assertion error in a managed thread. Its details are where it was thrown and
+     * its causes, each with the frames it does not share with the exception it caused: the headline already
+     * carries the message.
+     */
     record Failed(int thread, Throwable error) implements Outcome {
+        /** Causes shown below the exception, at most. */
+        private static final int CAUSES = 5;
+
         @Override
         public String headline() {
-            return "exception in thread " + thread + ": " + error;
+            // an assertion message may end with a line break (AssertJ's containsExactly): the test's name follows it
+            return "exception in thread " + thread + ": " + error.toString().stripTrailing();
         }
 
         @Override
         public String details() {
             StringBuilder text = new StringBuilder();
-            for (StackTraceElement frame : StackFilter.userFrames(error.getStackTrace(), 8)) {
-                text.append("    at ").append(frame).append('\n');
+            appendFrames(text, error.getStackTrace(), 0);
+            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            seen.add(error);
+            Throwable enclosing = error;
+            for (Throwable cause = error.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+                if (seen.size() > CAUSES + 1) {
+                    text.append("  caused by … (more causes left out)\n");
+                    break;
+                }
+                text.append("  caused by: ").append(cause).append('\n');
+                StackTraceElement[] own = cause.getStackTrace();
+                appendFrames(text, own, inCommon(own, enclosing.getStackTrace()));
+                enclosing = cause;
             }
             return text.toString();
+        }
+
+        private static void appendFrames(StringBuilder text, StackTraceElement[] stack, int commonTail) {
+            StackTraceElement[] own = java.util.Arrays.copyOf(stack, stack.length - commonTail);
+            // an assertion library's frames on top (Hamcrest's assertThat) say less than the user's line below them
+            int top = 0;
+            while (top < own.length && dev.weft.scheduler.agent.InstrumentationScope.toolingPackage(own[top].getClassName()) != null) {
+                top++;
+            }
+            if (top < own.length && !StackFilter.hidden(own[top].getClassName(), own[top].getMethodName())) {
+                own = java.util.Arrays.copyOfRange(own, top, own.length);
+            }
+            for (StackTraceElement frame : StackFilter.userFrames(own, 8)) {
+                text.append("    at ").append(frame).append('\n');
+            }
+        }
+
+        /** Frames at the bottom of {@code stack} that {@code enclosing}'s stack ends with too. */
+        private static int inCommon(StackTraceElement[] stack, StackTraceElement[] enclosing) {
+            int common = 0;
+            while (common < stack.length && common < enclosing.length
+                    && stack[stack.length - 1 - common].equals(enclosing[enclosing.length - 1 - common])) {
+                common++;
+            }
+            return common;
         }
     }
 

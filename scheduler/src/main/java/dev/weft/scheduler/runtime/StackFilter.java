@@ -1,5 +1,6 @@
 package dev.weft.scheduler.runtime;
 
+import dev.weft.scheduler.agent.InstrumentationScope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,15 +37,19 @@ final class StackFilter {
     /** Whether a frame of this class and method is Weft's own or the JVM's plumbing, never shown. */
     static boolean hidden(String cls, String method) {
         return weft(cls)
-                || cls.startsWith("java.lang.Thread") || cls.startsWith("jdk.internal.")
+                || cls.startsWith("java.lang.Thread") || cls.startsWith("java.lang.VirtualThread")
+                || cls.startsWith("java.lang.System$") || cls.startsWith("jdk.internal.")
                 || cls.startsWith("java.lang.invoke.") || cls.startsWith("java.lang.reflect.")
                 || cls.equals("java.util.concurrent.locks.LockSupport") || cls.contains("$$Lambda")
                 || cls.startsWith("java.lang.Object") && method.equals("wait");
     }
 
-    /** Whether a class is part of Weft's runtime or engine (not the user's code, not Weft's examples). */
+    /**
+     * Whether a class is part of Weft's runtime or engine (not the user's code, not Weft's examples, not
+     * the test programs in Weft's packages that the agent rewrites as application code).
+     */
     static boolean weft(String cls) {
-        if (!cls.startsWith("dev.weft.")) {
+        if (!cls.startsWith("dev.weft.") || InstrumentationScope.isApplicationCodeInWeft(cls)) {
             return false;
         }
         for (String prefix : WEFT_PACKAGES) {

@@ -11,13 +11,26 @@ package dev.weft.scheduler.runtime;
  * @param site the id of the event's site in this JVM ({@link dev.weft.scheduler.agent.Sites}), 0 for none
  * @param userFrame for an event inside a JDK class, the nearest frame of the user's code that led there
  *     ({@code CacheTest.java:41}); else {@code ""}
+ * @param library for an event inside a JDK class that tooling Weft does not rewrite (an assertion or mocking
+ *     library) made on the user's behalf, that tooling's package ({@code org.assertj}); else {@code ""}
+ * @param libraryCall with {@code library}, the method of it that the user's code called ({@code isEqualTo}); else {@code ""}
  */
 public record TraceEvent(long step, int thread, String text, String location, boolean switchedTo, int site,
-        String userFrame) {
+        String userFrame, String library, String libraryCall) {
 
     /** An event without a site or user frame. */
     public TraceEvent(long step, int thread, String text, String location, boolean switchedTo) {
         this(step, thread, text, location, switchedTo, 0, "");
+    }
+
+    /** An event that no tooling made. */
+    public TraceEvent(long step, int thread, String text, String location, boolean switchedTo, int site, String userFrame) {
+        this(step, thread, text, location, switchedTo, site, userFrame, "", "");
+    }
+
+    /** Whether tooling that Weft does not rewrite made this step on the user's behalf. */
+    public boolean inLibrary() {
+        return !library.isEmpty();
     }
 
     /** Whether the event happened inside a JDK class ({@code java.util.HashMap}, …). */

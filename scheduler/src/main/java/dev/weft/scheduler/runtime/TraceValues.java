@@ -1,5 +1,6 @@
 package dev.weft.scheduler.runtime;
 
+import dev.weft.scheduler.agent.InstrumentationScope;
 import dev.weft.scheduler.agent.Site;
 import dev.weft.scheduler.agent.Sites;
 import java.lang.reflect.Field;
@@ -94,15 +95,60 @@ final class TraceValues {
     }
 
     /**
-     * The nearest frame of the user's code on the calling thread's stack ({@code CacheTest.java:41}),
-     * or {@code ""} when every frame is the JDK's or Weft's.
+     * Where the calling thread's JDK step comes from: the nearest frame of the user's code on its stack
+     * ({@code CacheTest.java:41}, or {@code ""} when every frame is the JDK's, Weft's or tooling's) and,
+     * when tooling that Weft does not rewrite (an assertion or mocking library) made the step on the user's
+     * behalf, that tooling's package and the method of it the user's code called.
      */
-    static String userFrame() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !StackFilter.hidden(f.getClassName(), f.getMethodName()) && !StackFilter.jdk(f.getClassName()))
-                .findFirst()
-                .map(f -> f.getFileName() == null ? f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)
-                        : f.getLineNumber() < 0 ? f.getFileName() : f.getFileName() + ":" + f.getLineNumber())
-                .orElse(""));
+    static Origin origin() {
+        return WALKER.walk(frames -> {
+            String library = "";
+            String call = "";
+            boolean pastWeft = false;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                String cls = f.getClassName();
+                if (StackFilter.weft(cls)) {
+                    if (pastWeft) {
+                        break; // the harness below the program: nothing of the user's beneath it
+                    }
+                    continue;
+                }
+                pastWeft = true;
+                if (StackFilter.hidden(cls, f.getMethodName()) || StackFilter.jdk(cls)) {
+                    continue;
+                }
+                String tooling = InstrumentationScope.toolingPackage(cls);
+                if (tooling != null) {
+                    library = tooling;
+                    call = callName(cls, f.getMethodName());
+                    continue;
+                }
+                String where = f.getFileName() == null ? cls.substring(cls.lastIndexOf('.') + 1)
+                        : f.getLineNumber() < 0 ? f.getFileName() : f.getFileName() + ":" + f.getLineNumber();
+                return new Origin(where, library, call);
+            }
+            return new Origin("", library, call);
+        });
+    }
+
+    /** A method as a call reads: {@code isEqualTo}, {@code new SoftAssertions}. */
+    private static String callName(String cls, String method) {
+        String simple = cls.substring(cls.lastIndexOf('.') + 1);
+        simple = simple.substring(simple.lastIndexOf('$') + 1);
+        return switch (method) {
+            case "<init>" -> "new " + simple;
+            case "<clinit>" -> "initializer of " + simple;
+            default -> method;
+        };
+    }
+
+    /**
+     * Where a JDK step comes from.
+     *
+     * @param userFrame the nearest frame of the user's code, {@code CacheTest.java:41}; or {@code ""}
+     * @param library the tooling package that made the step on the user's behalf, {@code org.assertj}; or {@code ""}
+     * @param call the method of that tooling the user's code called, {@code isEqualTo}; or {@code ""}
+     */
+    record Origin(String userFrame, String library, String call) {
     }
 }
