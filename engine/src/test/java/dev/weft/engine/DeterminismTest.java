@@ -34,6 +34,29 @@ class DeterminismTest {
                 .map(Throwable::getMessage).orElseThrow();
     }
 
+    /**
+     * The failure store replays a test's last failure first; once the code is fixed that replay no longer
+     * runs as recorded, and the stored failure is dropped, not reported as nondeterminism: the fixed test
+     * passes (it failed with 'nondeterminism: the replay diverged at step 7').
+     */
+    @Test
+    void storedFailure_thatNoLongerReplays_isDropped_andTheFixedTestPasses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+        java.util.function.Supplier<EngineExecutionResults> run = () -> EngineTestKit.engine("weft")
+                .selectors(selectMethod(DeterminismFixtures.class, "fixedAfterItFailed"))
+                .configurationParameter("weft.failures.store", store.toString())
+                .configurationParameter("weft.races", "off").execute();
+        run.get().testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertThat(store.resolve(DeterminismFixtures.class.getName()).resolve("fixedAfterItFailed.failure")).exists();
+        System.setProperty("weft.test.fixed", "true");
+        try {
+            EngineExecutionResults fixed = run.get();
+            fixed.testEvents().failed().stream().forEach(event -> System.out.println(failureMessage(fixed)));
+            fixed.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        } finally {
+            System.clearProperty("weft.test.fixed");
+        }
+    }
+
     @Test
     void parallelStream_onTheCommonPool_passes() {
         EngineExecutionResults results = run("parallelSum");

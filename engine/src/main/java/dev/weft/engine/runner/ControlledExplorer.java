@@ -199,17 +199,18 @@ public final class ControlledExplorer implements Explorer {
             Failure failure = new Failure(token.execution(), token.seed(), token.decisions(), new Outcome.Passed());
             byStrategy.merge(settings.strategy(), 1L, Long::sum);
             if (plan.program() instanceof MapProgram map) {
-                return replayScenario(mapForm(map), token, failure);
+                return replayScenario(mapForm(map), token, failure, requested);
             }
             if (plan.program() instanceof ObjectProgram object) {
-                return replayScenario(objectForm(object), token, failure);
+                return replayScenario(objectForm(object), token, failure, requested);
             }
             Program program = imperativeProgram((ImperativeProgram) plan.program());
             ExecutionResult result;
             try {
                 result = replayWithStacks(program, failure);
             } catch (ReplayDivergenceException e) {
-                return Optional.of(tokenDiverged(token, e));
+                // a stored failure that no longer runs as recorded (the code, or Weft, changed): dropped
+                return requested ? Optional.of(tokenDiverged(token, e)) : Optional.empty();
             }
             executions++;
             if (!result.outcome().failed()) {
@@ -332,7 +333,8 @@ public final class ControlledExplorer implements Explorer {
             }
         }
 
-        private <C> Optional<ExplorationResult> replayScenario(Form<C> form, ReplayToken token, Failure failure) throws Throwable {
+        private <C> Optional<ExplorationResult> replayScenario(Form<C> form, ReplayToken token, Failure failure, boolean requested)
+                throws Throwable {
             ScenarioCodec.Decoded<C> decoded = ScenarioCodec.decode(token.scenario(), form.codec());
             Scenario<C> scenario = decoded.scenario();
             ScenarioRun<C> run = form.runs().create(scenario);
@@ -340,7 +342,7 @@ public final class ControlledExplorer implements Explorer {
             try {
                 result = replayWithStacks(run.program(), failure);
             } catch (ReplayDivergenceException e) {
-                return Optional.of(tokenDiverged(token, e));
+                return requested ? Optional.of(tokenDiverged(token, e)) : Optional.empty();
             }
             executions++;
             Outcome outcome = run.judge(result);
