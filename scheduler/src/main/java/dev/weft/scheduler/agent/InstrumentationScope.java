@@ -94,6 +94,11 @@ public final class InstrumentationScope {
             // JDK 21+: executors register their thread containers in a static registry that grows
             // from one execution to the next; its bookkeeping is not the program's concurrency
             Map.entry("jdk/internal/vm/ThreadContainers", Set.of("*")),
+            // child processes: the JDK's reaper thread (not the program's) ends a process and signals
+            // its waiters through java.util.concurrent locks on JDK 19+; starting a process and waiting
+            // for it is one step, run as without Weft (another thread cannot interleave with a child process)
+            Map.entry("java/lang/ProcessImpl", Set.of("*")),
+            Map.entry("java/lang/ProcessHandleImpl", Set.of("*")),
             Map.entry("jdk/internal/vm/SharedThreadContainer", Set.of("*")));
 
     /**
@@ -111,9 +116,12 @@ public final class InstrumentationScope {
     /**
      * Classes of {@link #ATOMIC_METHODS} whose methods also run unobserved (no trace events, nothing for
      * the detectors): JDK 21+'s registry of thread containers holds weak references that the garbage
-     * collector clears, so what its map does differs from one run of the same execution to the next.
+     * collector clears, so what its map does differs from one run of the same execution to the next;
+     * child processes are started, reaped and waited for by the JDK's own reaper thread, which Weft does
+     * not run, so their locks and parks must be the JVM's own.
      */
-    static final Set<String> QUIET_CLASSES = Set.of("jdk/internal/vm/ThreadContainers");
+    static final Set<String> QUIET_CLASSES = Set.of("jdk/internal/vm/ThreadContainers", "java/lang/ProcessImpl",
+            "java/lang/ProcessHandleImpl");
 
     /**
      * Package prefixes of Weft itself: never rewritten, not even its class initializers (with the

@@ -222,7 +222,9 @@ final class Controller {
         boolean blockedOutside = state == Thread.State.BLOCKED
                 || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting
                         && !waitsInsideInitializer(worker);
-        if (blockedOutside && idle > STUCK_BLOCKED_NANOS) {
+        // in a region that runs unobserved (waiting for a child process, say) a wait inside the JVM is
+        // expected: it is outside Weft's control only once it lasts as long as a class initializer may
+        if (blockedOutside && idle > (worker.quietDepth > 0 ? NO_PROGRESS_ATOMIC_NANOS : STUCK_BLOCKED_NANOS)) {
             return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
                     stack(worker.thread));
         }
