@@ -539,6 +539,20 @@ public final class Hooks {
         return m == null ? System.currentTimeMillis() : m.hooks.currentTimeMillis();
     }
 
+    /**
+     * The result of the JDK's {@code VM.getNanoTimeAdjustment(offsetSeconds)} ({@code real}), read by
+     * {@code java.time.Clock}: inside an execution, the virtual wall clock's nanoseconds past
+     * {@code offsetSeconds} instead ({@code -1}, the JDK's "offset too far", is passed through).
+     */
+    public static long nanoTimeAdjustment(long offsetSeconds, long real) {
+        WorkerState m = live();
+        if (m == null || real == -1) {
+            return real;
+        }
+        long adjustment = m.hooks.epochNanos() - offsetSeconds * 1_000_000_000L;
+        return adjustment == -1 ? -2 : adjustment; // -1 would tell the JDK to start again
+    }
+
     public static int identityHashCode(Object object) {
         WorkerState m = live();
         return m == null || object == null ? System.identityHashCode(object) : m.hooks.identityHashCode(object);

@@ -72,6 +72,9 @@ public abstract class RuntimeHooks {
 
     public abstract long currentTimeMillis();
 
+    /** The virtual wall clock in nanoseconds since the epoch ({@link #currentTimeMillis()} in nanoseconds). */
+    public abstract long epochNanos();
+
     public abstract int identityHashCode(Object object);
 
     /** {@code object.hashCode()}, made deterministic for objects that use the identity hash. */

@@ -129,6 +129,9 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
             }
             return next;
         }
+        if (mode == InstrumentationScope.Mode.CLOCK) {
+            return new ClockCalls(super.visitMethod(access, name, descriptor, signature, exceptions));
+        }
         if (mode == InstrumentationScope.Mode.HASH_CALLS) {
             return new HashCalls(super.visitMethod(access, name, descriptor, signature, exceptions));
         }
@@ -268,6 +271,34 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         "retain", "sort", "trim", "ensureCapacity"};
 
     private enum Wrap { ATOMIC, QUIET, INIT, SYNC_ATOMIC, MONITOR, COLLECTION }
+
+    /**
+     * In a {@link InstrumentationScope.Mode#CLOCK} class: {@code System.currentTimeMillis()} becomes
+     * {@code Hooks.currentTimeMillis()}, and the result of {@code VM.getNanoTimeAdjustment(offset)} (the
+     * JDK's call stays, it alone may make it) goes through {@code Hooks.nanoTimeAdjustment(offset, result)}.
+     */
+    private static final class ClockCalls extends MethodVisitor {
+        ClockCalls(MethodVisitor next) {
+            super(ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == INVOKESTATIC && owner.equals("java/lang/System") && name.equals("currentTimeMillis")
+                    && descriptor.equals("()J")) {
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "currentTimeMillis", "()J", false);
+                return;
+            }
+            if (opcode == INVOKESTATIC && owner.equals("jdk/internal/misc/VM") && name.equals("getNanoTimeAdjustment")
+                    && descriptor.equals("(J)J")) {
+                super.visitInsn(DUP2); // the offset, for the hook
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "nanoTimeAdjustment", "(JJ)J", false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
 
     /** In a {@link InstrumentationScope.Mode#HASH_CALLS} class: {@code o.hashCode()} becomes {@code Hooks.hashCode(o)}. */
     private static final class HashCalls extends MethodVisitor {

@@ -36,12 +36,16 @@ import java.util.Set;
  *   <li>{@link Mode#HASH_CALLS}: {@code java.util.Objects} and {@code java.util.Arrays}, whose
  *       {@code hashCode()} calls on the program's objects ({@code Objects.hash}, {@code Arrays.hashCode})
  *       go through the runtime, as in instrumented code, and nothing else.
+ *   <li>{@link Mode#CLOCK}: {@code java.time.Clock} and its system clock, whose reads of the wall
+ *       clock ({@code System.currentTimeMillis}, {@code VM.getNanoTimeAdjustment}) go to the
+ *       runtime's virtual clock inside an execution: {@code Instant.now()}, {@code LocalDateTime.now()}
+ *       and {@code Clock.systemUTC()} read the time {@code System.currentTimeMillis()} does.
  *   <li>{@link Mode#NONE}: Weft itself.
  * </ul>
  */
 public final class InstrumentationScope {
 
-    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES, HASH_CALLS }
+    enum Mode { NONE, FULL, ATOMIC_ENTRIES, CURRENT_THREAD, INIT_ONLY, MONITORS, EXIT_ENTRIES, HASH_CALLS, CLOCK }
 
     /** Top-level {@code java.util} classes (and their nested classes) that are rewritten. */
     private static final List<String> JAVA_UTIL = List.of(
@@ -164,6 +168,9 @@ public final class InstrumentationScope {
         if (className.equals("java/lang/Runtime")) {
             return Mode.EXIT_ENTRIES;
         }
+        if (className.equals("java/time/Clock") || className.equals("java/time/Clock$SystemClock")) {
+            return Mode.CLOCK;
+        }
         if (className.equals("java/util/Objects") || className.equals("java/util/Arrays")) {
             return Mode.HASH_CALLS;
         }
@@ -272,7 +279,8 @@ public final class InstrumentationScope {
         String name = type.getName().replace('.', '/');
         Mode mode = modeOf(name, type.getClassLoader());
         return (mode == Mode.FULL || mode == Mode.ATOMIC_ENTRIES || mode == Mode.CURRENT_THREAD || mode == Mode.MONITORS
-                || mode == Mode.EXIT_ENTRIES || mode == Mode.HASH_CALLS) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
+                || mode == Mode.EXIT_ENTRIES || mode == Mode.HASH_CALLS
+                || mode == Mode.CLOCK) && !type.isArray() && !type.isPrimitive() && !type.isHidden();
     }
 
     /**

@@ -1726,6 +1726,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     @Override
+    public long epochNanos() {
+        return EPOCH_MILLIS * 1_000_000L + clockNanos;
+    }
+
+    @Override
     public int identityHashCode(Object object) {
         return identity(object);
     }

@@ -20,6 +20,22 @@ class SleepAndClockSemanticsTest {
     }
 
     @Test
+    void javaTime_readsTheVirtualWallClock() {
+        // Instant.now() and LocalDateTime.now() read the clock through java.time.Clock, which reads the
+        // JVM's wall clock itself (not System.currentTimeMillis): 'instant 2026-12-05T19:…' in every run before
+        Outcomes.of(() -> {
+            java.time.Instant before = java.time.Instant.now();
+            Thread.sleep(1_500);
+            return "instant " + before + ", after sleep(1500) +" + java.time.Duration.between(before, java.time.Instant.now()).toMillis()
+                    + " ms, clock millis " + java.time.Clock.systemUTC().millis() + ", utc "
+                    + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).getYear();
+        })
+                .acceptable("instant 2026-01-01T00:00:00Z, after sleep(1500) +1500 ms, clock millis 1767225601500, utc 2026",
+                        "java.time reads the virtual wall clock, which a sleep advances")
+                .check();
+    }
+
+    @Test
     void sleep_advancesBothClocksByItsDuration() {
         Outcomes.of(() -> {
             long nanos = System.nanoTime();
