@@ -55,15 +55,13 @@ public class BackportSweep {
     @ConcurrencyTest(threads = 2, operations = 3, scenarios = 40, schedules = 100, timeBudget = "60s")
     @MapScenario(operations = {MapOperation.PUT, MapOperation.GET, MapOperation.REMOVE, MapOperation.PUT_IF_ABSENT,
             MapOperation.CONTAINS_KEY})
-    @Verdict(value = Verdict.Kind.OPEN_WEFT_DEFECT, report = {"internal error: dev.weft.scheduler.replay.ReplayDivergenceException",
-            "Weft: data race on ConcurrentSkipListMap#1.randomSeed"},
-            why = "the exploration finds a real, benign race by design: every put draws its node's level from the map's plain "
-                    + "randomSeed field, read and written without a lock (as in Java 6's own ConcurrentSkipListMap, whose "
-                    + "comment says it does not matter much if threads miss each other's updates); but the replay that makes "
-                    + "the report can diverge: the map's seed comes from a static java.util.Random (seedGenerator, made in the "
-                    + "class initializer) whose state carries over from one execution to the next, so the replay draws other "
-                    + "levels (static state per execution: boundaries; the raw exception instead of a report: determinism). "
-                    + "It diverged in three runs of three on JDK 17, not in one run on JDK 25")
+    @Verdict(value = Verdict.Kind.REAL_BUG, report = "data race on ConcurrentSkipListMap#1.randomSeed",
+            why = "real, benign by design: every put draws its node's level from the map's plain randomSeed field, read and "
+                    + "written without a lock (as in Java 6's own ConcurrentSkipListMap, whose comment says it does not matter "
+                    + "much if threads miss each other's updates). The map's seed comes from a static java.util.Random of a "
+                    + "class in a jar, which Weft does not reset between executions: when the replay that makes the report "
+                    + "draws other levels, the report says so in place of the interleaving (it was a raw "
+                    + "ReplayDivergenceException before)")
     @SuppressWarnings("unchecked")
     Map<Integer, Integer> concurrentSkipListMap() {
         return new ConcurrentSkipListMap();
