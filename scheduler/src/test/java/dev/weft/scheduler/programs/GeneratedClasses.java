@@ -13,11 +13,16 @@ import org.objectweb.asm.Opcodes;
  */
 final class GeneratedClasses {
 
-    private static Class<?> counter;
+    /**
+     * Where the class is kept: not in a static of this class, which every execution resets (fresh
+     * statics), but outside the program, as cglib keeps its proxies in a cache of its own jar.
+     */
+    private static final String KEPT_AS = GeneratedClasses.class.getName() + ".counter";
 
     private GeneratedClasses() {}
 
     static synchronized Class<?> counter() {
+        Class<?> counter = (Class<?>) System.getProperties().get(KEPT_AS);
         if (counter == null) {
             String name = "dev/weft/scheduler/programs/Counter$$EnhancerByCGLIB$$"
                     + Integer.toHexString(new SecureRandom().nextInt() | 0x1000_0000); // really random, even inside an execution
@@ -51,6 +56,7 @@ final class GeneratedClasses {
             writer.visitEnd();
             try {
                 counter = MethodHandles.lookup().defineClass(writer.toByteArray());
+                System.getProperties().put(KEPT_AS, counter);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
