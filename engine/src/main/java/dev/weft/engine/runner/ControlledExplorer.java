@@ -31,6 +31,8 @@ import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Shard;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.time.Duration;
@@ -55,6 +57,8 @@ public final class ControlledExplorer implements Explorer {
     static final String MAP = "map";
     static final String OPERATIONS = "operations";
     private static final int MIN_PREEMPTION_BUDGET = 500;
+    /** The bound of the search for a failing schedule with fewer preemptions than the one found. */
+    private static final int SHRINK_PREEMPTION_BOUND = 2;
     private static final Duration MIN_PREEMPTION_TIME = Duration.ofMillis(500);
     private static final int SHRINK_CANDIDATE_BUDGET = 150;
     private static final Duration SHRINK_TIME = Duration.ofSeconds(1);
@@ -86,6 +90,21 @@ public final class ControlledExplorer implements Explorer {
                 + " loaded before weft's agent attached, so each of their synchronized methods runs as one step"
                 + " (no switch just before or inside it): " + String.join(", ", late)
                 + " (give the agent from the start: -javaagent in Surefire's argLine, see docs/runtime.md)");
+    }
+
+    /**
+     * The scheduler's specification of a test's strategy: the one place where the annotation's {@link Strategy}
+     * becomes a strategy the scheduler runs. {@link Strategy#DEFAULT} is resolved by the test's settings
+     * before it gets here; should it not be, it runs the built-in default, the portfolio.
+     */
+    static StrategySpec strategySpec(Strategy strategy, int preemptionBound) {
+        return switch (strategy) {
+            case RANDOM -> new StrategySpec.RandomWalk();
+            case PCT -> new StrategySpec.Pct();
+            case POS -> new StrategySpec.Pos();
+            case EXHAUSTIVE -> new StrategySpec.Exhaustive(preemptionBound);
+            case PORTFOLIO, DEFAULT -> new StrategySpec.Portfolio();
+        };
     }
 
     @Override
@@ -446,23 +465,10 @@ public final class ControlledExplorer implements Explorer {
         // ------------------------------------------------------------ shared
 
         private ExplorationSettings explorationSettings(int maxExecutions, boolean shardExecutions) {
-            String name = switch (settings.strategy()) {
-                case RANDOM -> "random";
-                case PCT -> "pct";
-                case POS -> "pos";
-                case EXHAUSTIVE -> "exhaustive";
-                default -> "portfolio";
-            };
-            List<String> options = new ArrayList<>();
-            if (settings.strategy() == Strategy.EXHAUSTIVE) {
-                options.add("preemptions=" + settings.preemptionBound());
-            }
-            dev.weft.scheduler.strategy.Shard shard = shardExecutions
-                    ? new dev.weft.scheduler.strategy.Shard(settings.shard().index(), settings.shard().count())
-                    : dev.weft.scheduler.strategy.Shard.WHOLE;
+            Shard shard = shardExecutions ? new Shard(settings.shard().index(), settings.shard().count()) : Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
-            return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
+            return new ExplorationSettings(strategySpec(settings.strategy(), settings.preemptionBound()), settings.seed(),
+                    maxExecutions, budget, shard, settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
         }
 
         /** Fresh statics in every execution, but for the classes kept (or none, when the test says so). */
@@ -517,7 +523,7 @@ public final class ControlledExplorer implements Explorer {
 
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
-            return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
+            return new ExplorationSettings(new StrategySpec.RandomWalk(), seed, 1, null, Shard.WHOLE,
                     settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
         }
 
@@ -526,8 +532,8 @@ public final class ControlledExplorer implements Explorer {
             if (!settings.shrink()) {
                 return failure;
             }
-            ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, settings.maxSteps(),
+            ExplorationSettings bounded = new ExplorationSettings(new StrategySpec.Exhaustive(SHRINK_PREEMPTION_BOUND), settings.seed(),
+                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, Shard.WHOLE, settings.maxSteps(),
                     detection(), suppressedFields()).withStatics(statics());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
