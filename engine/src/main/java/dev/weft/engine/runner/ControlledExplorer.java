@@ -465,7 +465,7 @@ public final class ControlledExplorer implements Explorer {
         // ------------------------------------------------------------ shared
 
         private ExplorationSettings explorationSettings(int maxExecutions, boolean shardExecutions) {
-            Shard shard = shardExecutions ? new Shard(settings.shard().index(), settings.shard().count()) : Shard.WHOLE;
+            Shard shard = shardExecutions ? settings.shard() : Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
             return new ExplorationSettings(strategySpec(settings.strategy(), settings.preemptionBound()), settings.seed(),
                     maxExecutions, budget, shard, settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
