@@ -6,10 +6,10 @@ import dev.weft.engine.config.TestSettings;
 import dev.weft.engine.execution.ExplorationListener;
 import dev.weft.engine.execution.ExplorationResult;
 import dev.weft.engine.execution.ExplorationStatistics;
-import dev.weft.engine.execution.Explorer;
 import dev.weft.engine.execution.ImperativeProgram;
 import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
+import dev.weft.engine.execution.TestExplorer;
 import dev.weft.engine.execution.TestPlan;
 import dev.weft.engine.report.FailureReport;
 import dev.weft.engine.report.FailureView;
@@ -21,6 +21,7 @@ import dev.weft.engine.store.StoredFailure;
 import dev.weft.models.check.Checker;
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayDivergenceException;
@@ -51,7 +52,7 @@ import java.util.function.IntFunction;
  * fewest preemptions found by bounded search), replayed with its trace, and reported with a replay
  * token. A replay request or a stored failure is replayed before anything is explored.
  */
-public final class ControlledExplorer implements Explorer {
+public final class ControlledExplorer implements TestExplorer {
 
     static final String IMPERATIVE = "imperative";
     static final String MAP = "map";
@@ -71,7 +72,10 @@ public final class ControlledExplorer implements Explorer {
         return late;
     }
 
-    @Override
+    /**
+     * Starts the runtime, if it has not started: the earlier, the fewer classes are loaded before its
+     * agent. Never throws: a runtime that cannot start fails the tests when they run, with the reason.
+     */
     public void prepare() {
         try {
             ControlledRuntime.get();
@@ -110,7 +114,7 @@ public final class ControlledExplorer implements Explorer {
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         ControlledRuntime runtime = ControlledRuntime.get();
-        dev.weft.scheduler.explore.Explorer explorer = new dev.weft.scheduler.explore.Explorer(runtime);
+        Explorer explorer = new Explorer(runtime);
         explorer.stopWhen(listener::stopRequested);
         Run run = new Run(plan, explorer, listener);
         try {
@@ -126,7 +130,7 @@ public final class ControlledExplorer implements Explorer {
     private static final class Run {
         private final TestPlan plan;
         private final TestSettings settings;
-        private final dev.weft.scheduler.explore.Explorer explorer;
+        private final Explorer explorer;
         private final ExplorationListener listener;
         private final long start = System.nanoTime();
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
@@ -139,7 +143,7 @@ public final class ControlledExplorer implements Explorer {
         private boolean budgetSpent;
         private boolean exhaustive;
 
-        Run(TestPlan plan, dev.weft.scheduler.explore.Explorer explorer, ExplorationListener listener) {
+        Run(TestPlan plan, Explorer explorer, ExplorationListener listener) {
             this.plan = plan;
             this.settings = plan.settings();
             this.explorer = explorer;
