@@ -98,7 +98,7 @@ public final class ControlledExplorer implements TestExplorer {
 
     /**
      * The scheduler's specification of a test's strategy: the one place where the annotation's {@link Strategy}
-     * becomes a strategy the scheduler runs. {@link Strategy#DEFAULT} is resolved by the test's settings
+     * becomes a strategy the scheduler runs ({@link #kind} is its inverse, for the counts per strategy). {@link Strategy#DEFAULT} is resolved by the test's settings
      * before it gets here; should it not be, it runs the built-in default, the portfolio.
      */
     static StrategySpec strategySpec(Strategy strategy, int preemptionBound) {
@@ -109,6 +109,20 @@ public final class ControlledExplorer implements TestExplorer {
             case EXHAUSTIVE -> new StrategySpec.Exhaustive(preemptionBound);
             case PORTFOLIO, DEFAULT -> new StrategySpec.Portfolio();
         };
+    }
+
+    /** The annotation's name of the strategy a specification describes, for the executions counted per strategy. */
+    static Strategy kind(StrategySpec spec) {
+        if (spec instanceof StrategySpec.RandomWalk) {
+            return Strategy.RANDOM;
+        }
+        if (spec instanceof StrategySpec.Pct) {
+            return Strategy.PCT;
+        }
+        if (spec instanceof StrategySpec.Pos) {
+            return Strategy.POS;
+        }
+        return spec instanceof StrategySpec.Exhaustive ? Strategy.EXHAUSTIVE : Strategy.PORTFOLIO;
     }
 
     @Override
@@ -570,21 +584,10 @@ public final class ControlledExplorer implements TestExplorer {
             executions += result.executions();
             distinct += result.distinctInterleavings();
             // replays are decided by the recorded decisions, not by a strategy: not part of the mix
-            result.executionsByStrategy().forEach((described, count) -> kind(described)
-                    .ifPresent(kind -> byStrategy.merge(kind, count, Long::sum)));
+            result.executionsByStrategy().forEach((spec, count) -> byStrategy.merge(kind(spec), count, Long::sum));
             if (result.stoppedByTimeBudget()) {
                 budgetSpent = true;
             }
-        }
-
-        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}); none for a replay. */
-        private Optional<Strategy> kind(String described) {
-            for (Strategy kind : Strategy.values()) {
-                if (described.regionMatches(true, 0, kind.name(), 0, kind.name().length())) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
         }
 
         private ExplorationStatistics statistics() {

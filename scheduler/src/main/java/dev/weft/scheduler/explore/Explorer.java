@@ -197,9 +197,9 @@ public final class Explorer {
             }
         }
 
-        Map<String, Long> executionsByStrategy() {
-            Map<String, Long> counts = new TreeMap<>();
-            deciding.forEach((strategy, count) -> counts.merge(strategy.describe(), count[0], Long::sum));
+        Map<StrategySpec, Long> executionsByStrategy() {
+            Map<StrategySpec, Long> counts = new java.util.HashMap<>();
+            deciding.forEach((strategy, count) -> strategy.spec().ifPresent(spec -> counts.merge(spec, count[0], Long::sum)));
             return counts;
         }
 

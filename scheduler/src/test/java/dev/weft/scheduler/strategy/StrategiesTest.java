@@ -88,4 +88,19 @@ class StrategiesTest {
         assertThatThrownBy(() -> new StrategySpec.Exhaustive(-1)).hasMessage("preemption bound must be at least 0, was -1");
         assertThatThrownBy(() -> new StrategySpec.RandomWalk(1.5)).hasMessage("switch probability must be between 0 and 1, was 1.5");
     }
+
+    @Test
+    void spec_ofACreatedStrategy_isTheSpecificationThatCreatedIt() {
+        for (StrategySpec spec : java.util.List.of(new StrategySpec.RandomWalk(0.5), new StrategySpec.Pct(2, 40), new StrategySpec.Pos(),
+                new StrategySpec.Exhaustive(1), new StrategySpec.Portfolio())) {
+            assertThat(spec.create(7).spec()).contains(spec);
+        }
+        PortfolioStrategy portfolio = new PortfolioStrategy(1);
+        java.util.Set<StrategySpec> members = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            members.add(portfolio.memberFor(i).spec().orElseThrow());
+        }
+        assertThat(members).containsExactlyInAnyOrder(new StrategySpec.RandomWalk(), new StrategySpec.Pct(2), new StrategySpec.Pct(3),
+                new StrategySpec.Pct(5), new StrategySpec.Pos());
+    }
 }
