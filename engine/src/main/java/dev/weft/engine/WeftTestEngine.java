@@ -34,16 +34,32 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
     /** The engine's id, the first segment of every Weft unique id: {@code [engine:weft]}. */
     public static final String ENGINE_ID = "weft";
 
-    private final TestExplorer explorer;
+    /** The explorer; {@code null} until first needed, for the engine as the platform loads it. */
+    private TestExplorer explorer;
 
-    /** The engine as the platform loads it: it explores on the controlled runtime ({@link ControlledExplorer}). */
+    /**
+     * The engine as the platform loads it: it explores on the controlled runtime ({@link ControlledExplorer}),
+     * built when discovery first needs it, so that a runtime that cannot be loaded is reported by discovery
+     * rather than keeping the engine from loading.
+     */
     public WeftTestEngine() {
-        this(new ControlledExplorer());
     }
 
     /** An engine with the given explorer, for tests of the engine and of explorers. */
     public WeftTestEngine(TestExplorer explorer) {
-        this.explorer = explorer;
+        this.explorer = java.util.Objects.requireNonNull(explorer, "explorer");
+    }
+
+    private TestExplorer explorer() {
+        if (explorer == null) {
+            try {
+                explorer = new ControlledExplorer();
+            } catch (LinkageError e) {
+                throw new JUnitException("weft-engine could not load its controlled runtime: " + e
+                        + "; weft-engine and weft-scheduler on the test class path must be the same version", e);
+            }
+        }
+        return explorer;
     }
 
     @Override
@@ -88,7 +104,7 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
             // start the runtime now, before other engines' tests load the classes under test: a
             // class loaded before the agent can only be retransformed, which keeps its synchronized
             // methods atomic
-            for (String late : explorer.prepare(request.getConfigurationParameters()::get)) {
+            for (String late : explorer().prepare(request.getConfigurationParameters()::get)) {
                 issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, late));
             }
         }
@@ -101,7 +117,7 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         WeftConfiguration configuration = engine.configuration();
         FailureStore store = configuration.failuresStore().map(FailureStore::in).orElseGet(FailureStore::off);
         SplittableRandom seeds = new SplittableRandom();
-        return new WeftExecutionContext(configuration, engine.configurationProblem(), explorer, store,
+        return new WeftExecutionContext(configuration, engine.configurationProblem(), explorer(), store,
                 request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC(),
                 configuration.reportsDirectory().map(ReportPages::in).orElseGet(ReportPages::off),
                 Cancellation.of(request));
