@@ -7,9 +7,9 @@ import dev.weft.engine.descriptor.WeftEngineDescriptor;
 import dev.weft.engine.descriptor.WeftExecutionContext;
 import dev.weft.engine.discovery.PlatformVersions;
 import dev.weft.engine.discovery.WeftDiscovery;
-import dev.weft.engine.execution.Explorer;
-import dev.weft.engine.execution.ExplorerLoader;
+import dev.weft.engine.execution.TestExplorer;
 import dev.weft.engine.report.ReportPages;
+import dev.weft.engine.runner.ControlledExplorer;
 import dev.weft.engine.store.FailureStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 
 /**
  * The Weft test engine, id {@value #ENGINE_ID}: discovers {@code @ConcurrencyTest} methods, validates
- * them, and runs each through an {@link Explorer} on the engine's single thread (the controlled
+ * them, and runs each through a {@link TestExplorer} on the engine's single thread (the controlled
  * scheduler owns the interleavings; tests do not run in parallel with each other).
  */
 public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionContext> {
@@ -34,16 +34,32 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
     /** The engine's id, the first segment of every Weft unique id: {@code [engine:weft]}. */
     public static final String ENGINE_ID = "weft";
 
-    private final Optional<Explorer> explorer;
+    /** The explorer; {@code null} until first needed, for the engine as the platform loads it. */
+    private TestExplorer explorer;
 
-    /** The engine as the platform loads it: its explorer is the runtime's, found on the class path. */
+    /**
+     * The engine as the platform loads it: it explores on the controlled runtime ({@link ControlledExplorer}),
+     * built when discovery first needs it, so that a runtime that cannot be loaded is reported by discovery
+     * rather than keeping the engine from loading.
+     */
     public WeftTestEngine() {
-        this.explorer = Optional.empty();
     }
 
     /** An engine with the given explorer, for tests of the engine and of explorers. */
-    public WeftTestEngine(Explorer explorer) {
-        this.explorer = Optional.of(explorer);
+    public WeftTestEngine(TestExplorer explorer) {
+        this.explorer = java.util.Objects.requireNonNull(explorer, "explorer");
+    }
+
+    private TestExplorer explorer() {
+        if (explorer == null) {
+            try {
+                explorer = new ControlledExplorer();
+            } catch (LinkageError e) {
+                throw new JUnitException("weft-engine could not load its controlled runtime: " + e
+                        + "; weft-engine and weft-scheduler on the test class path must be the same version", e);
+            }
+        }
+        return explorer;
     }
 
     @Override
@@ -84,11 +100,11 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
             engine = new WeftEngineDescriptor(uniqueId, WeftConfiguration.defaults(), Optional.of(e));
         }
         WeftDiscovery.discover(request, engine, issues);
-        if (!engine.getChildren().isEmpty() && explorer.isEmpty()) {
+        if (!engine.getChildren().isEmpty()) {
             // start the runtime now, before other engines' tests load the classes under test: a
             // class loaded before the agent can only be retransformed, which keeps its synchronized
             // methods atomic
-            for (String late : ExplorerLoader.load().prepare(request.getConfigurationParameters()::get)) {
+            for (String late : explorer().prepare(request.getConfigurationParameters()::get)) {
                 issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, late));
             }
         }
@@ -100,9 +116,8 @@ public final class WeftTestEngine extends HierarchicalTestEngine<WeftExecutionCo
         WeftEngineDescriptor engine = (WeftEngineDescriptor) request.getRootTestDescriptor();
         WeftConfiguration configuration = engine.configuration();
         FailureStore store = configuration.failuresStore().map(FailureStore::in).orElseGet(FailureStore::off);
-        Explorer chosen = explorer.orElseGet(ExplorerLoader::load);
         SplittableRandom seeds = new SplittableRandom();
-        return new WeftExecutionContext(configuration, engine.configurationProblem(), chosen, store,
+        return new WeftExecutionContext(configuration, engine.configurationProblem(), explorer(), store,
                 request.getEngineExecutionListener(), seeds::nextLong, Clock.systemUTC(),
                 configuration.reportsDirectory().map(ReportPages::in).orElseGet(ReportPages::off),
                 Cancellation.of(request));

@@ -13,9 +13,6 @@ import dev.weft.engine.execution.ImperativeProgram;
 import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
 import dev.weft.engine.execution.TestPlan;
-import dev.weft.engine.execution.Explorer;
-import dev.weft.engine.execution.ExplorerLoader;
-import dev.weft.engine.execution.UnavailableExplorer;
 import dev.weft.engine.fixtures.CounterTests;
 import dev.weft.engine.fixtures.ValidTests;
 import dev.weft.engine.report.FailureReport;
@@ -258,12 +255,5 @@ class ExecutionSeamTest {
 
         assertThat(issues).extracting(issue -> issue.message())
                 .containsExactly("weft.shard must be i/N with 0 <= i < N, was 2/2");
-    }
-
-    @Test
-    void noRuntimeOnClassPath_everyTestFailsHonestly() throws Exception {
-        // a class loader that sees no service file: the engine must refuse, not pass
-        Explorer explorer = ExplorerLoader.load(new ClassLoader(null) { });
-        assertThat(explorer).isInstanceOf(UnavailableExplorer.class);
     }
 }

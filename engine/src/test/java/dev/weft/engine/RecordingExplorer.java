@@ -3,7 +3,7 @@ package dev.weft.engine;
 import dev.weft.engine.execution.ExplorationListener;
 import dev.weft.engine.execution.ExplorationResult;
 import dev.weft.engine.execution.ExplorationStatistics;
-import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.execution.TestExplorer;
 import dev.weft.engine.execution.TestPlan;
 import dev.weft.api.Strategy;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** An explorer for the engine's tests: records every plan and answers with a chosen result. */
-final class RecordingExplorer implements Explorer {
+final class RecordingExplorer implements TestExplorer {
 
     static final ExplorationStatistics STATISTICS =
             new ExplorationStatistics(3, 30, 12, Map.of(Strategy.RANDOM, 30L), Duration.ofMillis(25), false, false);

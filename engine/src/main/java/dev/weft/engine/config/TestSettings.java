@@ -2,6 +2,7 @@ package dev.weft.engine.config;
 
 import dev.weft.api.ConcurrencyTest;
 import dev.weft.api.Strategy;
+import dev.weft.scheduler.strategy.Shard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

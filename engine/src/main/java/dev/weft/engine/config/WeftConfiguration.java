@@ -1,6 +1,7 @@
 package dev.weft.engine.config;
 
 import dev.weft.api.Strategy;
+import dev.weft.scheduler.strategy.Shard;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public record WeftConfiguration(
     public static WeftConfiguration defaults() {
         return new WeftConfiguration(OptionalLong.empty(), Optional.empty(), BUILT_IN_SCHEDULES,
                 BUILT_IN_SCENARIOS, BUILT_IN_STRATEGY, BUILT_IN_PREEMPTION_BOUND, BUILT_IN_TIME_BUDGET,
-                Shard.ALL, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
+                Shard.WHOLE, Optional.of(Paths.get(BUILT_IN_FAILURES_STORE)), RaceMode.FAIL, List.of(), true,
                 BUILT_IN_PROGRESS_INTERVAL, Optional.of(Paths.get(BUILT_IN_REPORTS)), true, BUILT_IN_MAX_STEPS, List.of());
     }
 
@@ -135,11 +136,15 @@ public record WeftConfiguration(
                 .orElse(BUILT_IN_PREEMPTION_BOUND);
         Duration timeBudget = reader.duration(WeftSettings.TIME_BUDGET, BUILT_IN_TIME_BUDGET);
         Shard shard = reader.value(WeftSettings.SHARD)
-                .map(text -> Shard.parse(text).orElseGet(() -> {
-                    reader.problem(WeftSettings.SHARD, "i/N with 0 <= i < N", text);
-                    return Shard.ALL;
-                }))
-                .orElse(Shard.ALL);
+                .map(text -> {
+                    try {
+                        return Shard.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        reader.problem(WeftSettings.SHARD, "i/N with 0 <= i < N", text);
+                        return Shard.WHOLE;
+                    }
+                })
+                .orElse(Shard.WHOLE);
         Optional<Path> store = reader.value(WeftSettings.FAILURES_STORE)
                 .orElse(BUILT_IN_FAILURES_STORE)
                 .transform(text -> text.isEmpty() ? Optional.<Path>empty() : reader.path(text));

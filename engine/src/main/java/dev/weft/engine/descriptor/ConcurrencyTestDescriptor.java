@@ -27,7 +27,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * One {@code @ConcurrencyTest} method: a test with a {@link MethodSource}. Executing it resolves the
- * test's settings, builds its {@link TestPlan}, hands the plan to the {@link dev.weft.engine.execution.Explorer}
+ * test's settings, builds its {@link TestPlan}, hands the plan to the {@link dev.weft.engine.execution.TestExplorer}
  * and turns the result into a pass or a failure with the report. An invalid declaration or configuration
  * fails the test with its problems: never a silent skip.
  */

@@ -26,7 +26,7 @@ public final class ExplorationSummary {
         entries.put("weft.scenarios", String.valueOf(settings.scenarios()));
         entries.put("weft.schedules", String.valueOf(settings.schedules()));
         entries.put("weft.timeBudget", DurationText.format(settings.timeBudget()));
-        if (!settings.shard().isAll()) {
+        if (!settings.shard().isWhole()) {
             entries.put("weft.shard", settings.shard().toString());
         }
         settings.replay().ifPresent(replay -> entries.put("weft.replay", replay.token()));
@@ -87,7 +87,7 @@ public final class ExplorationSummary {
         StringBuilder line = new StringBuilder("weft: ").append(testName).append(" — seed ").append(settings.seed())
                 .append(" (").append(settings.seedSource().name().toLowerCase(Locale.ROOT)).append("), strategy ")
                 .append(settings.strategy().name());
-        if (!settings.shard().isAll()) {
+        if (!settings.shard().isWhole()) {
             line.append(", shard ").append(settings.shard());
         }
         line.append(", ").append(coverage(statistics));

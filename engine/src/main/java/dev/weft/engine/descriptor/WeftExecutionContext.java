@@ -2,7 +2,7 @@ package dev.weft.engine.descriptor;
 
 import dev.weft.engine.config.InvalidConfigurationException;
 import dev.weft.engine.config.WeftConfiguration;
-import dev.weft.engine.execution.Explorer;
+import dev.weft.engine.execution.TestExplorer;
 import dev.weft.engine.report.ReportPages;
 import dev.weft.engine.store.FailureStore;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * @param cancellation whether the run was cancelled (JUnit Platform 6)
  */
 public record WeftExecutionContext(WeftConfiguration configuration,
-        Optional<InvalidConfigurationException> configurationProblem, Explorer explorer, FailureStore failureStore,
+        Optional<InvalidConfigurationException> configurationProblem, TestExplorer explorer, FailureStore failureStore,
         EngineExecutionListener listener, LongSupplier freshSeeds, Clock clock, ReportPages reportPages,
         Cancellation cancellation)
         implements EngineExecutionContext {

@@ -12,7 +12,7 @@ import dev.weft.engine.config.SeedText;
 import dev.weft.engine.execution.ImperativeProgram;
 import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
-import dev.weft.engine.execution.Program;
+import dev.weft.engine.execution.TestProgram;
 import dev.weft.engine.execution.TestIdentity;
 import dev.weft.engine.scenario.MapScenarioSpec;
 import dev.weft.engine.scenario.ObjectScenarioSpec;
@@ -79,7 +79,7 @@ public final class DeclarationValidator {
             checkReplay();
             Optional<Duration> timeBudget = checkTimeBudget();
             checkPreemptionBound();
-            Optional<Program> program = checkForm();
+            Optional<TestProgram> program = checkForm();
             if (!problems.isEmpty() || program.isEmpty()) {
                 return new ValidatedTest.Invalid(problems);
             }
@@ -210,7 +210,7 @@ public final class DeclarationValidator {
             }
         }
 
-        private Optional<Program> checkForm() {
+        private Optional<TestProgram> checkForm() {
             Class<?> returnType = method.getReturnType();
             Optional<MapScenario> mapScenario = AnnotationSupport.findAnnotation(method, MapScenario.class);
             Optional<ObjectScenario> objectScenario = AnnotationSupport.findAnnotation(method, ObjectScenario.class);

@@ -1,13 +1,12 @@
 package dev.weft.engine.discovery;
 
-import dev.weft.engine.execution.ExplorerLoader;
+import dev.weft.engine.runner.ControlledExplorer;
 import dev.weft.scheduler.runtime.RuntimeSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.ServiceConfigurationError;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -42,8 +41,8 @@ public final class EarlyRuntimeStart implements LauncherSessionListener {
             if (!RuntimeSettings.process().agentEarly()) {
                 return;
             }
-            ExplorerLoader.load().prepare();
-        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            new ControlledExplorer().prepare();
+        } catch (RuntimeException | LinkageError e) {
             // the engine tries again at discovery, and its tests report why the runtime did not start
         }
     }

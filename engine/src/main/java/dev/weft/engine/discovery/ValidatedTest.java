@@ -1,7 +1,7 @@
 package dev.weft.engine.discovery;
 
 import dev.weft.api.ConcurrencyTest;
-import dev.weft.engine.execution.Program;
+import dev.weft.engine.execution.TestProgram;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public sealed interface ValidatedTest {
      * @param seed the {@code seed} attribute, if set
      * @param timeBudget the {@code timeBudget} attribute, if set
      */
-    record Valid(ConcurrencyTest annotation, Program program, OptionalLong seed, Optional<Duration> timeBudget)
+    record Valid(ConcurrencyTest annotation, TestProgram program, OptionalLong seed, Optional<Duration> timeBudget)
             implements ValidatedTest {
     }
 

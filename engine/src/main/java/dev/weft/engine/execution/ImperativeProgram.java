@@ -9,10 +9,10 @@ import java.lang.reflect.Method;
  * @param testClass the test class
  * @param method the test method
  */
-public record ImperativeProgram(Class<?> testClass, Method method) implements Program {
+public record ImperativeProgram(Class<?> testClass, Method method) implements TestProgram {
 
     /** Runs the test method once on the given test instance; exceptions it throws propagate unwrapped. */
     public void run(Object testInstance) throws Exception {
-        Program.call(method, testInstance);
+        TestProgram.call(method, testInstance);
     }
 }

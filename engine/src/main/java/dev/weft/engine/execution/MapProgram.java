@@ -17,7 +17,7 @@ import java.util.Map;
  * @param shape how many calls a scenario has, and where
  */
 public record MapProgram(Class<?> testClass, Method method, MapScenarioSpec spec, ScenarioShape shape)
-        implements Program {
+        implements TestProgram {
 
     /** The generator of this test's scenarios. */
     public MapScenarioGenerator generator() {
@@ -31,7 +31,7 @@ public record MapProgram(Class<?> testClass, Method method, MapScenarioSpec spec
      */
     @SuppressWarnings("unchecked")
     public Map<Integer, Integer> newMap(Object testInstance) throws Exception {
-        Object returned = Program.call(method, testInstance);
+        Object returned = TestProgram.call(method, testInstance);
         if (returned == null) {
             throw new IllegalStateException(method.getName() + " must return a fresh empty map, was null");
         }

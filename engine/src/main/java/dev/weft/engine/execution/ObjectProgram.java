@@ -16,7 +16,7 @@ import java.lang.reflect.Method;
  * @param shape how many calls a scenario has, and where
  */
 public record ObjectProgram(Class<?> testClass, Method method, ObjectScenarioSpec spec, ScenarioShape shape)
-        implements Program {
+        implements TestProgram {
 
     /** The generator of this test's scenarios. */
     public ObjectScenarioGenerator generator() {
@@ -25,13 +25,13 @@ public record ObjectProgram(Class<?> testClass, Method method, ObjectScenarioSpe
 
     /** A fresh shared object from the test method. */
     public Object newState(Object testInstance) throws Exception {
-        return requireNonNull(Program.call(method, testInstance), method);
+        return requireNonNull(TestProgram.call(method, testInstance), method);
     }
 
     /** A fresh sequential model: from the model method, or from the test method itself when there is none. */
     public Object newModel(Object testInstance) throws Exception {
         Method factory = spec.model().orElse(method);
-        return requireNonNull(Program.call(factory, testInstance), factory);
+        return requireNonNull(TestProgram.call(factory, testInstance), factory);
     }
 
     private static Object requireNonNull(Object returned, Method factory) {

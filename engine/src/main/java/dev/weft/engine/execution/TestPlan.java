@@ -13,6 +13,6 @@ import java.util.Optional;
  * @param storedFailure the failure recorded for this test by the last run, whose token the explorer
  *     replays first; empty when there is none or the store is off
  */
-public record TestPlan(TestIdentity identity, Program program, TestSettings settings,
+public record TestPlan(TestIdentity identity, TestProgram program, TestSettings settings,
         Optional<StoredFailure> storedFailure) {
 }

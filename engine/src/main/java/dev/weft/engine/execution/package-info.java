@@ -1,8 +1,7 @@
 /**
  * The execution seam: the immutable {@link dev.weft.engine.execution.TestPlan} the engine builds for
- * each test (identity, {@link dev.weft.engine.execution.Program} by form, resolved settings, stored
- * failure) and the {@link dev.weft.engine.execution.Explorer} interface the controlled runtime
- * implements. Until a runtime registers an explorer, {@link
- * dev.weft.engine.execution.UnavailableExplorer} fails every test: an unexplored test never passes.
+ * each test (identity, {@link dev.weft.engine.execution.TestProgram} by form, resolved settings, stored
+ * failure) and the {@link dev.weft.engine.execution.TestExplorer} interface that explores it, which
+ * the engine's {@link dev.weft.engine.runner.ControlledExplorer} implements on the controlled runtime.
  */
 package dev.weft.engine.execution;

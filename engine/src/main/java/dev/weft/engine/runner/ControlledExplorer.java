@@ -6,10 +6,10 @@ import dev.weft.engine.config.TestSettings;
 import dev.weft.engine.execution.ExplorationListener;
 import dev.weft.engine.execution.ExplorationResult;
 import dev.weft.engine.execution.ExplorationStatistics;
-import dev.weft.engine.execution.Explorer;
 import dev.weft.engine.execution.ImperativeProgram;
 import dev.weft.engine.execution.MapProgram;
 import dev.weft.engine.execution.ObjectProgram;
+import dev.weft.engine.execution.TestExplorer;
 import dev.weft.engine.execution.TestPlan;
 import dev.weft.engine.report.FailureReport;
 import dev.weft.engine.report.FailureView;
@@ -21,6 +21,7 @@ import dev.weft.engine.store.StoredFailure;
 import dev.weft.models.check.Checker;
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
+import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.explore.Judge;
 import dev.weft.scheduler.replay.ReplayDivergenceException;
@@ -31,6 +32,8 @@ import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Shard;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.time.Duration;
@@ -49,12 +52,14 @@ import java.util.function.IntFunction;
  * fewest preemptions found by bounded search), replayed with its trace, and reported with a replay
  * token. A replay request or a stored failure is replayed before anything is explored.
  */
-public final class ControlledExplorer implements Explorer {
+public final class ControlledExplorer implements TestExplorer {
 
     static final String IMPERATIVE = "imperative";
     static final String MAP = "map";
     static final String OPERATIONS = "operations";
     private static final int MIN_PREEMPTION_BUDGET = 500;
+    /** The bound of the search for a failing schedule with fewer preemptions than the one found. */
+    private static final int SHRINK_PREEMPTION_BOUND = 2;
     private static final Duration MIN_PREEMPTION_TIME = Duration.ofMillis(500);
     private static final int SHRINK_CANDIDATE_BUDGET = 150;
     private static final Duration SHRINK_TIME = Duration.ofSeconds(1);
@@ -67,7 +72,10 @@ public final class ControlledExplorer implements Explorer {
         return late;
     }
 
-    @Override
+    /**
+     * Starts the runtime, if it has not started: the earlier, the fewer classes are loaded before its
+     * agent. Never throws: a runtime that cannot start fails the tests when they run, with the reason.
+     */
     public void prepare() {
         try {
             ControlledRuntime.get();
@@ -88,10 +96,39 @@ public final class ControlledExplorer implements Explorer {
                 + " (give the agent from the start: -javaagent in Surefire's argLine, see docs/runtime.md)");
     }
 
+    /**
+     * The scheduler's specification of a test's strategy: the one place where the annotation's {@link Strategy}
+     * becomes a strategy the scheduler runs ({@link #kind} is its inverse, for the counts per strategy). {@link Strategy#DEFAULT} is resolved by the test's settings
+     * before it gets here; should it not be, it runs the built-in default, the portfolio.
+     */
+    static StrategySpec strategySpec(Strategy strategy, int preemptionBound) {
+        return switch (strategy) {
+            case RANDOM -> new StrategySpec.RandomWalk();
+            case PCT -> new StrategySpec.Pct();
+            case POS -> new StrategySpec.Pos();
+            case EXHAUSTIVE -> new StrategySpec.Exhaustive(preemptionBound);
+            case PORTFOLIO, DEFAULT -> new StrategySpec.Portfolio();
+        };
+    }
+
+    /** The annotation's name of the strategy a specification describes, for the executions counted per strategy. */
+    static Strategy kind(StrategySpec spec) {
+        if (spec instanceof StrategySpec.RandomWalk) {
+            return Strategy.RANDOM;
+        }
+        if (spec instanceof StrategySpec.Pct) {
+            return Strategy.PCT;
+        }
+        if (spec instanceof StrategySpec.Pos) {
+            return Strategy.POS;
+        }
+        return spec instanceof StrategySpec.Exhaustive ? Strategy.EXHAUSTIVE : Strategy.PORTFOLIO;
+    }
+
     @Override
     public ExplorationResult explore(TestPlan plan, ExplorationListener listener) throws Exception {
         ControlledRuntime runtime = ControlledRuntime.get();
-        dev.weft.scheduler.explore.Explorer explorer = new dev.weft.scheduler.explore.Explorer(runtime);
+        Explorer explorer = new Explorer(runtime);
         explorer.stopWhen(listener::stopRequested);
         Run run = new Run(plan, explorer, listener);
         try {
@@ -107,7 +144,7 @@ public final class ControlledExplorer implements Explorer {
     private static final class Run {
         private final TestPlan plan;
         private final TestSettings settings;
-        private final dev.weft.scheduler.explore.Explorer explorer;
+        private final Explorer explorer;
         private final ExplorationListener listener;
         private final long start = System.nanoTime();
         private final Map<Strategy, Long> byStrategy = new EnumMap<>(Strategy.class);
@@ -120,7 +157,7 @@ public final class ControlledExplorer implements Explorer {
         private boolean budgetSpent;
         private boolean exhaustive;
 
-        Run(TestPlan plan, dev.weft.scheduler.explore.Explorer explorer, ExplorationListener listener) {
+        Run(TestPlan plan, Explorer explorer, ExplorationListener listener) {
             this.plan = plan;
             this.settings = plan.settings();
             this.explorer = explorer;
@@ -448,23 +485,10 @@ public final class ControlledExplorer implements Explorer {
         // ------------------------------------------------------------ shared
 
         private ExplorationSettings explorationSettings(int maxExecutions, boolean shardExecutions) {
-            String name = switch (settings.strategy()) {
-                case RANDOM -> "random";
-                case PCT -> "pct";
-                case POS -> "pos";
-                case EXHAUSTIVE -> "exhaustive";
-                default -> "portfolio";
-            };
-            List<String> options = new ArrayList<>();
-            if (settings.strategy() == Strategy.EXHAUSTIVE) {
-                options.add("preemptions=" + settings.preemptionBound());
-            }
-            dev.weft.scheduler.strategy.Shard shard = shardExecutions
-                    ? new dev.weft.scheduler.strategy.Shard(settings.shard().index(), settings.shard().count())
-                    : dev.weft.scheduler.strategy.Shard.WHOLE;
+            Shard shard = shardExecutions ? settings.shard() : Shard.WHOLE;
             Duration budget = settings.timeBudget().isZero() ? null : settings.timeBudget();
-            return new ExplorationSettings(name, options, settings.seed(), maxExecutions, budget, shard,
-                    settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
+            return new ExplorationSettings(strategySpec(settings.strategy(), settings.preemptionBound()), settings.seed(),
+                    maxExecutions, budget, shard, settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
         }
 
         /** Fresh statics in every execution, but for the classes kept (or none, when the test says so). */
@@ -519,7 +543,7 @@ public final class ControlledExplorer implements Explorer {
 
         /** Settings that replay an execution of an exploration seeded with {@code seed}, detectors as configured. */
         private ExplorationSettings replaySettings(long seed) {
-            return new ExplorationSettings("random", List.of(), seed, 1, null, dev.weft.scheduler.strategy.Shard.WHOLE,
+            return new ExplorationSettings(new StrategySpec.RandomWalk(), seed, 1, null, Shard.WHOLE,
                     settings.maxSteps(), detection(), suppressedFields()).withStatics(statics());
         }
 
@@ -528,8 +552,8 @@ public final class ControlledExplorer implements Explorer {
             if (!settings.shrink()) {
                 return failure;
             }
-            ExplorationSettings bounded = new ExplorationSettings("exhaustive", List.of("preemptions=2"), settings.seed(),
-                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, dev.weft.scheduler.strategy.Shard.WHOLE, settings.maxSteps(),
+            ExplorationSettings bounded = new ExplorationSettings(new StrategySpec.Exhaustive(SHRINK_PREEMPTION_BOUND), settings.seed(),
+                    MIN_PREEMPTION_BUDGET, MIN_PREEMPTION_TIME, Shard.WHOLE, settings.maxSteps(),
                     detection(), suppressedFields()).withStatics(statics());
             try {
                 Exploration result = explorer.explore(program, bounded, judge, false);
@@ -562,21 +586,10 @@ public final class ControlledExplorer implements Explorer {
             executions += result.executions();
             distinct += result.distinctInterleavings();
             // replays are decided by the recorded decisions, not by a strategy: not part of the mix
-            result.executionsByStrategy().forEach((described, count) -> kind(described)
-                    .ifPresent(kind -> byStrategy.merge(kind, count, Long::sum)));
+            result.executionsByStrategy().forEach((spec, count) -> byStrategy.merge(kind(spec), count, Long::sum));
             if (result.stoppedByTimeBudget()) {
                 budgetSpent = true;
             }
-        }
-
-        /** The kind of a deciding strategy, from its description ({@code pct(depth=3)}: {@code PCT}); none for a replay. */
-        private Optional<Strategy> kind(String described) {
-            for (Strategy kind : Strategy.values()) {
-                if (described.regionMatches(true, 0, kind.name(), 0, kind.name().length())) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
         }
 
         private ExplorationStatistics statistics() {

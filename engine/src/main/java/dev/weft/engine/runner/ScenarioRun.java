@@ -1,6 +1,6 @@
 package dev.weft.engine.runner;
 
-import dev.weft.engine.execution.Program;
+import dev.weft.engine.execution.TestProgram;
 import dev.weft.engine.report.ScenarioTable;
 import dev.weft.engine.scenario.CallResult;
 import dev.weft.engine.scenario.Scenario;
@@ -11,6 +11,7 @@ import dev.weft.models.model.Model;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.ManagedThreads;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.runtime.Program;
 import java.util.function.Function;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.Optional;
 final class ScenarioRun<C> {
 
     final Scenario<C> scenario;
-    private final Program form;
+    private final TestProgram form;
     private final MethodHandle factory;
     private final Judging judging;
     private final Checker checker;
@@ -60,12 +61,12 @@ final class ScenarioRun<C> {
         }
     }
 
-    ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Model<?> model, Checker checker,
+    ScenarioRun(Scenario<C> scenario, TestProgram form, MethodHandle factory, Model<?> model, Checker checker,
             Function<? super C, ? extends ScenarioCall> prepare, Function<? super C, String> render) {
         this(scenario, form, factory, target -> model, checker, prepare, render);
     }
 
-    ScenarioRun(Scenario<C> scenario, Program form, MethodHandle factory, Judging judging, Checker checker,
+    ScenarioRun(Scenario<C> scenario, TestProgram form, MethodHandle factory, Judging judging, Checker checker,
             Function<? super C, ? extends ScenarioCall> prepare, Function<? super C, String> render) {
         this.scenario = scenario;
         this.form = form;
@@ -92,7 +93,7 @@ final class ScenarioRun<C> {
         return indices;
     }
 
-    dev.weft.scheduler.runtime.Program program() {
+    Program program() {
         return () -> {
             Object instance = ManagedThreads.quietly(() -> {
                 try {

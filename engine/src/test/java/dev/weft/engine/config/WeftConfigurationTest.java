@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.api.Strategy;
+import dev.weft.scheduler.strategy.Shard;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class WeftConfigurationTest {
         assertThat(configuration.strategyDefault()).isEqualTo(Strategy.PORTFOLIO);
         assertThat(configuration.preemptionBoundDefault()).isEqualTo(2);
         assertThat(configuration.timeBudget()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(configuration.shard()).isEqualTo(Shard.ALL);
+        assertThat(configuration.shard()).isEqualTo(Shard.WHOLE);
         assertThat(configuration.failuresStore()).contains(Paths.get("target/weft/failures"));
         assertThat(configuration.races()).isEqualTo(RaceMode.FAIL);
         assertThat(configuration.racesSuppress()).isEmpty();
@@ -138,9 +139,9 @@ class WeftConfigurationTest {
             long owning = unit;
             assertThat(shards.stream().filter(shard -> shard.owns(owning)).count()).isEqualTo(1);
         }
-        assertThat(Shard.ALL.owns(41)).isTrue();
-        assertThat(Shard.parse(" 1 / 4 ")).contains(new Shard(1, 4));
-        assertThat(Shard.parse("0/0")).isEmpty();
+        assertThat(Shard.WHOLE.owns(41)).isTrue();
+        assertThat(Shard.parse(" 1 / 4 ")).isEqualTo(new Shard(1, 4));
+        assertThatThrownBy(() -> Shard.parse("0/0")).hasMessage("shard count must be at least 1, was 0");
         assertThat(new Shard(2, 5)).hasToString("2/5");
     }
 
@@ -151,7 +152,7 @@ class WeftConfigurationTest {
 
         assertThat(first).containsExactly(0, 2, 4, 6);
         assertThat(second).containsExactly(1, 3, 5);
-        assertThat(Shard.ALL.indices(7).boxed().toList()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(Shard.WHOLE.indices(7).boxed().toList()).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(new Shard(3, 4).indices(3)).isEmpty();
     }
 

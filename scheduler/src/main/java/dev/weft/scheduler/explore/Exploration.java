@@ -1,6 +1,7 @@
 package dev.weft.scheduler.explore;
 
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,15 @@ import java.util.Optional;
  * @param warnings detector findings under {@link dev.weft.scheduler.runtime.DetectionMode#WARN}, the
  *     first of each headline, at most 20
  * @param suppressedRaces races found on suppressed fields, over all executions: field to count
- * @param executionsByStrategy executions per deciding strategy ({@link
- *     dev.weft.scheduler.strategy.Strategy#describe()} of a portfolio's members, or of the one strategy)
+ * @param executionsByStrategy executions per deciding strategy, by its {@linkplain
+ *     dev.weft.scheduler.strategy.Strategy#spec() specification}: a portfolio's members, or the one strategy
+ *     (a bounded-exhaustive search: one entry per preemption bound it ran)
  * @param notes notes on executions that passed (threads left waiting when the body returned), the first
  *     of each text, at most 5
  */
 public record Exploration(long executions, long distinctInterleavings, Duration elapsed, String strategy,
         Optional<String> completion, Optional<Failure> failure, boolean stoppedByTimeBudget, List<Outcome> warnings,
-        Map<String, Long> suppressedRaces, Map<String, Long> executionsByStrategy, List<String> notes) {
+        Map<String, Long> suppressedRaces, Map<StrategySpec, Long> executionsByStrategy, List<String> notes) {
 
     public Exploration {
         warnings = List.copyOf(warnings);

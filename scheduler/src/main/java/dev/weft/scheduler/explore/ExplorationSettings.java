@@ -4,17 +4,15 @@ import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.strategy.Shard;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * How to explore.
  *
- * @param strategy a strategy name ({@code random}, {@code pct}, {@code pos}, {@code exhaustive},
- *     {@code portfolio}) as {@link dev.weft.scheduler.strategy.Strategies#create} takes it
- * @param options strategy options, {@code "key=value"}
+ * @param strategy the strategy, with its parameters
  * @param seed drives the strategy and every draw of every execution
  * @param maxExecutions executions to run at most (in this shard)
  * @param timeBudget wall-clock time after which the exploration stops cleanly; {@code null} = none
@@ -26,11 +24,12 @@ import java.util.Set;
  * @param statics whether each execution starts from a fresh JVM's static state ({@link FreshStatics#ALL}
  *     unless asked otherwise)
  */
-public record ExplorationSettings(String strategy, List<String> options, long seed, long maxExecutions, Duration timeBudget,
+public record ExplorationSettings(StrategySpec strategy, long seed, long maxExecutions, Duration timeBudget,
         Shard shard, long maxSteps, DetectionMode detection, Set<String> suppressedRaces, FreshStatics statics) {
 
     public ExplorationSettings {
-        options = List.copyOf(options);
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(statics, "statics");
         suppressedRaces = Set.copyOf(suppressedRaces);
@@ -43,48 +42,49 @@ public record ExplorationSettings(String strategy, List<String> options, long se
     }
 
     /** Settings with fresh statics. */
-    public ExplorationSettings(String strategy, List<String> options, long seed, long maxExecutions, Duration timeBudget,
+    public ExplorationSettings(StrategySpec strategy, long seed, long maxExecutions, Duration timeBudget,
             Shard shard, long maxSteps, DetectionMode detection, Set<String> suppressedRaces) {
-        this(strategy, options, seed, maxExecutions, timeBudget, shard, maxSteps, detection, suppressedRaces, FreshStatics.ALL);
+        this(strategy, seed, maxExecutions, timeBudget, shard, maxSteps, detection, suppressedRaces, FreshStatics.ALL);
     }
 
     /** Settings without the detectors. */
-    public ExplorationSettings(String strategy, List<String> options, long seed, long maxExecutions, Duration timeBudget,
+    public ExplorationSettings(StrategySpec strategy, long seed, long maxExecutions, Duration timeBudget,
             Shard shard, long maxSteps) {
-        this(strategy, options, seed, maxExecutions, timeBudget, shard, maxSteps, DetectionMode.OFF, Set.of());
+        this(strategy, seed, maxExecutions, timeBudget, shard, maxSteps, DetectionMode.OFF, Set.of());
     }
 
-    public static ExplorationSettings of(String strategy, long seed, long maxExecutions) {
-        return new ExplorationSettings(strategy, List.of(), seed, maxExecutions, null, Shard.WHOLE,
+    /** The whole exploration by {@code strategy}, without time budget or detectors, executions of the default step bound. */
+    public static ExplorationSettings of(StrategySpec strategy, long seed, long maxExecutions) {
+        return new ExplorationSettings(strategy, seed, maxExecutions, null, Shard.WHOLE,
                 ExecutionOptions.DEFAULT_MAX_STEPS);
     }
 
-    public ExplorationSettings withOptions(String... values) {
-        return new ExplorationSettings(strategy, List.of(values), seed, maxExecutions, timeBudget, shard, maxSteps, detection,
+    public ExplorationSettings withStrategy(StrategySpec value) {
+        return new ExplorationSettings(value, seed, maxExecutions, timeBudget, shard, maxSteps, detection,
                 suppressedRaces, statics);
     }
 
     public ExplorationSettings withShard(Shard value) {
-        return new ExplorationSettings(strategy, options, seed, maxExecutions, timeBudget, value, maxSteps, detection,
+        return new ExplorationSettings(strategy, seed, maxExecutions, timeBudget, value, maxSteps, detection,
                 suppressedRaces, statics);
     }
 
     public ExplorationSettings withTimeBudget(Duration value) {
-        return new ExplorationSettings(strategy, options, seed, maxExecutions, value, shard, maxSteps, detection,
+        return new ExplorationSettings(strategy, seed, maxExecutions, value, shard, maxSteps, detection,
                 suppressedRaces, statics);
     }
 
     public ExplorationSettings withDetection(DetectionMode value) {
-        return new ExplorationSettings(strategy, options, seed, maxExecutions, timeBudget, shard, maxSteps, value,
+        return new ExplorationSettings(strategy, seed, maxExecutions, timeBudget, shard, maxSteps, value,
                 suppressedRaces, statics);
     }
 
     public ExplorationSettings withSuppressedRaces(Set<String> fields) {
-        return new ExplorationSettings(strategy, options, seed, maxExecutions, timeBudget, shard, maxSteps, detection, fields, statics);
+        return new ExplorationSettings(strategy, seed, maxExecutions, timeBudget, shard, maxSteps, detection, fields, statics);
     }
 
     public ExplorationSettings withStatics(FreshStatics value) {
-        return new ExplorationSettings(strategy, options, seed, maxExecutions, timeBudget, shard, maxSteps, detection,
+        return new ExplorationSettings(strategy, seed, maxExecutions, timeBudget, shard, maxSteps, detection,
                 suppressedRaces, value);
     }
 

@@ -16,6 +16,7 @@ import dev.weft.scheduler.runtime.Warnings;
 import dev.weft.scheduler.strategy.ShardedStrategy;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.time.Duration;
 import dev.weft.scheduler.strategy.ExhaustiveStrategy;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class Explorer {
      * would have scheduling points that a replay in a warm JVM has not, and the reverse.
      */
     private void warmUp(Program program, DetectionMode detection, FreshStatics statics) {
-        Strategy strategy = Strategies.create("random", 0x5EED);
+        Strategy strategy = new StrategySpec.RandomWalk().create(0x5EED);
         ExecutionOptions options = new ExecutionOptions(drawSeed(0x5EED), 20_000, false)
                 .withDetection(detection == DetectionMode.OFF ? DetectionMode.OFF : DetectionMode.WARN).withStatics(statics);
         for (int i = 0; i < WARM_UP_EXECUTIONS; i++) {
@@ -151,49 +152,20 @@ public final class Explorer {
         if (warmUp) {
             warmUp(program, settings.detection(), settings.statics());
         }
-        if (settings.strategy().trim().equalsIgnoreCase("exhaustive")) {
-            int bound = preemptionBound(settings.options());
-            List<String> others = new ArrayList<>();
-            for (String option : settings.options()) {
-                if (!option.startsWith("preemptions=")) {
-                    others.add(option);
-                }
-            }
-            int first = bound == ExhaustiveStrategy.UNBOUNDED ? bound : 0;
+        if (settings.strategy() instanceof StrategySpec.Exhaustive exhaustive) {
+            int bound = exhaustive.preemptionBound();
+            int first = exhaustive.unbounded() ? bound : 0;
             for (int k = first; k <= bound && progress.failure == null && !progress.stopped; k++) {
-                List<String> options = new ArrayList<>(others);
-                options.add("preemptions=" + (k == ExhaustiveStrategy.UNBOUNDED ? "unbounded" : Integer.toString(k)));
-                Strategy strategy = Strategies.create("exhaustive", settings.seed(), options.toArray(new String[0]));
+                Strategy strategy = new StrategySpec.Exhaustive(k).create(settings.seed());
                 run(program, Strategies.shard(strategy, settings.shard()), settings, progress, judge);
                 if (k == ExhaustiveStrategy.UNBOUNDED) {
                     break;
                 }
             }
         } else {
-            Strategy base = Strategies.create(settings.strategy(), settings.seed(), settings.options().toArray(new String[0]));
+            Strategy base = settings.strategy().create(settings.seed());
             run(program, Strategies.shard(base, settings.shard()), settings, progress, judge);
         }
-    }
-
-    private static int preemptionBound(List<String> options) {
-        for (String option : options) {
-            if (option.startsWith("preemptions=")) {
-                String value = option.substring("preemptions=".length()).trim();
-                if (value.equalsIgnoreCase("unbounded")) {
-                    return ExhaustiveStrategy.UNBOUNDED;
-                }
-                try {
-                    int bound = Integer.parseInt(value);
-                    if (bound >= 0) {
-                        return bound;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-                throw new IllegalArgumentException("preemptions must be a number >= 0 or unbounded, was " + value);
-            }
-        }
-        return ExhaustiveStrategy.DEFAULT_PREEMPTION_BOUND;
     }
 
     /** State of one exploration across the strategies it runs. */
@@ -225,9 +197,9 @@ public final class Explorer {
             }
         }
 
-        Map<String, Long> executionsByStrategy() {
-            Map<String, Long> counts = new TreeMap<>();
-            deciding.forEach((strategy, count) -> counts.merge(strategy.describe(), count[0], Long::sum));
+        Map<StrategySpec, Long> executionsByStrategy() {
+            Map<StrategySpec, Long> counts = new java.util.HashMap<>();
+            deciding.forEach((strategy, count) -> strategy.spec().ifPresent(spec -> counts.merge(spec, count[0], Long::sum)));
             return counts;
         }
 

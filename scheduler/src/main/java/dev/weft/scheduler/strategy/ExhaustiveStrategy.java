@@ -266,6 +266,11 @@ public final class ExhaustiveStrategy implements Strategy {
     }
 
     @Override
+    public Optional<StrategySpec> spec() {
+        return Optional.of(new StrategySpec.Exhaustive(preemptionBound));
+    }
+
+    @Override
     public String describe() {
         String bound = preemptionBound == UNBOUNDED ? "unbounded" : Integer.toString(preemptionBound);
         return "exhaustive(preemptions=" + bound + ")" + (shard.isWhole() ? "" : " shard " + shard);

@@ -1,6 +1,7 @@
 package dev.weft.scheduler.strategy;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -185,6 +186,11 @@ public final class PctStrategy implements Strategy {
     @Override
     public boolean endExecution() {
         return true;
+    }
+
+    @Override
+    public Optional<StrategySpec> spec() {
+        return Optional.of(new StrategySpec.Pct(depth, steps));
     }
 
     @Override

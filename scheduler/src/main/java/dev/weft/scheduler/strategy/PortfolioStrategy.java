@@ -1,6 +1,7 @@
 package dev.weft.scheduler.strategy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,11 @@ public final class PortfolioStrategy implements Strategy {
     public boolean endExecution() {
         active.endExecution();
         return true;
+    }
+
+    @Override
+    public Optional<StrategySpec> spec() {
+        return Optional.of(new StrategySpec.Portfolio());
     }
 
     @Override

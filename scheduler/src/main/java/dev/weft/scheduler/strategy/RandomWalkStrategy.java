@@ -1,5 +1,6 @@
 package dev.weft.scheduler.strategy;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -77,6 +78,11 @@ public final class RandomWalkStrategy implements Strategy {
     @Override
     public boolean endExecution() {
         return true;
+    }
+
+    @Override
+    public Optional<StrategySpec> spec() {
+        return Optional.of(new StrategySpec.RandomWalk(switchProbability));
     }
 
     @Override

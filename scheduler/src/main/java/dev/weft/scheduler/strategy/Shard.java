@@ -1,8 +1,14 @@
 package dev.weft.scheduler.strategy;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
 /**
  * One part of an exploration split into {@code count} parts, numbered from 0: shard {@code index}
- * of {@code count}, written {@code "index/count"}.
+ * of {@code count}, written {@code "index/count"} (the {@code weft.shard} setting). The engine gives
+ * each shard the units (scenarios of a map or object test, executions of an imperative one) whose index
+ * is {@code index} modulo {@code count} ({@link #owns}).
  *
  * <p>The shards of one exploration are disjoint and together give exactly the unsharded
  * exploration: see {@link Strategies#shard} for how each strategy is split.
@@ -12,8 +18,10 @@ package dev.weft.scheduler.strategy;
  */
 public record Shard(int index, int count) {
 
-    /** The whole exploration, unsplit. */
+    /** The whole exploration, unsplit: {@code 0/1}. */
     public static final Shard WHOLE = new Shard(0, 1);
+
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{1,9})");
 
     /** Checks the bounds. */
     public Shard {
@@ -27,22 +35,27 @@ public record Shard(int index, int count) {
     }
 
     /**
-     * Parses {@code "index/count"}, for example {@code "0/4"}.
+     * Parses {@code "index/count"}, for example {@code "0/4"} (blanks around the numbers allowed).
      *
      * @throws IllegalArgumentException when the text is not of that form or out of bounds
      */
     public static Shard parse(String text) {
-        int slash = text.indexOf('/');
-        try {
-            if (slash > 0) {
-                return new Shard(Integer.parseInt(text.substring(0, slash).trim()),
-                        Integer.parseInt(text.substring(slash + 1).trim()));
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
+        Matcher matcher = TEXT.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(
+                    "shard must be written index/count with 0 <= index < count, for example 0/4, was \"" + text + "\"");
         }
-        throw new IllegalArgumentException(
-                "shard must be written index/count with 0 <= index < count, for example 0/4, was \"" + text + "\"");
+        return new Shard(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    /** Whether the unit with this index (a scenario, or an execution of an imperative test) is in this shard. */
+    public boolean owns(long unitIndex) {
+        return Math.floorMod(unitIndex, (long) count) == index;
+    }
+
+    /** The indices this shard owns among {@code 0 .. total - 1}, ascending: {@code index, index + count, …}. */
+    public IntStream indices(int total) {
+        return IntStream.iterate(index, unit -> unit < total, unit -> unit + count);
     }
 
     /** Whether this is the whole exploration. */

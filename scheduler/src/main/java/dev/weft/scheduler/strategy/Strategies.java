@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Creates strategies by name and splits them into shards.
+ * Reads a strategy written as text — a name and {@code "key=value"} options, as a person types it on
+ * a benchmark's command line — and splits strategies into shards.
  *
  * <p>Names (case-insensitive) and their options, each given as {@code "key=value"}:
  * <ul>
@@ -19,7 +20,8 @@ import java.util.Set;
  *       the seed;
  *   <li>{@code portfolio}: none.
  * </ul>
- * Every strategy also takes {@code shard=i/N} (see {@link #shard}).
+ * {@link #create} also takes {@code shard=i/N} (see {@link #shard}). Code that knows which strategy it
+ * wants builds a {@link StrategySpec} directly.
  */
 public final class Strategies {
 
@@ -42,28 +44,50 @@ public final class Strategies {
      * @throws IllegalArgumentException for an unknown name, an unknown option or a bad value
      */
     public static Strategy create(String name, long seed, String... options) {
+        String key = key(name);
+        Map<String, String> settings = parseOptions(key, OPTIONS.get(key), options);
+        Shard shard = settings.containsKey("shard") ? Shard.parse(settings.get("shard")) : Shard.WHOLE;
+        return shard(spec(key, settings).create(seed), shard);
+    }
+
+    /**
+     * The specification of the strategy called {@code name}.
+     *
+     * @param options {@code "key=value"} settings, see the class documentation ({@code shard} is not one:
+     *     give it to the exploration)
+     * @throws IllegalArgumentException for an unknown name, an unknown option or a bad value
+     */
+    public static StrategySpec parse(String name, String... options) {
+        String key = key(name);
+        Set<String> valid = new java.util.HashSet<>(OPTIONS.get(key));
+        valid.remove("shard");
+        return spec(key, parseOptions(key, valid, options));
+    }
+
+    private static String key(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         if (!OPTIONS.containsKey(key)) {
             throw new IllegalArgumentException("unknown strategy \"" + name + "\", valid strategies are "
                     + String.join(", ", NAMES));
         }
-        Map<String, String> settings = parseOptions(key, options);
-        Shard shard = settings.containsKey("shard") ? Shard.parse(settings.get("shard")) : Shard.WHOLE;
-        Strategy strategy = switch (key) {
-            case "random" -> new RandomWalkStrategy(seed, settings.containsKey("switchProbability")
+        return key;
+    }
+
+    private static StrategySpec spec(String key, Map<String, String> settings) {
+        return switch (key) {
+            case "random" -> new StrategySpec.RandomWalk(settings.containsKey("switchProbability")
                     ? parseProbability(settings.get("switchProbability"))
                     : RandomWalkStrategy.DEFAULT_SWITCH_PROBABILITY);
-            case "pct" -> new PctStrategy(seed, settings.containsKey("depth")
+            case "pct" -> new StrategySpec.Pct(settings.containsKey("depth")
                     ? parsePositive("depth", settings.get("depth"))
                     : PctStrategy.DEFAULT_DEPTH,
                     settings.containsKey("steps") ? parsePositive("steps", settings.get("steps")) : 0);
-            case "pos" -> new PosStrategy(seed);
-            case "exhaustive" -> new ExhaustiveStrategy(settings.containsKey("preemptions")
+            case "pos" -> new StrategySpec.Pos();
+            case "exhaustive" -> new StrategySpec.Exhaustive(settings.containsKey("preemptions")
                     ? parseBound(settings.get("preemptions"))
                     : ExhaustiveStrategy.DEFAULT_PREEMPTION_BOUND);
-            default -> new PortfolioStrategy(seed);
+            default -> new StrategySpec.Portfolio();
         };
-        return shard(strategy, shard);
     }
 
     /**
@@ -90,14 +114,14 @@ public final class Strategies {
         return new ShardedStrategy(strategy, shard);
     }
 
-    private static Map<String, String> parseOptions(String name, String... options) {
+    private static Map<String, String> parseOptions(String name, Set<String> valid, String... options) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String option : options) {
             int eq = option.indexOf('=');
             String key = eq < 0 ? option.trim() : option.substring(0, eq).trim();
-            if (eq < 0 || !OPTIONS.get(name).contains(key)) {
+            if (eq < 0 || !valid.contains(key)) {
                 throw new IllegalArgumentException("unknown option \"" + option + "\" for strategy " + name
-                        + ", valid options are " + String.join(", ", OPTIONS.get(name).stream().sorted().toList())
+                        + ", valid options are " + (valid.isEmpty() ? "none" : String.join(", ", valid.stream().sorted().toList()))
                         + " (each as key=value)");
             }
             settings.put(key, option.substring(eq + 1).trim());

@@ -33,6 +33,14 @@ public interface Strategy {
     String describe();
 
     /**
+     * The specification that {@link StrategySpec#create creates} this strategy, for counting executions by
+     * strategy; empty for a strategy no specification describes (a replay, a wrapper, a test's own).
+     */
+    default Optional<StrategySpec> spec() {
+        return Optional.empty();
+    }
+
+    /**
      * The strategy that decides the execution begun last: a portfolio's member for it, a wrapper's
      * delegate's, else this strategy. Counts the executions per strategy of a mix.
      */

@@ -12,6 +12,7 @@ import dev.weft.scheduler.runtime.FreshStatics;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Locale;
@@ -91,7 +92,7 @@ public final class RuntimeBenchmark {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         ControlledRuntime runtime = ControlledRuntime.get();
         Explorer explorer = new Explorer(runtime);
-        explorer.explore(() -> { }, ExplorationSettings.of("random", 1, 1));
+        explorer.explore(() -> { }, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 1));
         System.out.printf(Locale.ROOT, "JDK %s, %d cores; workers: %s; statics: %s; agent %s, installed in %d ms; first execution %d ms after JVM start%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), runtime.workerKind(), STATICS.fresh() ? "fresh" : "kept",
                 WeftAgent.installedHow(),

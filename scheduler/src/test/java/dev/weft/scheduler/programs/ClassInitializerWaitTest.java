@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class ClassInitializerWaitTest {
             holder.join();
             initializer.join();
         };
-        Exploration exploration = new Explorer(ControlledRuntime.get()).explore(program, ExplorationSettings.of("random", 5, 20), dev.weft.scheduler.explore.Judge.NONE, false);
+        Exploration exploration = new Explorer(ControlledRuntime.get()).explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 5, 20), dev.weft.scheduler.explore.Judge.NONE, false);
         assertThat(exploration.failure()).isPresent();
         Outcome outcome = exploration.failure().get().outcome();
         assertThat(outcome).isInstanceOf(Outcome.Uncontrolled.class);
@@ -73,7 +74,7 @@ class ClassInitializerWaitTest {
                 .contains("held by thread 1");
 
         // the JVM goes on: a later exploration passes
-        Exploration later = new Explorer(ControlledRuntime.get()).explore(Programs.hashMapPut(true), ExplorationSettings.of("random", 5, 50));
+        Exploration later = new Explorer(ControlledRuntime.get()).explore(Programs.hashMapPut(true), ExplorationSettings.of(new StrategySpec.RandomWalk(), 5, 50));
         assertThat(later.failure()).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.runtime.TraceRenderer;
+import dev.weft.scheduler.strategy.Strategies;
+import dev.weft.scheduler.strategy.StrategySpec;
 
 /**
  * Run by {@link CommandLineAgentTest} in a JVM started with {@code -javaagent}, and by {@link AttachInProcessTest} in one
@@ -19,8 +21,8 @@ public final class CommandLineAgentMain {
 
     public static void main(String[] args) {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration buggy = explorer.explore(Programs.hashMapPut(false), ExplorationSettings.of("portfolio", 7, 2_000));
-        Exploration fixed = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of("portfolio", 7, 2_000));
+        Exploration buggy = explorer.explore(Programs.hashMapPut(false), ExplorationSettings.of(new StrategySpec.Portfolio(), 7, 2_000));
+        Exploration fixed = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of(new StrategySpec.Portfolio(), 7, 2_000));
         System.out.println("how=" + WeftAgent.installedHow() + " in-process=" + WeftAgent.attachedInProcess() + " retransformed=" + WeftAgent.retransformedClasses()
                 + " cached=" + WeftAgent.rewritesFromCache()
                 + " buggy-found=" + buggy.failure().isPresent() + " fixed-found=" + fixed.failure().isPresent()
@@ -45,7 +47,7 @@ public final class CommandLineAgentMain {
         System.out.println("skiplist-end");
         if (buggy.failure().isPresent()) {
             // the failing execution again, traced: the sites it shows (in JDK classes too) are where it happened
-            ExecutionResult replayed = explorer.replay(Programs.hashMapPut(false), buggy.failure().get(), ExplorationSettings.of("portfolio", 7, 2_000));
+            ExecutionResult replayed = explorer.replay(Programs.hashMapPut(false), buggy.failure().get(), ExplorationSettings.of(new StrategySpec.Portfolio(), 7, 2_000));
             System.out.println("trace-begin");
             System.out.println(TraceRenderer.render(replayed.trace(), replayed.threads()));
             System.out.println("trace-end");

@@ -10,6 +10,8 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Strategies;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +49,7 @@ class CommonPoolProgramsTest {
     @ValueSource(strings = {"portfolio", "pct", "random"})
     void parallelStream_sum_passesThousandsOfExecutions(String strategy) {
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(parallelSum(), ExplorationSettings.of(strategy, 17, RUNS));
+                .explore(parallelSum(), ExplorationSettings.of(Strategies.parse(strategy), 17, RUNS));
         assertThat(exploration.failure()).as(() -> exploration.failure()
                 .map(f -> f.outcome().headline() + "\n" + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(RUNS);
@@ -73,7 +75,7 @@ class CommonPoolProgramsTest {
 
     static String exploreAndReplay() {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration exploration = explorer.explore(runAsyncRace(), ExplorationSettings.of("portfolio", 3, 2_000));
+        Exploration exploration = explorer.explore(runAsyncRace(), ExplorationSettings.of(new StrategySpec.Portfolio(), 3, 2_000));
         Failure failure = exploration.failure().orElseThrow(() -> new AssertionError("the lost update was not found"));
         ExecutionResult first = explorer.replay(runAsyncRace(), failure.seed(), failure.execution(), failure.decisions(),
                 ExecutionOptions.DEFAULT_MAX_STEPS);

@@ -5,6 +5,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 
 /**
  * Run by {@link ExitTest} in a JVM of its own: programs that call {@code System.exit},
@@ -34,10 +35,10 @@ public final class ExitMain {
             worker.start();
             worker.join();
         };
-        report("exit-in-thread", explorer.explore(exitInThread, ExplorationSettings.of("random", 1, 20)));
-        report("halt-in-thread-0", explorer.explore(haltInThreadZero, ExplorationSettings.of("random", 1, 20)));
-        report("exit-by-reflection", explorer.explore(exitByReflection, ExplorationSettings.of("random", 1, 20)));
-        Exploration later = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of("random", 1, 50));
+        report("exit-in-thread", explorer.explore(exitInThread, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20)));
+        report("halt-in-thread-0", explorer.explore(haltInThreadZero, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20)));
+        report("exit-by-reflection", explorer.explore(exitByReflection, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20)));
+        Exploration later = explorer.explore(Programs.hashMapPut(true), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50));
         System.out.println("later=" + (later.failure().isEmpty() ? "passed" : later.failure().get().outcome().headline())
                 + " executions=" + later.executions());
     }

@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ class FreshJvmReplayTest {
     @ValueSource(strings = {"hashMapPut", "lockOrderReentrantLock", "identityKeys", "generatedClass"})
     void token_replaysToTheSameTrace_inFreshJvms(String programName) throws Exception {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration exploration = explorer.explore(ReplayMain.program(programName), ExplorationSettings.of("portfolio", 99, 5_000));
+        Exploration exploration = explorer.explore(ReplayMain.program(programName), ExplorationSettings.of(new StrategySpec.Portfolio(), 99, 5_000));
         Failure failure = exploration.failure().orElseThrow();
         String token = ReplayToken.builder().mode("imperative").seed(failure.seed()).execution(failure.execution())
                 .jdkFeatureVersion(Runtime.version().feature()).testHash(ReplayToken.testHash(programName))

@@ -14,6 +14,7 @@ import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class FreshStaticsTest {
     void lazyStaticWithoutVolatile_isARace_inTheFirstExecutions_everyRun() {
         for (long seed = 1; seed <= 5; seed++) {
             Exploration exploration = new Explorer(ControlledRuntime.get())
-                    .explore(twoReaders(false), ExplorationSettings.of("random", seed, 200).withDetection(DetectionMode.FAIL));
+                    .explore(twoReaders(false), ExplorationSettings.of(new StrategySpec.RandomWalk(), seed, 200).withDetection(DetectionMode.FAIL));
             assertThat(exploration.failure()).as("seed %d", seed).isPresent();
             assertThat(exploration.failure().get().outcome()).isInstanceOf(Outcome.DataRace.class);
             assertThat(exploration.failure().get().outcome().headline()).contains("LazyRegistry.map");
@@ -67,7 +68,7 @@ class FreshStaticsTest {
     @Test
     void lazyStaticWithVolatile_passes() {
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(twoReaders(true), ExplorationSettings.of("random", 1, 200).withDetection(DetectionMode.FAIL));
+                .explore(twoReaders(true), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 200).withDetection(DetectionMode.FAIL));
         assertThat(exploration.failure()).isEmpty();
         assertThat(exploration.executions()).isEqualTo(200);
     }
@@ -76,16 +77,16 @@ class FreshStaticsTest {
     void lazyStaticWithoutVolatile_staticsKept_hidesTheRace() {
         // what Weft did before: only the first execution of the JVM initialized the map
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        explorer.explore(twoReaders(false), ExplorationSettings.of("random", 1, 5).withDetection(DetectionMode.WARN));
+        explorer.explore(twoReaders(false), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 5).withDetection(DetectionMode.WARN));
         Exploration kept = explorer.explore(twoReaders(false),
-                ExplorationSettings.of("random", 1, 200).withDetection(DetectionMode.FAIL).withStatics(FreshStatics.OFF));
+                ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 200).withDetection(DetectionMode.FAIL).withStatics(FreshStatics.OFF));
         assertThat(kept.failure()).isEmpty();
     }
 
     @Test
     void raceFound_replaysToTheSameRace() {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        ExplorationSettings settings = ExplorationSettings.of("random", 3, 200).withDetection(DetectionMode.FAIL);
+        ExplorationSettings settings = ExplorationSettings.of(new StrategySpec.RandomWalk(), 3, 200).withDetection(DetectionMode.FAIL);
         Exploration exploration = explorer.explore(twoReaders(false), settings);
         assertThat(exploration.failure()).isPresent();
         ExecutionResult first = explorer.replay(twoReaders(false), exploration.failure().get(), settings);
@@ -96,7 +97,7 @@ class FreshStaticsTest {
 
     @Test
     void everyExecution_startsFromFreshStatics() {
-        Exploration exploration = new Explorer(ControlledRuntime.get()).explore(COUNTING, ExplorationSettings.of("random", 1, 50));
+        Exploration exploration = new Explorer(ControlledRuntime.get()).explore(COUNTING, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50));
         assertThat(exploration.failure()).isEmpty();
         assertThat(exploration.executions()).isEqualTo(50);
     }
@@ -116,11 +117,11 @@ class FreshStaticsTest {
     @Test
     void keptClass_keepsItsStatics() {
         Exploration exploration = new Explorer(ControlledRuntime.get()).explore(COUNTING,
-                ExplorationSettings.of("random", 1, 50).withStatics(FreshStatics.keeping(List.of(StaticsPrograms.RunCounter.class.getName()))));
+                ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50).withStatics(FreshStatics.keeping(List.of(StaticsPrograms.RunCounter.class.getName()))));
         assertThat(exploration.failure()).isPresent();
         assertThat(exploration.failure().get().outcome().headline()).contains("statics left by an earlier execution");
         Exploration off = new Explorer(ControlledRuntime.get()).explore(COUNTING,
-                ExplorationSettings.of("random", 1, 50).withStatics(FreshStatics.OFF));
+                ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50).withStatics(FreshStatics.OFF));
         assertThat(off.failure()).isPresent();
     }
 
@@ -132,7 +133,7 @@ class FreshStaticsTest {
             }
         };
         Exploration exploration = new Explorer(ControlledRuntime.get()).explore(program,
-                ExplorationSettings.of("random", 1, 5).withStatics(FreshStatics.keeping(List.of(StaticsPrograms.OnceFlag.class.getName()))));
+                ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 5).withStatics(FreshStatics.keeping(List.of(StaticsPrograms.OnceFlag.class.getName()))));
         assertThat(exploration.failure()).isPresent();
         assertThat(exploration.failure().get().outcome().headline()).contains("exception in thread 0: java.lang.IllegalStateException: the static initializer of "
                 + StaticsPrograms.Once.class.getName() + " failed when weft ran it again for a fresh execution (java.lang.IllegalStateException: initialized twice);"
@@ -152,7 +153,7 @@ class FreshStaticsTest {
             StaticsPrograms.SetUpOutside.value = "left by an execution";
         };
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("random", 1, 20));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20));
         assertThat(exploration.failure()).isEmpty();
         assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
 
@@ -160,10 +161,10 @@ class FreshStaticsTest {
             StaticsPrograms.SetUpOutside.value = "left by a replay";
             throw new AssertionError("fails");
         };
-        Exploration failed = explorer.explore(failing, ExplorationSettings.of("random", 1, 5));
+        Exploration failed = explorer.explore(failing, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 5));
         assertThat(failed.failure()).isPresent();
         assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
-        explorer.replay(failing, failed.failure().get(), ExplorationSettings.of("random", 1, 5));
+        explorer.replay(failing, failed.failure().get(), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 5));
         assertThat(StaticsPrograms.SetUpOutside.value).isEqualTo("set up");
     }
 }

@@ -7,6 +7,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class IdentityHashProgramsTest {
 
     private static void passes(Program program, int executions) {
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(program, ExplorationSettings.of("portfolio", 11, executions));
+                .explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 11, executions));
         assertThat(exploration.failure()).as(() -> exploration.failure()
                 .map(f -> f.outcome().headline() + "\n" + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(executions);
@@ -107,9 +108,9 @@ class IdentityHashProgramsTest {
             hashes.add(java.util.Arrays.hashCode(new Object[] {second}));
         };
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        explorer.explore(program, ExplorationSettings.of("random", 9, 1));
+        explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 9, 1));
         List<Integer> first = List.copyOf(hashes.subList(hashes.size() - 2, hashes.size()));
-        explorer.explore(program, ExplorationSettings.of("random", 9, 1));
+        explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 9, 1));
         List<Integer> second = List.copyOf(hashes.subList(hashes.size() - 2, hashes.size()));
         assertThat(second).isEqualTo(first);
     }
@@ -126,11 +127,11 @@ class IdentityHashProgramsTest {
             hashes.add(System.identityHashCode(made));
         };
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        explorer.explore(program, ExplorationSettings.of("random", 5, 3));
+        explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 5, 3));
         List<Integer> first = List.copyOf(hashes.subList(hashes.size() - 3, hashes.size()));
-        explorer.explore(program, ExplorationSettings.of("random", 5, 3));
+        explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 5, 3));
         List<Integer> second = List.copyOf(hashes.subList(hashes.size() - 3, hashes.size()));
-        explorer.explore(program, ExplorationSettings.of("random", 6, 3));
+        explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 6, 3));
         List<Integer> otherSeed = List.copyOf(hashes.subList(hashes.size() - 3, hashes.size()));
         for (int i = 0; i < created.size(); i++) {
             assertThat(System.identityHashCode(created.get(i))).as("object %d after its execution", i).isEqualTo(hashes.get(i));

@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LeftoverThreadsTest {
 
     private static Exploration explore(Program program) {
-        return new Explorer(ControlledRuntime.get()).explore(program, ExplorationSettings.of("portfolio", 5, 300));
+        return new Explorer(ControlledRuntime.get()).explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 5, 300));
     }
 
     private static void assertPasses(Exploration exploration) {

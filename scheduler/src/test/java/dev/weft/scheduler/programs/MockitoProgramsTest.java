@@ -11,6 +11,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,7 +55,7 @@ class MockitoProgramsTest {
             assertThat(list.get(0)).isEqualTo("x");
             other.join();
             verify(list, times(2)).get(0);
-        }, ExplorationSettings.of("portfolio", 8, RUNS));
+        }, ExplorationSettings.of(new StrategySpec.Portfolio(), 8, RUNS));
         assertThat(exploration.failure()).as(() -> exploration.failure()
                 .map(f -> f.outcome().headline() + "\n" + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(RUNS);
@@ -72,7 +73,7 @@ class MockitoProgramsTest {
             other.join();
             verify(dependency, times(2)).run();
             assertThat(service.handled).as("handled").isEqualTo(2);
-        }, ExplorationSettings.of("portfolio", 8, RUNS));
+        }, ExplorationSettings.of(new StrategySpec.Portfolio(), 8, RUNS));
         Outcome outcome = exploration.failure().orElseThrow(() -> new AssertionError("the lost update was not found")).outcome();
         assertThat(outcome.headline()).contains("[handled]").contains("expected: 2").contains("but was: 1");
     }

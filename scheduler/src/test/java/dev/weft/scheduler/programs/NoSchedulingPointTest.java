@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class NoSchedulingPointTest {
     private static Exploration explore(Program program) {
         // a time budget shorter than the wait for the verdict: the exploration still has its execution
         return new Explorer(ControlledRuntime.get())
-                .explore(program, ExplorationSettings.of("random", 3, 20).withTimeBudget(Duration.ofMillis(500)));
+                .explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 3, 20).withTimeBudget(Duration.ofMillis(500)));
     }
 
     private static void assertHangAt(Exploration exploration, String thread) {
@@ -82,7 +83,7 @@ class NoSchedulingPointTest {
                 counter[0]++;
             }
             other.join();
-        }, ExplorationSettings.of("random", 1, 50));
+        }, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50));
         assertThat(next.failure()).isEmpty();
         assertThat(next.executions()).isEqualTo(50);
     }

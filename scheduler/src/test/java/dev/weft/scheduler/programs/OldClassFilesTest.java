@@ -11,6 +11,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,12 +67,12 @@ class OldClassFilesTest {
     }
 
     private void assertPasses(Program program, DetectionMode detection) {
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("portfolio", 11, CLEAN_RUNS).withDetection(detection));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 11, CLEAN_RUNS).withDetection(detection));
         assertThat(exploration.failure().map(f -> f.outcome().headline() + "\n" + f.outcome().details())).isEmpty();
     }
 
     private Outcome failureOf(Program program, DetectionMode detection) {
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("portfolio", 5, BUDGET).withDetection(detection));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 5, BUDGET).withDetection(detection));
         assertThat(exploration.failure()).as("no failure in %d executions", BUDGET).isPresent();
         return exploration.failure().orElseThrow().outcome();
     }

@@ -10,6 +10,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +33,14 @@ class OswegoConcurrentTest {
     }
 
     private static void passes(Program program) {
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("portfolio", 3, CLEAN_RUNS)
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 3, CLEAN_RUNS)
                 .withDetection(DetectionMode.FAIL));
         assertThat(exploration.failure().map(f -> f.outcome().headline() + "\n" + f.outcome().details())).isEmpty();
         assertThat(WeftAgent.lateSynchronizedClasses()).noneMatch(name -> name.startsWith("EDU.oswego"));
     }
 
     private static Outcome fails(Program program) {
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("portfolio", 3, BUDGET));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 3, BUDGET));
         assertThat(exploration.failure()).as("no failure in %d executions", BUDGET).isPresent();
         return exploration.failure().orElseThrow().outcome();
     }

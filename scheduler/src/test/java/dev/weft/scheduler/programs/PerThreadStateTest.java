@@ -7,6 +7,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class PerThreadStateTest {
 
     private static Exploration explore(Program program, int executions) {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        return explorer.explore(program, ExplorationSettings.of("random", 11, executions));
+        return explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 11, executions));
     }
 
     private static void assertPasses(Exploration exploration, int executions) {

@@ -7,6 +7,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class ProcessProgramsTest {
             }
             other.join();
             assertThat(exited.get()).isEqualTo(2);
-        }, ExplorationSettings.of("random", 3, 2));
+        }, ExplorationSettings.of(new StrategySpec.RandomWalk(), 3, 2));
         assertThat(exploration.failure()).as(() -> exploration.failure()
                 .map(f -> f.outcome().headline() + "\n" + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(2);
@@ -72,7 +73,7 @@ class ProcessProgramsTest {
             if (count[0] != 2) {
                 throw new AssertionError("lost update: " + count[0]);
             }
-        }, ExplorationSettings.of("portfolio", 5, 50));
+        }, ExplorationSettings.of(new StrategySpec.Portfolio(), 5, 50));
         Outcome outcome = exploration.failure().orElseThrow(() -> new AssertionError("the lost update was not found")).outcome();
         assertThat(outcome.headline()).contains("lost update: 1");
     }

@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +31,7 @@ class ProgramsUnderDetectorsTest {
     void fixedProgram_hasNoFinding(RuntimeProgramsTest.Case c) {
         Explorer explorer = new Explorer(ControlledRuntime.get());
         Exploration exploration = explorer.explore(c.program().apply(true),
-                ExplorationSettings.of("portfolio", 9, CLEAN_RUNS).withDetection(DetectionMode.FAIL));
+                ExplorationSettings.of(new StrategySpec.Portfolio(), 9, CLEAN_RUNS).withDetection(DetectionMode.FAIL));
         assertThat(exploration.failure()).as(() -> exploration.failure().map(f -> f.outcome().headline() + "\n"
                 + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(CLEAN_RUNS);
@@ -46,7 +47,7 @@ class ProgramsUnderDetectorsTest {
         RuntimeProgramsTest.Case c = RuntimeProgramsTest.cases().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
         Explorer explorer = new Explorer(ControlledRuntime.get());
         Exploration exploration = explorer.explore(c.program().apply(false),
-                ExplorationSettings.of("portfolio", 9, 500).withDetection(DetectionMode.FAIL));
+                ExplorationSettings.of(new StrategySpec.Portfolio(), 9, 500).withDetection(DetectionMode.FAIL));
         assertThat(exploration.failure()).isPresent();
         assertThat(exploration.failure().orElseThrow().outcome())
                 .isInstanceOfAny(Outcome.DataRace.class, Outcome.CollectionMisuse.class);

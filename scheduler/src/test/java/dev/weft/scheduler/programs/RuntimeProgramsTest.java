@@ -11,6 +11,8 @@ import dev.weft.scheduler.runtime.ExecutionOptions;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Strategies;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +58,7 @@ class RuntimeProgramsTest {
     void buggyProgram_isFound_andReplaysToTheSameTrace(Case c, String strategy) {
         Explorer explorer = new Explorer(ControlledRuntime.get());
         Program program = c.program().apply(false);
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of(strategy, 42, BUDGET));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(Strategies.parse(strategy), 42, BUDGET));
         assertThat(exploration.failure()).as("%s should find the bug in %d executions", strategy, BUDGET).isPresent();
         Failure failure = exploration.failure().orElseThrow();
         assertThat(failure.outcome()).isInstanceOf(c.expected());
@@ -75,7 +77,7 @@ class RuntimeProgramsTest {
     @MethodSource("cases")
     void fixedProgram_passesThousandsOfExecutions(Case c) {
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration exploration = explorer.explore(c.program().apply(true), ExplorationSettings.of("portfolio", 7, CLEAN_RUNS));
+        Exploration exploration = explorer.explore(c.program().apply(true), ExplorationSettings.of(new StrategySpec.Portfolio(), 7, CLEAN_RUNS));
         assertThat(exploration.failure()).as(() -> exploration.failure().map(f -> f.outcome().headline() + "\n"
                 + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(CLEAN_RUNS);

@@ -7,6 +7,7 @@ import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.Strategies;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -96,7 +97,7 @@ class StripedLocksTest {
     void clearRacingPuts_neverHangs(String strategy, long seed) {
         int executions = 1_000;
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(PUT_PUT_IF_ABSENT_CLEAR, ExplorationSettings.of(strategy, seed, executions));
+                .explore(PUT_PUT_IF_ABSENT_CLEAR, ExplorationSettings.of(Strategies.parse(strategy), seed, executions));
         assertThat(exploration.failure()).as(() -> exploration.failure()
                 .map(f -> f.outcome().headline() + "\n" + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(executions);

@@ -9,6 +9,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.InjectedFailures;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class SwallowedWeftFailureTest {
         AtomicInteger caught = new AtomicInteger();
         InjectedFailures.inCurrentTimeMillis(new IllegalStateException("injected failure of the runtime"));
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(swallowingProgram(caught), ExplorationSettings.of("random", 1, 20));
+                .explore(swallowingProgram(caught), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20));
         assertThat(caught.get()).as("the program caught the failure").isPositive();
         Outcome outcome = exploration.failure().orElseThrow(() -> new AssertionError("passed")).outcome();
         assertThat(outcome).isInstanceOf(Outcome.Uncontrolled.class);
@@ -59,7 +60,7 @@ class SwallowedWeftFailureTest {
     void sameProgram_withoutFailures_passes() {
         AtomicInteger caught = new AtomicInteger();
         Exploration exploration = new Explorer(ControlledRuntime.get())
-                .explore(swallowingProgram(caught), ExplorationSettings.of("random", 1, 20));
+                .explore(swallowingProgram(caught), ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 20));
         assertThat(exploration.failure()).isEmpty();
         assertThat(caught.get()).isZero();
     }

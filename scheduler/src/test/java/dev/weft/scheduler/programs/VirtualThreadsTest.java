@@ -10,6 +10,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class VirtualThreadsTest {
     /** Explores with the race detector on: a fixed program must not have a false race either. */
     private static Exploration explore(Program program, int executions) {
         return new Explorer(ControlledRuntime.get()).explore(program,
-                ExplorationSettings.of("portfolio", 3, executions).withDetection(DetectionMode.FAIL));
+                ExplorationSettings.of(new StrategySpec.Portfolio(), 3, executions).withDetection(DetectionMode.FAIL));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,11 +75,11 @@ class VirtualThreadsTest {
     void buggyProgram_isFound_andReplaysToTheSameTrace(String name, DetectionMode races, String headline) {
         Program program = program(name, false);
         Explorer explorer = new Explorer(ControlledRuntime.get());
-        Exploration exploration = explorer.explore(program, ExplorationSettings.of("portfolio", 3, 2_000).withDetection(races));
+        Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Portfolio(), 3, 2_000).withDetection(races));
         assertThat(exploration.failure()).as("%s should be found", name).isPresent();
         Failure failure = exploration.failure().get();
         assertThat(failure.outcome().headline()).startsWith(headline.strip());
-        ExplorationSettings replay = ExplorationSettings.of("portfolio", 3, 1).withDetection(races);
+        ExplorationSettings replay = ExplorationSettings.of(new StrategySpec.Portfolio(), 3, 1).withDetection(races);
         ExecutionResult first = explorer.replay(program, failure, replay);
         ExecutionResult second = explorer.replay(program, failure, replay);
         assertThat(first.outcome().getClass()).isEqualTo(failure.outcome().getClass());

@@ -14,6 +14,7 @@ import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.Strategy;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ class RaceDetectorTest {
 
     private final Explorer explorer = new Explorer(ControlledRuntime.get());
 
-    private static ExplorationSettings failing(String strategy, long seed, long budget) {
+    private static ExplorationSettings failing(StrategySpec strategy, long seed, long budget) {
         return ExplorationSettings.of(strategy, seed, budget).withDetection(DetectionMode.FAIL);
     }
 
@@ -50,7 +51,7 @@ class RaceDetectorTest {
 
     @Test
     void lazyInitialization_withoutVolatile_isADataRaceOnTheField() {
-        Failure failure = findAndReplay(RacePrograms.lazyInit(), failing("portfolio", 42, BUDGET));
+        Failure failure = findAndReplay(RacePrograms.lazyInit(), failing(new StrategySpec.Portfolio(), 42, BUDGET));
         assertThat(failure.outcome()).isInstanceOf(Outcome.DataRace.class);
         // the unlocked read sees the write (read races), or comes before it (the write races)
         assertThat(failure.outcome().headline()).matches("data race on Registry#1\\.entries: thread (1|2) "
@@ -61,7 +62,7 @@ class RaceDetectorTest {
 
     @Test
     void plainHandoff_firstSchedule_reportsBothAccesses() {
-        Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing("exhaustive", 1, 10).withOptions("preemptions=0"));
+        Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing(new StrategySpec.Exhaustive(0), 1, 10));
         assertThat(failure.execution()).isZero();
         assertThat(failure.outcome().headline()).isEqualTo("data race on Box#1.map: thread 2 reads at RacePrograms.java:67, "
                 + "thread 1 wrote at RacePrograms.java:66 without happens-before");
@@ -72,21 +73,21 @@ class RaceDetectorTest {
 
     @Test
     void report_namesObjectsAsTheReplayTraceDoes() {
-        Failure failure = findAndReplay(RacePrograms.plainHandoffOnSecondBox(), failing("portfolio", 2, BUDGET));
+        Failure failure = findAndReplay(RacePrograms.plainHandoffOnSecondBox(), failing(new StrategySpec.Portfolio(), 2, BUDGET));
         assertThat(failure.outcome().headline()).startsWith("data race on Box#2.map: ");
     }
 
     @Test
     void plainHandoff_isFoundByEveryStrategy() {
         for (String strategy : new String[] {"random", "pct", "pos", "exhaustive", "portfolio"}) {
-            Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing(strategy, 7, BUDGET));
+            Failure failure = findAndReplay(RacePrograms.plainHandoff(), failing(Strategies.parse(strategy), 7, BUDGET));
             assertThat(failure.outcome()).as(strategy).isInstanceOf(Outcome.DataRace.class);
         }
     }
 
     @Test
     void writesUnderTheReadLock_nameBothReadLockHolders() {
-        Failure failure = findAndReplay(RacePrograms.writesUnderTheReadLock(), failing("exhaustive", 1, BUDGET));
+        Failure failure = findAndReplay(RacePrograms.writesUnderTheReadLock(), failing(new StrategySpec.Exhaustive(), 1, BUDGET));
         assertThat(failure.outcome()).isInstanceOf(Outcome.DataRace.class);
         assertThat(((Outcome.DataRace) failure.outcome()).ordering()).matches("both threads held the read lock of "
                 + "ReentrantReadWriteLock\\$NonfairSync#1, which does not order its holders' accesses \\(a write needs the"
@@ -96,7 +97,7 @@ class RaceDetectorTest {
 
     @Test
     void oneSideUnderAReentrantLock_namesTheLockItHeld() {
-        Failure failure = findAndReplay(RacePrograms.oneSideUnderAReentrantLock(), failing("exhaustive", 1, BUDGET));
+        Failure failure = findAndReplay(RacePrograms.oneSideUnderAReentrantLock(), failing(new StrategySpec.Exhaustive(), 1, BUDGET));
         assertThat(((Outcome.DataRace) failure.outcome()).ordering()).matches("no lock held in common: "
                 + "(thread 1 held the lock of ReentrantLock\\$NonfairSync#1, thread 2 held no lock"
                 + "|thread 2 held no lock, thread 1 held the lock of ReentrantLock\\$NonfairSync#1)");
@@ -104,7 +105,7 @@ class RaceDetectorTest {
 
     @Test
     void counterUnderTwoLocks_namesTheLocksEachHeld() {
-        Failure failure = findAndReplay(RacePrograms.twoLocks(), failing("exhaustive", 1, 10).withOptions("preemptions=0"));
+        Failure failure = findAndReplay(RacePrograms.twoLocks(), failing(new StrategySpec.Exhaustive(0), 1, 10));
         assertThat(failure.outcome().headline()).isEqualTo("data race on Counter#1.value: thread 2 reads at Counter.java:17, "
                 + "thread 1 wrote at Counter.java:11 without happens-before");
         assertThat(failure.outcome().details()).contains(
@@ -155,7 +156,7 @@ class RaceDetectorTest {
     @Test
     void warnMode_collectsTheRace_andTheExecutionGoesOn() {
         Exploration exploration = explorer.explore(RacePrograms.twoLocks(),
-                ExplorationSettings.of("exhaustive", 1, 50).withOptions("preemptions=1").withDetection(DetectionMode.WARN));
+                ExplorationSettings.of(new StrategySpec.Exhaustive(), 1, 50).withStrategy(new StrategySpec.Exhaustive(1)).withDetection(DetectionMode.WARN));
         assertThat(exploration.failure()).isEmpty();
         assertThat(exploration.warnings()).isNotEmpty().allMatch(w -> w instanceof Outcome.DataRace);
         assertThat(exploration.warnings().get(0).headline()).startsWith("data race on Counter#1.value: ");
@@ -163,7 +164,7 @@ class RaceDetectorTest {
 
     @Test
     void suppressedField_isCountedNotReported() {
-        Exploration exploration = explorer.explore(RacePrograms.twoLocks(), failing("portfolio", 3, 200)
+        Exploration exploration = explorer.explore(RacePrograms.twoLocks(), failing(new StrategySpec.Portfolio(), 3, 200)
                 .withSuppressedRaces(Set.of("Counter.value")));
         assertThat(exploration.failure()).isEmpty();
         assertThat(exploration.suppressedRaces()).containsKey("Counter.value");
@@ -210,7 +211,7 @@ class RaceDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("correctPrograms")
     void correctProgram_hasNoFindingInThousandsOfExecutions(Case c) {
-        Exploration exploration = explorer.explore(c.program().get(), failing("portfolio", 5, CLEAN_RUNS));
+        Exploration exploration = explorer.explore(c.program().get(), failing(new StrategySpec.Portfolio(), 5, CLEAN_RUNS));
         assertThat(exploration.failure()).as(() -> exploration.failure().map(f -> f.outcome().headline() + "\n"
                 + f.outcome().details()).orElse("")).isEmpty();
         assertThat(exploration.executions()).isEqualTo(CLEAN_RUNS);

@@ -9,6 +9,7 @@ import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
 import dev.weft.scheduler.runtime.Program;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class RaceReportDemoTest {
                 "twoPuts", RacePrograms.twoPuts(), "iterateWhilePut", RacePrograms.iterateWhilePut(), "twoLocks",
                 RacePrograms.twoLocks());
         programs.forEach((name, program) -> {
-            Exploration exploration = explorer.explore(program, ExplorationSettings.of("pos", 3, 1_000).withDetection(DetectionMode.FAIL));
+            Exploration exploration = explorer.explore(program, ExplorationSettings.of(new StrategySpec.Pos(), 3, 1_000).withDetection(DetectionMode.FAIL));
             Outcome outcome = exploration.failure().orElseThrow().outcome();
             System.out.println("== " + name + " (execution " + exploration.failure().orElseThrow().execution() + ")");
             System.out.println(outcome.headline());

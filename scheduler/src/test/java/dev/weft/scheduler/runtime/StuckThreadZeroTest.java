@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.scheduler.explore.Exploration;
 import dev.weft.scheduler.explore.ExplorationSettings;
 import dev.weft.scheduler.explore.Explorer;
+import dev.weft.scheduler.strategy.StrategySpec;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class StuckThreadZeroTest {
         outsider.start();
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         try {
-            return explorer.explore(program, ExplorationSettings.of("random", 1, 10));
+            return explorer.explore(program, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 10));
         } finally {
             release.countDown();
             outsider.join(10_000);
@@ -92,7 +93,7 @@ class StuckThreadZeroTest {
                 counter[0]++;
             }
             ManagedThreads.join(other);
-        }, ExplorationSettings.of("random", 1, 50));
+        }, ExplorationSettings.of(new StrategySpec.RandomWalk(), 1, 50));
         assertThat(next.failure()).isEmpty();
         assertThat(next.executions()).isEqualTo(50);
     }

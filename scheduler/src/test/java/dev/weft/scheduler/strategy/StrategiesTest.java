@@ -63,4 +63,44 @@ class StrategiesTest {
         assertThatThrownBy(() -> Strategies.shard(once, new Shard(1, 2)))
                 .hasMessage("strategy is already sharded: pos shard 0/2");
     }
+
+    @Test
+    void parse_givesTheSpecificationCreateBuilds() {
+        assertThat(Strategies.parse("random", "switchProbability=0.5")).isEqualTo(new StrategySpec.RandomWalk(0.5));
+        assertThat(Strategies.parse("PCT", "depth=2", "steps=40")).isEqualTo(new StrategySpec.Pct(2, 40));
+        assertThat(Strategies.parse("pos")).isEqualTo(new StrategySpec.Pos());
+        assertThat(Strategies.parse("exhaustive")).isEqualTo(new StrategySpec.Exhaustive(2));
+        assertThat(Strategies.parse("exhaustive", "preemptions=unbounded")).isEqualTo(StrategySpec.Exhaustive.UNBOUNDED);
+        assertThat(Strategies.parse("portfolio")).isEqualTo(new StrategySpec.Portfolio());
+        assertThat(new StrategySpec.Pct(2, 40).create(1).describe()).isEqualTo("pct(depth=2, steps=40)");
+        assertThat(StrategySpec.Exhaustive.UNBOUNDED.create(1).describe()).isEqualTo("exhaustive(preemptions=unbounded)");
+    }
+
+    @Test
+    void parse_shard_isNotAnOptionOfTheSpecification() {
+        assertThatThrownBy(() -> Strategies.parse("pos", "shard=1/4"))
+                .hasMessage("unknown option \"shard=1/4\" for strategy pos, valid options are none (each as key=value)");
+    }
+
+    @Test
+    void specification_badValues_sayWhatWasGiven() {
+        assertThatThrownBy(() -> new StrategySpec.Pct(0)).hasMessage("pct depth must be at least 1, was 0");
+        assertThatThrownBy(() -> new StrategySpec.Exhaustive(-1)).hasMessage("preemption bound must be at least 0, was -1");
+        assertThatThrownBy(() -> new StrategySpec.RandomWalk(1.5)).hasMessage("switch probability must be between 0 and 1, was 1.5");
+    }
+
+    @Test
+    void spec_ofACreatedStrategy_isTheSpecificationThatCreatedIt() {
+        for (StrategySpec spec : java.util.List.of(new StrategySpec.RandomWalk(0.5), new StrategySpec.Pct(2, 40), new StrategySpec.Pos(),
+                new StrategySpec.Exhaustive(1), new StrategySpec.Portfolio())) {
+            assertThat(spec.create(7).spec()).contains(spec);
+        }
+        PortfolioStrategy portfolio = new PortfolioStrategy(1);
+        java.util.Set<StrategySpec> members = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            members.add(portfolio.memberFor(i).spec().orElseThrow());
+        }
+        assertThat(members).containsExactlyInAnyOrder(new StrategySpec.RandomWalk(), new StrategySpec.Pct(2), new StrategySpec.Pct(3),
+                new StrategySpec.Pct(5), new StrategySpec.Pos());
+    }
 }

@@ -8,6 +8,7 @@ import dev.weft.scheduler.explore.Explorer;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.runtime.DetectionMode;
 import dev.weft.scheduler.runtime.Outcome;
+import dev.weft.scheduler.strategy.StrategySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,7 @@ class ReportedStacksTest {
         Exploration exploration = new Explorer(ControlledRuntime.get()).explore(() -> {
             NestedBox box = new NestedBox();
             Threads.runBoth(box::bump, box::bump);
-        }, ExplorationSettings.of("exhaustive", 1, 50).withDetection(DetectionMode.FAIL));
+        }, ExplorationSettings.of(new StrategySpec.Exhaustive(), 1, 50).withDetection(DetectionMode.FAIL));
 
         Outcome outcome = exploration.failure().orElseThrow().outcome();
         assertThat(outcome).isInstanceOf(Outcome.DataRace.class);
@@ -47,7 +48,7 @@ class ReportedStacksTest {
             Threads.runBoth(() -> { }, () -> {
                 throw new IllegalStateException("thrown by the program");
             });
-        }, ExplorationSettings.of("exhaustive", 1, 5));
+        }, ExplorationSettings.of(new StrategySpec.Exhaustive(), 1, 5));
 
         Outcome outcome = exploration.failure().orElseThrow().outcome();
         assertThat(outcome.headline()).isEqualTo("exception in thread 2: java.lang.IllegalStateException: thrown by the program");

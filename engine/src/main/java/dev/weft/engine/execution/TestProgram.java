@@ -8,7 +8,7 @@ import java.lang.reflect.Method;
  * generated scenarios of calls on a fresh map ({@link MapProgram}) or shared object ({@link
  * ObjectProgram}).
  */
-public sealed interface Program permits ImperativeProgram, MapProgram, ObjectProgram {
+public sealed interface TestProgram permits ImperativeProgram, MapProgram, ObjectProgram {
 
     /** The test class. */
     Class<?> testClass();
