@@ -118,7 +118,7 @@ final class Controller {
         Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread(),
                 listener, options.detection(), threadObjects);
         if (driving != null) {
-            execution.rootWorker = driving.worker;
+            execution.status.rootWorker = driving.worker;
         }
         if (options.trace() && options.expectedSteps() > 0) {
             execution.keepTraceOf(options.expectedSteps());
@@ -131,16 +131,16 @@ final class Controller {
             runRootHere(driving.worker, execution);
         }
         awaitEnd(execution);
-        if (execution.aborting) {
+        if (execution.status.aborting) {
             unwind(execution);
         }
         if (Thread.getDefaultUncaughtExceptionHandler() != defaultHandler) {
             Thread.setDefaultUncaughtExceptionHandler(defaultHandler);
         }
-        if (execution.strategyFailure != null) {
-            throw execution.strategyFailure;
+        if (execution.status.strategyFailure != null) {
+            throw execution.status.strategyFailure;
         }
-        Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
+        Outcome outcome = execution.status.verdict == null ? new Outcome.Passed() : execution.status.verdict;
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
                 execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces(),
@@ -150,17 +150,17 @@ final class Controller {
     private void awaitEnd(Execution execution) {
         long lastStep = -1;
         long lastProgress = System.nanoTime();
-        if (Handoffs.await(() -> execution.done)) {
+        if (Handoffs.await(() -> execution.status.done)) {
             return;
         }
         long lastLook = lastProgress;
-        while (!execution.done) {
+        while (!execution.status.done) {
             LockSupport.parkNanos(execution, 5_000_000L);
-            if (execution.done) {
+            if (execution.status.done) {
                 break;
             }
             long now = System.nanoTime();
-            long step = execution.progress();
+            long step = execution.status.progress();
             boolean away = now - lastLook > WATCHER_AWAY_NANOS;
             lastLook = now;
             if (step != lastStep || away) {
@@ -187,7 +187,7 @@ final class Controller {
      * or running where no back edge is instrumented, is retired. Returns whether it unwound.
      */
     private boolean giveUp(Execution execution, LogicalThread thread, Outcome stuck) {
-        execution.finishFromController(stuck);
+        execution.status.finishFromController(stuck);
         if (stuck instanceof Outcome.Hang) {
             WorkerState.unwinding = true;
             long deadline = System.nanoTime() + UNWIND_NANOS;
@@ -335,12 +335,12 @@ final class Controller {
 
     /** Whether a verdict ends {@code execution} while its thread 0 waits for a turn it will not get. */
     private static boolean verdictWithRootWaiting(Execution execution) {
-        return execution != null && execution.done && execution.aborting && !execution.root().finished;
+        return execution != null && execution.status.done && execution.status.aborting && !execution.root().finished;
     }
 
     /** Runs thread 0 of {@code execution} on the calling driver, watched by the caller that waits in {@link #onDriver}. */
     private void runRootHere(Worker worker, Execution execution) {
-        execution.watcher = watcherThread;
+        execution.status.watcher = watcherThread;
         inline.set(execution);
         try {
             worker.run(execution, execution.root());
@@ -463,7 +463,7 @@ final class Controller {
                 }
                 continue;
             }
-            long step = execution.progress();
+            long step = execution.status.progress();
             if (execution != watched || step != lastStep || away) {
                 watched = execution;
                 lastStep = step;

@@ -13,19 +13,39 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One controlled execution. Exactly one logical thread holds the turn at any time; it alone touches
- * this object's state (handoffs go through volatile {@code turn} flags, which order everything).
- * Hooks arrive here on the thread's own worker; the worker's {@code active} flag is cleared while
- * runtime code runs so that the runtime's own use of instrumented collections is not observed.
+ * One controlled execution, and the facade its hooks call ({@link RuntimeHooks}, through the static
+ * trampolines of {@code dev.weft.boot.Hooks}). Exactly one logical thread holds the turn at any time;
+ * it alone touches this object's state (handoffs go through volatile {@code turn} flags, which order
+ * everything). What the controlling thread shares with an execution is in {@link ExecutionStatus}.
+ *
+ * <p><b>Entering and leaving the runtime.</b> A hook arrives on the worker of the thread with the
+ * turn, with the worker's hooks on ({@code active}). While the runtime's own code runs, the hooks must
+ * be off, or the runtime's use of instrumented classes ({@code HashMap}, {@code ArrayList}) would be
+ * observed as the program's and re-enter the runtime. The one rule: every method that runs runtime
+ * code on a worker does
+ *
+ * <pre>{@code
+ * Worker w = worker();
+ * boolean wasActive = enter(w);
+ * try {
+ *     ...
+ * } finally {
+ *     leave(w, wasActive);
+ * }
+ * }</pre>
+ *
+ * so that the worker's hooks are, after it, exactly as they were before it, whether it returns or
+ * throws (an {@link ExecutionAbort} unwinds the program's code with its hooks on, so that every later
+ * scheduling point unwinds too). The runtime's code itself may switch threads in between ({@code
+ * schedule} hands the turn over and waits for it); each worker's flag is its own. Three places turn
+ * the hooks on for the program rather than off, and say so: {@link #runThread} (the thread's body),
+ * {@code uncaught} (the program's uncaught-exception handler), and {@link #exit} leaves them off for
+ * good (the thread unwinds outside the program).
  */
 final class Execution extends RuntimeHooks implements SchedulingPoint, ExecutionControl {
 
-    static final long EPOCH_MILLIS = 1_767_225_600_000L; // virtual wall clock starts at 2026-01-01T00:00:00Z
-    private static final long NANOS_PER_STEP = 1_000;
     private static final int SPIN_SWITCH = 64;
     private static final int SPIN_HANG = 50_000;
-    /** Longer timeouts are taken as this (a century): the virtual clock counts nanoseconds in a long. */
-    private static final long MAX_TIMEOUT_MILLIS = 100L * 365 * 24 * 3600 * 1000;
     /**
      * Steps a thread may run in a row while another thread could run before it counts as spinning: a
      * retry loop that writes (an AQS acquire whose CAS keeps failing rewrites its own queue node) is
@@ -46,12 +66,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final Strategy strategy;
     private final long seed;
     private final long maxSteps;
-    /** Whether events are recorded now: off in the middle of a long traced execution ({@link #keepTraceOf}). */
-    private boolean tracing;
+    /** The trace, {@link TraceRecorder#OFF} when the execution is not traced. */
+    private final TraceRecorder trace;
     /** The next step at which {@link #schedule} looks beyond its fast path: the step bound, or a trace window's edge. */
     private long checkpoint;
-    private long quietFrom = Long.MAX_VALUE;
-    private long quietUntil = Long.MAX_VALUE;
     private final WorkerPool pool;
     private final Thread controller;
 
@@ -59,9 +77,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
     private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
     private final ObjectNames names = new ObjectNames();
-    private final List<TraceEvent> trace;
-    /** The array of the last traced element read, whose value comes next (its element type shows booleans and chars). */
-    private Object lastArrayRead;
     /** The detectors, or {@code null}: every event then costs one null check. */
     private final ExecutionListener listener;
     private final DetectionMode detection;
@@ -71,35 +86,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private LogicalThread current;
     private int[] enabled = new int[8];
     private int enabledCount;
-    /** Scheduling points passed; written by the thread with the turn, read (opaquely) by the watchdog. */
-    private long step;
-    private static final java.lang.invoke.VarHandle STEP;
-
-    static {
-        try {
-            STEP = java.lang.invoke.MethodHandles.lookup().findVarHandle(Execution.class, "step", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** The step counter as the watchdog sees it: eventually up to date, without a fence per step. */
-    long progress() {
-        return (long) STEP.getOpaque(this);
-    }
     private int switches;
     private int preemptions;
-    private long clockNanos;
     private long writeEpoch;
     private long draws;
     private long hashStep = -1;
     private int hashesInStep;
 
-    private volatile Outcome verdict;
-    /** An exception thrown by the strategy (a replay that diverged); rethrown to the caller. */
-    volatile RuntimeException strategyFailure;
-    volatile boolean aborting;
-    volatile boolean done;
+    /** What the controlling thread shares with this execution, and how (see {@link ExecutionStatus}). */
+    final ExecutionStatus status = new ExecutionStatus();
+    private final VirtualClock clock = new VirtualClock(status);
 
     private final ThreadObjects threadObjects;
 
@@ -113,10 +109,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         this.seed = seed;
         this.maxSteps = maxSteps;
         this.checkpoint = maxSteps + 1;
-        this.tracing = tracing;
         this.pool = pool;
         this.controller = controller;
-        this.trace = tracing ? new ArrayList<>() : null;
+        this.trace = TraceRecorder.of(tracing);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -142,8 +137,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         current = root;
         root.switchedIn = false;
         root.turn = true;
-        if (rootWorker != null) {
-            root.worker = rootWorker; // the calling driver runs thread 0 itself (Controller#execute)
+        if (status.rootWorker != null) {
+            root.worker = status.rootWorker; // the calling driver runs thread 0 itself (Controller#execute)
             return;
         }
         pool.take().assign(this, root);
@@ -155,13 +150,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
      * one line of the trace. Called by the controller before the execution starts.
      */
     void keepTraceOf(long expectedSteps) {
-        long from = ExecutionOptions.TRACE_HEAD_STEPS + 1;
-        long until = expectedSteps - ExecutionOptions.TRACE_TAIL_STEPS;
-        if (tracing && until - from > ExecutionOptions.TRACE_TAIL_STEPS) {
-            quietFrom = from;
-            quietUntil = until;
-            checkpoint = Math.min(checkpoint, from);
-        }
+        checkpoint = Math.min(checkpoint, trace.keepOnly(expectedSteps));
     }
 
     /** At step {@code s}, the step bound or an edge of the trace window. */
@@ -171,19 +160,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", threadReport(false)));
             throw new ExecutionAbort();
         }
-        if (s == quietFrom) {
-            tracing = false;
-            checkpoint = Math.min(quietUntil, maxSteps + 1);
-        } else if (s == quietUntil) {
-            tracing = true;
-            trace.add(TraceEvent.omitted(s - 1, me.id, quietUntil - quietFrom));
-            me.lastEvent = -1;
-            checkpoint = maxSteps + 1;
+        long next = trace.edge(me, s);
+        if (next >= 0) {
+            checkpoint = Math.min(next, maxSteps + 1);
         }
     }
-
-    /** The worker that runs thread 0 on the thread that started the execution, or {@code null} for a pooled one. */
-    Worker rootWorker;
 
     LogicalThread root() {
         return threads.get(0);
@@ -207,7 +188,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         } catch (Throwable error) {
             worker.active = false;
             Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
-            if (!aborting) {
+            if (!status.aborting) {
                 String poisoned = initializerStoppedByWeft(cause);
                 if (poisoned != null) {
                     finish(new Outcome.Uncontrolled(
@@ -266,7 +247,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return; // a verdict was reached meanwhile
         } catch (Throwable thrown) {
             worker.active = false;
-            if (!aborting) {
+            if (!status.aborting) {
                 finish(new Outcome.Failed(thread.id, thrown));
             }
             return;
@@ -281,7 +262,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     private void threadFinished(LogicalThread thread) {
-        if (listener != null && !aborting) {
+        if (listener != null && !status.aborting) {
             listener.threadFinished(thread.id);
         }
         thread.status = LogicalThread.Status.FINISHED;
@@ -290,13 +271,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (!thread.worker.driver) {
             pool.release(thread.worker);
         }
-        if (aborting) {
+        if (status.aborting) {
             LockSupport.unpark(controller);
             return;
         }
         for (LogicalThread other : threads) {
-            if (other.status == LogicalThread.Status.BLOCKED && other.block == LogicalThread.Block.JOIN
-                    && other.blockedOn == thread) {
+            if (other.blocked() instanceof LogicalThread.Blocked.Joining joining && joining.target() == thread) {
                 other.unblock();
             }
         }
@@ -327,37 +307,22 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     /** Records the verdict (the first one wins) and wakes the controller. */
     private void finish(Outcome outcome) {
-        if (verdict == null) {
-            verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
+        if (status.verdict == null) {
+            status.verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
         }
         if (!allFinished()) {
-            aborting = true;
+            status.aborting = true;
         }
-        done = true;
+        status.done = true;
         LockSupport.unpark(controller);
-        Thread watching = watcher;
-        if (watching != null && aborting && !root().finished) {
+        Thread watching = status.watcher;
+        if (watching != null && status.aborting && !root().finished) {
             // thread 0 runs on the controller's own thread and may wait for a turn it will not get:
             // the watcher wakes it to unwind (an execution that ends normally leaves the watcher parked)
             LockSupport.unpark(watching);
         }
     }
 
-    /** The thread that watches this execution while its thread 0 runs on the controlling thread, or {@code null}. */
-    volatile Thread watcher;
-
-    /** Called by the controller when the watchdog gives up on a thread. */
-    void finishFromController(Outcome outcome) {
-        if (verdict == null) {
-            verdict = outcome;
-        }
-        aborting = true;
-        done = true;
-    }
-
-    Outcome verdict() {
-        return verdict;
-    }
 
     List<LogicalThread> threads() {
         return threads;
@@ -368,7 +333,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     long steps() {
-        return step;
+        return status.step();
     }
 
     int switches() {
@@ -380,7 +345,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     List<TraceEvent> trace() {
-        return trace;
+        return trace.events();
     }
 
     /**
@@ -454,7 +419,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                         // Weft's control interrupted the worker: keep waiting
                     }
                 }
-                if (aborting) {
+                if (status.aborting) {
                     Thread.interrupted(); // wakeToUnwind's interrupt, when the turn was seen before it came
                 }
             } else {
@@ -469,7 +434,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             me.awaiting = false;
         }
         WorkerState.running = me.worker;
-        if (aborting) {
+        if (status.aborting) {
             throw new ExecutionAbort();
         }
     }
@@ -516,7 +481,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     /** A scheduling point of {@code me}: ask the strategy, switch if it says so, come back with the turn. */
     private void schedule(LogicalThread me) {
-        if (aborting) {
+        if (status.aborting) {
             throw new ExecutionAbort();
         }
         if ((me.worker.atomicDepth > 0 || me.jvmMonitorBlocks > 0) && me.status == LogicalThread.Status.RUNNABLE
@@ -526,9 +491,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             // here would hold a monitor the JVM enforces; only blocking leaves the region
             return;
         }
-        long s = step + 1;
-        STEP.setOpaque(this, s);
-        clockNanos += NANOS_PER_STEP;
+        long s = status.advance();
         if (s >= checkpoint) {
             checkpoint(me, s);
         }
@@ -560,7 +523,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             pick = strategy.pick(this);
         } catch (RuntimeException e) {
-            strategyFailure = e;
+            status.strategyFailure = e;
             finish(new Outcome.Uncontrolled("the strategy failed: " + e.getMessage(), ""));
             throw new ExecutionAbort();
         }
@@ -604,17 +567,17 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private LogicalThread fair(LogicalThread chosen) {
         if (chosen != stretchThread || enabledCount < 2) {
             stretchThread = chosen;
-            stretchStart = step;
+            stretchStart = status.step();
             return chosen;
         }
-        if (step - stretchStart < FAIR_STRETCH) {
+        if (status.step() - stretchStart < FAIR_STRETCH) {
             return chosen;
         }
         for (int i = 0; i < enabledCount; i++) {
             if (enabled[i] > chosen.id || i == enabledCount - 1) {
                 int id = enabled[i] > chosen.id ? enabled[i] : enabled[0];
                 stretchThread = threads.get(id);
-                stretchStart = step;
+                stretchStart = status.step();
                 return stretchThread;
             }
         }
@@ -624,7 +587,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private LogicalThread firstTimedOut(LogicalThread fallback) {
         for (int i = 0; i < enabledCount; i++) {
             LogicalThread t = threads.get(enabled[i]);
-            if (t.timedOut) {
+            if (t.timedOut()) {
                 return t;
             }
         }
@@ -657,23 +620,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     private boolean fireTimer() {
-        LogicalThread first = null;
-        for (LogicalThread t : threads) {
-            if (t.status == LogicalThread.Status.BLOCKED && t.timed && (first == null || t.deadline < first.deadline)) {
-                first = t;
-            }
-        }
+        LogicalThread first = VirtualClock.firstDeadline(threads);
         if (first == null) {
             return false;
         }
-        clockNanos = Math.max(clockNanos, first.deadline);
-        boolean waiting = first.block == LogicalThread.Block.WAIT;
-        Object monitor = first.blockedOn;
-        first.unblock();
-        first.timedOut = true;
-        if (waiting) {
-            first.wantsMonitor = monitor;
-        }
+        clock.fireAt(first.deadline());
+        first.wake(LogicalThread.Wake.TIMED_OUT);
         return true;
     }
 
@@ -702,12 +654,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
      */
     private boolean spinConfirmed() {
         if (spinConfirmUntil < 0 || spinConfirmEpoch != writeEpoch) {
-            spinConfirmUntil = step + SPIN_CONFIRM_STEPS;
+            spinConfirmUntil = status.step() + SPIN_CONFIRM_STEPS;
             spinConfirmEpoch = writeEpoch;
             spinLocations.clear();
             return false;
         }
-        return step >= spinConfirmUntil;
+        return status.step() >= spinConfirmUntil;
     }
 
     /** A read of {@code me} at {@code location} (0: not a memory access) while a spin is confirmed. */
@@ -753,7 +705,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public long step() {
-        return step;
+        return status.step();
     }
 
     @Override
@@ -818,6 +770,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return (Worker) WorkerState.running;
     }
 
+    /** Enters the runtime's own code on {@code w}: its hooks go off; returns whether they were on, for {@link #leave}. */
+    private static boolean enter(Worker w) {
+        boolean wasActive = w.active;
+        w.active = false;
+        return wasActive;
+    }
+
+    /** Leaves the runtime's code entered with {@link #enter}: the worker's hooks are as they were before. */
+    private static void leave(Worker w, boolean wasActive) {
+        w.active = wasActive;
+    }
+
     private void pending(LogicalThread me, int site, long target, boolean write) {
         me.pendingSite = site;
         me.pendingTarget = target;
@@ -841,45 +805,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
     }
 
-    private static final TraceValues.Origin NO_ORIGIN = new TraceValues.Origin("", "", "");
-
-    private void record(LogicalThread me, String text, int site) {
-        if (!tracing) {
-            return;
-        }
-        String location = site == 0 ? "" : Sites.get(site).shortLocation();
-        TraceValues.Origin origin = site != 0 && StackFilter.jdk(Sites.get(site).className()) ? TraceValues.origin() : NO_ORIGIN;
-        trace.add(new TraceEvent(step, me.id, text, location, me.switchedIn, site, origin.userFrame(), origin.library(),
-                origin.call()));
-        me.switchedIn = false;
-        me.lastEvent = trace.size() - 1;
-        me.lastSite = site;
-    }
-
-    private void appendToLast(LogicalThread me, int site, String suffix) {
-        if (!tracing || me.lastEvent < 0 || me.lastSite != site) {
-            return;
-        }
-        TraceEvent e = trace.get(me.lastEvent);
-        trace.set(me.lastEvent, new TraceEvent(e.step(), e.thread(), e.text() + suffix, e.location(), e.switchedTo(),
-                e.site(), e.userFrame(), e.library(), e.libraryCall()));
-        me.lastSite = -1;
-    }
-
-    private String field(Object owner, int site) {
-        String member = Sites.get(site).member();
-        if (owner == null) {
-            return member;
-        }
-        return names.name(owner) + member.substring(member.indexOf('.'));
-    }
-
     // ------------------------------------------------------------------ memory accesses
 
     @Override
     public void read(Object owner, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, targetOf(owner, site), false);
@@ -887,11 +818,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, false);
             }
-            if (tracing) {
-                record(me, field(owner, site), site);
+            if (trace.on) {
+                trace.record(status.step(), me, TraceRecorder.field(names, owner, site), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
@@ -902,7 +833,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public void writeValue(Object owner, long value, int site) {
-        fieldWrite(owner, tracing ? (Object) value : null, site); // boxed only for the trace
+        fieldWrite(owner, trace.on ? (Object) value : null, site); // boxed only for the trace
     }
 
     @Override
@@ -912,7 +843,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     private void fieldWrite(Object owner, Object value, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, targetOf(owner, site), true);
@@ -920,19 +851,19 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, true);
             }
-            if (tracing) {
+            if (trace.on) {
                 String shown = "…".equals(value) ? "…" : TraceValues.fieldValue(names, owner, value, site);
-                record(me, field(owner, site) + " = " + shown, site);
+                trace.record(status.step(), me, TraceRecorder.field(names, owner, site) + " = " + shown, site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void arrayRead(Object array, int index, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, ((long) identity(array) << 32) ^ index, false);
@@ -940,19 +871,19 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, false);
             }
-            if (tracing) {
-                lastArrayRead = array;
-                record(me, names.name(array) + "[" + index + "]", site);
+            if (trace.on) {
+                trace.lastArrayRead = array;
+                trace.record(status.step(), me, names.name(array) + "[" + index + "]", site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void arrayWrite(Object array, int index, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, ((long) identity(array) << 32) ^ index, true);
@@ -960,31 +891,31 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, true);
             }
-            if (tracing) {
-                record(me, names.name(array) + "[" + index + "] = …", site);
+            if (trace.on) {
+                trace.record(status.step(), me, names.name(array) + "[" + index + "] = …", site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void readValue(Object value, int site) {
-        if (!tracing) {
+        if (!trace.on) {
             return;
         }
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
-            appendToLast(w.current, site, " ➜ " + TraceValues.readValue(names, value, site, lastArrayRead));
+            trace.appendToLast(w.current, site, " ➜ " + TraceValues.readValue(names, value, site, trace.lastArrayRead));
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void readValue(long value, int site) {
-        if (tracing) {
+        if (trace.on) {
             readValue((Object) value, site);
         }
     }
@@ -992,7 +923,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public void atomic(Object owner, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             if (owner != null) {
@@ -1010,11 +941,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.atomic(me.id, owner, site);
             }
-            if (tracing) {
-                record(me, Sites.get(site).member(), site);
+            if (trace.on) {
+                trace.record(status.step(), me, Sites.get(site).member(), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
@@ -1047,7 +978,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public void monitorEnter(Object monitor, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, identity(monitor), true);
@@ -1068,19 +999,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.monitorAcquired(me.id, monitor);
             }
-            if (tracing) {
-                record(me, "lock " + names.name(monitor), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "lock " + names.name(monitor), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void monitorExit(Object monitor, int site) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             MonitorState m = knownMonitor(monitor);
             LogicalThread me = w.current;
@@ -1091,22 +1021,22 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 if (me.jvmMonitorBlocks > 0 && JvmSynchronizedClasses.takenByTheJvm(monitor)) {
                     me.jvmMonitorBlocks--;
                 }
-                if (listener != null && !aborting) {
+                if (listener != null && !status.aborting) {
                     listener.monitorReleased(me.id, monitor);
                 }
             }
-            if (tracing && !aborting) {
-                record(me, "unlock " + names.name(monitor), site);
+            if (trace.on && !status.aborting) {
+                trace.record(status.step(), me, "unlock " + names.name(monitor), site);
             }
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void syncMethodEnter(Object monitor, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             MonitorState m = monitor(monitor);
             m.owner = w.current;
@@ -1115,40 +1045,39 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 listener.monitorAcquired(w.current.id, monitor);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void syncMethodExit(Object monitor, int site) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             MonitorState m = knownMonitor(monitor);
             if (m != null && m.owner == w.current) {
                 if (--m.count == 0) {
                     m.owner = null;
                 }
-                if (listener != null && !aborting) {
+                if (listener != null && !status.aborting) {
                     listener.monitorReleased(w.current.id, monitor);
                 }
             }
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void waitOn(Object monitor, long millis, int site) throws InterruptedException {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
             // a synchronized method of a retransformed class enters it without asking the runtime
             pending(me, site, identity(monitor), true);
-            if (aborting) {
+            if (status.aborting) {
                 throw new ExecutionAbort();
             }
             MonitorState m = knownMonitor(monitor);
@@ -1160,23 +1089,17 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 interruptObserved(me);
                 throw new InterruptedException();
             }
-            if (tracing) {
-                record(me, "wait " + names.name(monitor), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "wait " + names.name(monitor), site);
             }
-            me.savedMonitorCount = m.count;
+            int savedCount = m.count;
             if (listener != null) {
                 listener.monitorReleased(me.id, monitor);
             }
             m.owner = null;
             m.count = 0;
             m.waitSet.add(me);
-            me.notified = false;
-            me.interruptedWake = false;
-            me.status = LogicalThread.Status.BLOCKED;
-            me.block = LogicalThread.Block.WAIT;
-            me.blockedOn = monitor;
-            me.deadline = deadlineIn(nanosOf(millis));
-            me.timed = millis > 0 && me.deadline != NO_DEADLINE;
+            me.block(new LogicalThread.Blocked.Waiting(monitor, clock.deadlineInMillis(millis)));
             me.physicalWait = monitor;
             try {
                 schedule(me);
@@ -1186,28 +1109,27 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 m.waitSet.remove(me);
             }
             m.owner = me;
-            m.count = me.savedMonitorCount;
+            m.count = savedCount;
             if (listener != null) {
                 listener.monitorAcquired(me.id, monitor);
             }
-            if (tracing) {
-                record(me, (me.timedOut ? "timed out, relock " : "woken, relock ") + names.name(monitor), site);
+            if (trace.on) {
+                trace.record(status.step(), me, (me.timedOut() ? "timed out, relock " : "woken, relock ") + names.name(monitor), site);
             }
-            if (me.interruptedWake) {
-                me.interruptedWake = false;
+            if (me.takeInterruptedWake()) {
                 me.interrupted = false;
                 interruptObserved(me);
                 throw new InterruptedException();
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void notify(Object monitor, boolean all, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, identity(monitor), true);
@@ -1218,9 +1140,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             int woken = 0;
             for (LogicalThread waiter : m.waitSet) {
-                if (waiter.status == LogicalThread.Status.BLOCKED && waiter.block == LogicalThread.Block.WAIT) {
+                if (waiter.blocked() instanceof LogicalThread.Blocked.Waiting) {
                     waiter.unblock();
-                    waiter.notified = true;
                     waiter.wantsMonitor = monitor;
                     woken++;
                     if (!all) {
@@ -1228,34 +1149,22 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     }
                 }
             }
-            if (tracing) {
-                record(me, (all ? "notifyAll " : "notify ") + names.name(monitor)
+            if (trace.on) {
+                trace.record(status.step(), me, (all ? "notifyAll " : "notify ") + names.name(monitor)
                         + (woken == 0 ? " (no waiter)" : ""), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
-    /** A deadline beyond the virtual clock's range (about 292 years): the thread waits as if it had none. */
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
-
-    /** The virtual time {@code nanos} from now, or {@link #NO_DEADLINE}. */
-    private long deadlineIn(long nanos) {
-        return nanos >= NO_DEADLINE - clockNanos ? NO_DEADLINE : clockNanos + nanos;
-    }
-
-    /** {@code millis} in nanoseconds, or {@link #NO_DEADLINE} when that does not fit. */
-    private static long nanosOf(long millis) {
-        return millis >= NO_DEADLINE / 1_000_000L ? NO_DEADLINE : millis * 1_000_000L;
-    }
 
     // ------------------------------------------------------------------ park / unpark
 
     @Override
     public void park(Object blocker, long nanos, boolean absolute, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, 0, true);
@@ -1265,8 +1174,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 if (listener != null) {
                     listener.parkReturned(me.id);
                 }
-                if (tracing) {
-                    record(me, "park (permit available)", site);
+                if (trace.on) {
+                    trace.record(status.step(), me, "park (permit available)", site);
                 }
                 return;
             }
@@ -1274,33 +1183,30 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return;
             }
             if (absolute && nanos <= currentTimeMillis()) {
-                if (tracing) {
-                    record(me, "park (deadline passed)", site);
+                if (trace.on) {
+                    trace.record(status.step(), me, "park (deadline passed)", site);
                 }
                 return; // parkUntil of a deadline that has passed (or of 0) does not block
             }
-            if (tracing) {
-                record(me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
             }
-            me.status = LogicalThread.Status.BLOCKED;
-            me.block = LogicalThread.Block.PARK;
-            me.blockedOn = blocker;
-            me.deadline = absolute ? nanosOf(nanos - EPOCH_MILLIS) : deadlineIn(nanos);
-            me.timed = (absolute || nanos > 0) && me.deadline != NO_DEADLINE;
+            long deadline = absolute ? VirtualClock.deadlineAt(nanos) : nanos > 0 ? clock.deadlineIn(nanos) : VirtualClock.NO_DEADLINE;
+            me.block(new LogicalThread.Blocked.Parked(blocker, deadline));
             schedule(me);
             me.permit = false;
             if (listener != null) {
                 listener.parkReturned(me.id);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void unpark(Thread thread, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
@@ -1315,16 +1221,16 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null && target.status != LogicalThread.Status.FINISHED) {
                 listener.unparked(me.id, target.id);
             }
-            if (target.status == LogicalThread.Status.BLOCKED && target.block == LogicalThread.Block.PARK) {
+            if (target.blocked() instanceof LogicalThread.Blocked.Parked) {
                 target.unblock();
             } else if (target.status != LogicalThread.Status.FINISHED) {
                 target.permit = true;
             }
-            if (tracing) {
-                record(me, "unpark " + target.name(), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "unpark " + target.name(), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
@@ -1333,7 +1239,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public void threadStart(Thread thread, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, 0, true);
@@ -1358,19 +1264,18 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.threadStarted(me.id, child.id);
             }
-            if (tracing) {
-                record(me, "start " + child.name(), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "start " + child.name(), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     /** Starts a logical thread directly (used by the engine, whose code is not instrumented). */
     Thread startThread(String name, Runnable body) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, 0, 0, true);
@@ -1382,33 +1287,31 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.threadStarted(me.id, child.id);
             }
-            if (tracing) {
-                record(me, "start " + child.name(), 0);
+            if (trace.on) {
+                trace.record(status.step(), me, "start " + child.name(), 0);
             }
             return thread;
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     void note(String text) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
-            if (tracing) {
-                record(w.current, text, 0);
+            if (trace.on) {
+                trace.record(status.step(), w.current, text, 0);
             }
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void join(Thread thread, long millis, int site) throws InterruptedException {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
@@ -1423,32 +1326,27 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 }
                 return;
             }
-            millis = Math.min(millis, MAX_TIMEOUT_MILLIS);
+            millis = Math.min(millis, VirtualClock.MAX_TIMEOUT_MILLIS);
             while (!target.finished) {
                 if (me.interrupted) {
                     me.interrupted = false;
                     interruptObserved(me);
                     throw new InterruptedException();
                 }
-                me.status = LogicalThread.Status.BLOCKED;
-                me.block = LogicalThread.Block.JOIN;
-                me.blockedOn = target;
-                me.deadline = deadlineIn(nanosOf(millis));
-                me.timed = millis > 0 && me.deadline != NO_DEADLINE;
-                me.interruptedWake = false;
+                me.block(new LogicalThread.Blocked.Joining(target, clock.deadlineInMillis(millis)));
                 schedule(me);
-                if (me.timedOut) {
+                if (me.timedOut()) {
                     break;
                 }
             }
             if (listener != null && target.finished) {
                 listener.joined(me.id, target.id);
             }
-            if (tracing) {
-                record(me, "join " + target.name() + (target.finished ? "" : " (timed out)"), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "join " + target.name() + (target.finished ? "" : " (timed out)"), site);
             }
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
@@ -1460,7 +1358,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public void sleep(long millis, int site) throws InterruptedException {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, 0, false);
@@ -1470,26 +1368,21 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
-            if (tracing) {
-                record(me, "sleep " + millis + " ms", site);
+            if (trace.on) {
+                trace.record(status.step(), me, "sleep " + millis + " ms", site);
             }
             if (millis == 0) {
                 return;
             }
-            me.status = LogicalThread.Status.BLOCKED;
-            me.block = LogicalThread.Block.SLEEP;
-            me.deadline = deadlineIn(nanosOf(millis));
-            me.timed = me.deadline != NO_DEADLINE;
-            me.interruptedWake = false;
+            me.block(new LogicalThread.Blocked.Sleeping(clock.deadlineIn(VirtualClock.nanosOf(millis))));
             schedule(me);
-            if (me.interruptedWake) {
-                me.interruptedWake = false;
+            if (me.takeInterruptedWake()) {
                 me.interrupted = false;
                 interruptObserved(me);
                 throw new InterruptedException("sleep interrupted");
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
@@ -1505,20 +1398,20 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     private void spinHint(int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             pending(me, site, 0, false);
             schedule(me);
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void interrupt(Thread thread, int site) {
         Worker w = worker();
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
@@ -1535,35 +1428,24 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (listener != null) {
                 listener.interrupted(me.id, target.id);
             }
-            if (target.status == LogicalThread.Status.BLOCKED) {
-                switch (target.block) {
-                    case WAIT -> {
-                        Object monitor = target.blockedOn;
-                        target.unblock();
-                        target.interruptedWake = true;
-                        target.wantsMonitor = monitor;
-                    }
-                    case SLEEP, JOIN -> {
-                        target.unblock();
-                        target.interruptedWake = true;
-                    }
-                    case PARK -> target.unblock();
-                    default -> { }
-                }
+            LogicalThread.Blocked blocked = target.blocked();
+            if (blocked instanceof LogicalThread.Blocked.Parked) {
+                target.unblock(); // park() returns, with no exception
+            } else if (blocked != null) {
+                target.wake(LogicalThread.Wake.INTERRUPTED); // wait(), sleep(), join() throw InterruptedException
             }
-            if (tracing) {
-                record(me, "interrupt " + target.name(), site);
+            if (trace.on) {
+                trace.record(status.step(), me, "interrupt " + target.name(), site);
             }
         } finally {
-            w.active = true;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public boolean isInterrupted(Thread thread, boolean clear) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread target = logicalOf(thread);
             if (target == null) {
@@ -1578,15 +1460,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             return result;
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public boolean isAlive(Thread thread) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread target = logicalOf(thread);
             if (target != null && target.finished && listener != null) {
@@ -1594,15 +1475,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             return target == null ? thread.isAlive() : !target.finished;
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public Thread.State threadState(Thread thread, int site) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
             LogicalThread target = byThread.get(thread);
@@ -1620,9 +1500,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (target.status == LogicalThread.Status.RUNNABLE) {
                 return enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
             }
-            return target.timed ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+            return target.deadline() != VirtualClock.NO_DEADLINE ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
@@ -1638,31 +1518,29 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public void collectionEnter(Object collection, int site) {
         identity(collection); // in every run, whether or not a detector looks: see identity()
-        if (listener == null || aborting) {
+        if (listener == null || status.aborting) {
             return;
         }
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             listener.collectionEntered(w.current.id, collection, site);
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
     @Override
     public void collectionExit(Object collection, int site) {
-        if (listener == null || aborting) {
+        if (listener == null || status.aborting) {
             return;
         }
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         try {
             listener.collectionExited(w.current.id, collection, site);
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
     }
 
@@ -1711,7 +1589,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public long nanoTime() {
-        return 1_000_000_000L + clockNanos;
+        return clock.nanoTime();
     }
 
     /** For tests: a failure of the runtime's own that {@link #currentTimeMillis()} throws; {@code null} normally. */
@@ -1722,7 +1600,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (injectedFailure != null) {
             throw injectedFailure;
         }
-        return EPOCH_MILLIS + clockNanos / 1_000_000L;
+        return clock.currentTimeMillis();
     }
 
     @Override
@@ -1747,11 +1625,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (hash < 0) {
             return System.identityHashCode(object);
         }
-        if (hashStep != step) {
-            hashStep = step;
+        if (hashStep != status.step()) {
+            hashStep = status.step();
             hashesInStep = 0;
         }
-        hash = (int) SeedMix.mix64(seed ^ SeedMix.mix64(step * 4096 + ++hashesInStep)) & 0x7FFFFFFF;
+        hash = (int) SeedMix.mix64(seed ^ SeedMix.mix64(status.step() * 4096 + ++hashesInStep)) & 0x7FFFFFFF;
         return IdentityHashes.decide(object, hash == 0 ? 1 : hash);
     }
 
@@ -1766,13 +1644,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     @Override
     public int hashCode(Object object) {
         Worker w = worker();
-        boolean wasActive = w.active;
-        w.active = false;
+        boolean wasActive = enter(w);
         boolean identity;
         try {
             identity = USES_IDENTITY_HASH.get(object.getClass());
         } finally {
-            w.active = wasActive;
+            leave(w, wasActive);
         }
         return identity ? identity(object) : object.hashCode();
     }
@@ -1838,8 +1715,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     public Object commonPool(Object common) {
         if (commonPool == null) {
             Worker w = worker();
-            boolean wasActive = w.active;
-            w.active = false;
+            boolean wasActive = enter(w);
             try {
                 int[] workers = {0};
                 commonPool = new java.util.concurrent.ForkJoinPool(
@@ -1850,7 +1726,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                             return t;
                         }, null, false);
             } finally {
-                w.active = wasActive;
+                leave(w, wasActive);
             }
         }
         return commonPool;
@@ -1858,7 +1734,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     @Override
     public void backEdge() {
-        if (aborting) {
+        if (status.aborting) {
             throw new ExecutionAbort(); // a verdict was given while this thread ran without a scheduling point
         }
     }
@@ -1892,7 +1768,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         for (StackTraceElement frame : StackFilter.userFrames(callers, 10)) {
             stack.append("    at ").append(frame).append('\n');
         }
-        if (!aborting) {
+        if (!this.status.aborting) {
             finish(new Outcome.Exited(me.id, call, status, stack.toString()));
         }
         throw new ExecutionAbort();
@@ -1900,26 +1776,28 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     // ------------------------------------------------------------------ reports
 
-    /**
-     * The outcome when no thread can run. While thread 0 (the program's body) has not returned, a
-     * deadlock. Once it has, the program is over, as it is in a JVM: the threads left waiting for work
-     * (a notification, an unpark, a queue, a latch, a timeout) end the execution cleanly, with a note —
-     * unless some are locked for ever: in a wait-for cycle (a lock-order deadlock, whether the body
-     * waited for them or not), or waiting for a lock whose holder ended without releasing it.
-     */
+    /** What the stuck-state report sees now: the threads, the monitors, the names, the thread with the turn. */
+    private StuckReport stuckReport() {
+        return new StuckReport(threads, monitors, byThread, names, current);
+    }
+
+    /** The outcome when no thread can run (see {@link StuckReport#outcome}); notes the threads left waiting when it passes. */
     private Outcome stuckOutcome() {
-        if (root().status == LogicalThread.Status.FINISHED) {
-            List<String> locked = findCycle();
-            if (locked == null) {
-                locked = lockOfAnEndedThread();
-            }
-            if (locked == null) {
-                noteLeftovers();
-                return new Outcome.Passed();
-            }
-            return new Outcome.Deadlock(locked, threadReport(true));
+        StuckReport report = stuckReport();
+        Outcome outcome = report.outcome();
+        if (outcome instanceof Outcome.Passed) {
+            notes.addAll(report.leftovers());
         }
-        return new Outcome.Deadlock(waitForCycle(), threadReport(true));
+        return outcome;
+    }
+
+    private String threadReport(boolean blockedOnly) {
+        return stuckReport().threadReport(blockedOnly);
+    }
+
+    /** For the watching controller: see {@link StuckReport#blockedInsideInitializer}. */
+    String blockedInsideInitializer(LogicalThread current) {
+        return new StuckReport(new ArrayList<>(threads), monitors, byThread, names, this.current).blockedInsideInitializer(current);
     }
 
     /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
@@ -1927,202 +1805,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     List<String> notes() {
         return notes;
-    }
-
-    private void noteLeftovers() {
-        for (LogicalThread t : threads) {
-            if (t.status == LogicalThread.Status.FINISHED || !t.userThread) {
-                continue; // idle workers of an executor are not noted
-            }
-            String given = t.thread.getName();
-            String name = given.matches("Thread-\\d+") ? "" : " (\"" + given + "\")";
-            String where = "";
-            if (t.worker != null) {
-                StackTraceElement[] stack = t.worker.thread.getStackTrace();
-                List<StackTraceElement> frames = StackFilter.userFrames(stack, 64);
-                for (int i = 0; i < frames.size(); i++) {
-                    if (!frames.get(i).getClassName().startsWith("java.")) {
-                        where = (i > 0 ? " in " + simple(frames.get(i - 1)) + "," : "") + " at " + simple(frames.get(i));
-                        break;
-                    }
-                }
-            }
-            notes.add(t.name() + name + (t.thread.isDaemon() ? ", a daemon thread," : "") + " was left waiting for "
-                    + waitsFor(t) + where + " when the test's body returned");
-        }
-    }
-
-    /** {@code LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)}: a frame without its package. */
-    private static String simple(StackTraceElement frame) {
-        String type = frame.getClassName();
-        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
-                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
-    }
-
-    /** A thread waiting for a lock whose holder has ended (it never released it), as a one-entry list; else {@code null}. */
-    private List<String> lockOfAnEndedThread() {
-        for (LogicalThread t : threads) {
-            LogicalThread holder = holderOf(t);
-            if (holder != null && holder.status == LogicalThread.Status.FINISHED && t.block != LogicalThread.Block.JOIN) {
-                return List.of(t.name() + " waits for " + waitsFor(t) + ", which ended without releasing it");
-            }
-        }
-        return null;
-    }
-
-    private List<String> waitForCycle() {
-        List<String> cycle = findCycle();
-        if (cycle != null) {
-            return cycle;
-        }
-        List<String> blocked = new ArrayList<>();
-        for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED) {
-                blocked.add(t.name() + " waits for " + waitsFor(t));
-            }
-        }
-        return blocked;
-    }
-
-    /** A cycle in the wait-for graph (monitors, lock owners, joins), one entry per thread in it; else {@code null}. */
-    private List<String> findCycle() {
-        int n = threads.size();
-        int[] edge = new int[n];
-        for (int i = 0; i < n; i++) {
-            LogicalThread holder = holderOf(threads.get(i));
-            edge[i] = holder == null ? -1 : holder.id;
-        }
-        for (int start = 0; start < n; start++) {
-            int slow = start;
-            boolean[] seen = new boolean[n];
-            while (slow >= 0 && !seen[slow]) {
-                seen[slow] = true;
-                slow = edge[slow];
-            }
-            if (slow >= 0) {
-                List<String> cycle = new ArrayList<>();
-                int t = slow;
-                do {
-                    cycle.add(threads.get(t).name() + " waits for " + waitsFor(threads.get(t)));
-                    t = edge[t];
-                } while (t != slow);
-                return cycle;
-            }
-        }
-        return null;
-    }
-
-    private LogicalThread holderOf(LogicalThread t) {
-        if (t.status == LogicalThread.Status.FINISHED) {
-            return null;
-        }
-        if (t.wantsMonitor != null) {
-            MonitorState m = monitors.get(t.wantsMonitor);
-            return m == null ? null : m.owner;
-        }
-        if (t.status == LogicalThread.Status.BLOCKED) {
-            if (t.block == LogicalThread.Block.JOIN && t.blockedOn instanceof LogicalThread target) {
-                return target;
-            }
-            if (t.block == LogicalThread.Block.PARK && t.blockedOn != null) {
-                Thread owner = ownerOf(t.blockedOn);
-                return owner == null ? null : byThread.get(owner);
-            }
-        }
-        return null;
-    }
-
-    private static Thread ownerOf(Object blocker) {
-        for (Class<?> type = blocker.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals("java.util.concurrent.locks.AbstractOwnableSynchronizer")) {
-                try {
-                    Method owner = type.getDeclaredMethod("getExclusiveOwnerThread");
-                    owner.setAccessible(true);
-                    return (Thread) owner.invoke(blocker);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    private String waitsFor(LogicalThread t) {
-        LogicalThread holder = holderOf(t);
-        String held = holder == null ? "" : " held by " + holder.name();
-        if (t.wantsMonitor != null) {
-            return "the monitor of " + names.name(t.wantsMonitor) + held;
-        }
-        return switch (t.block) {
-            case WAIT -> "a notification on " + names.name(t.blockedOn) + " (in wait())";
-            case JOIN -> ((LogicalThread) t.blockedOn).name() + " to finish";
-            case PARK -> t.blockedOn == null ? "an unpark" : lockName(t.blockedOn) + held;
-            case SLEEP -> "the end of a sleep";
-            default -> "nothing";
-        };
-    }
-
-    /**
-     * For the watching controller: another thread that is blocked inside a class initializer, as
-     * {@code "thread 1 is initializing (Foo.<clinit>), blocked waiting for …"}; {@code null} when none
-     * is. Reads the state of threads that wait for their turn.
-     */
-    String blockedInsideInitializer(LogicalThread current) {
-        for (LogicalThread t : new ArrayList<>(threads)) {
-            if (t == current || t.finished || t.worker == null || t.worker.initDepth == 0) {
-                continue;
-            }
-            if (t.status != LogicalThread.Status.BLOCKED && t.wantsMonitor == null) {
-                continue;
-            }
-            String initializing = "";
-            for (StackTraceElement frame : t.worker.thread.getStackTrace()) {
-                if (frame.getMethodName().equals("<clinit>")) {
-                    initializing = frame.getClassName(); // the innermost one
-                    break;
-                }
-            }
-            return t.name() + " is initializing" + (initializing.isEmpty() ? "" : " (" + initializing + ")")
-                    + ", blocked waiting for " + waitsFor(t);
-        }
-        return null;
-    }
-
-    private String lockName(Object blocker) {
-        String name = names.name(blocker);
-        int dollar = name.indexOf('$');
-        return dollar > 0 ? name.substring(0, dollar) + " (" + name + ")" : name;
-    }
-
-    /** Each unfinished thread with what it waits for and its stack. */
-    private String threadReport(boolean blockedOnly) {
-        StringBuilder text = new StringBuilder();
-        for (LogicalThread t : threads) {
-            if (t.status == LogicalThread.Status.FINISHED) {
-                continue;
-            }
-            boolean blocked = t.status == LogicalThread.Status.BLOCKED || t.wantsMonitor != null;
-            if (blockedOnly && !blocked) {
-                continue;
-            }
-            text.append("  ").append(t.name());
-            if (blocked) {
-                text.append(" waits for ").append(waitsFor(t));
-            } else {
-                text.append(" at ").append(Sites.get(t.pendingSite).location());
-            }
-            text.append('\n');
-            if (t.worker != null && t != current) {
-                for (StackTraceElement frame : StackFilter.userFrames(t.worker.thread.getStackTrace(), 6)) {
-                    text.append("      at ").append(frame).append('\n');
-                }
-            } else if (t == current) {
-                for (StackTraceElement frame : StackFilter.userFrames(Thread.currentThread().getStackTrace(), 6)) {
-                    text.append("      at ").append(frame).append('\n');
-                }
-            }
-        }
-        return text.toString();
     }
 
     /** Wraps a checked exception thrown by the program so that it crosses {@link Runnable#run}. */
