@@ -459,7 +459,7 @@ final class Controller {
                         // thread switched out inside synchronized may hold, so the others unwind first, here
                         unwindThreads(execution, execution.root());
                     }
-                    execution.wakeToUnwind(execution.root());
+                    execution.turns.wakeToUnwind(execution.root());
                 }
                 continue;
             }
@@ -494,7 +494,7 @@ final class Controller {
                 throw new ExecutionStuckException(stuck);
             }
             // another thread: thread 0 unwinds on the driver, which then unwinds the rest
-            execution.wakeToUnwind(execution.root());
+            execution.turns.wakeToUnwind(execution.root());
             watched = null;
         }
     }
@@ -540,11 +540,11 @@ final class Controller {
      * finally} threw {@code IllegalMonitorStateException}).
      */
     private void unwindThreads(Execution execution, LogicalThread except) {
-        for (LogicalThread t : execution.unwindOrder()) {
+        for (LogicalThread t : execution.turns.unwindOrder()) {
             if (t.finished || t == except) {
                 continue;
             }
-            execution.wakeToUnwind(t);
+            execution.turns.wakeToUnwind(t);
             awaitUnwound(execution, t);
             retire(t);
         }

@@ -3,10 +3,8 @@ package dev.weft.scheduler.runtime;
 import dev.weft.boot.RuntimeHooks;
 import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.Sites;
-import dev.weft.scheduler.strategy.SchedulingPoint;
 import dev.weft.scheduler.strategy.SeedMix;
 import dev.weft.scheduler.strategy.Strategy;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,40 +40,18 @@ import java.util.concurrent.locks.LockSupport;
  * {@code uncaught} (the program's uncaught-exception handler), and {@link #exit} leaves them off for
  * good (the thread unwinds outside the program).
  */
-final class Execution extends RuntimeHooks implements SchedulingPoint, ExecutionControl {
+final class Execution extends RuntimeHooks implements ExecutionControl {
 
-    private static final int SPIN_SWITCH = 64;
-    private static final int SPIN_HANG = 50_000;
-    /**
-     * Steps a thread may run in a row while another thread could run before it counts as spinning: a
-     * retry loop that writes (an AQS acquire whose CAS keeps failing rewrites its own queue node) is
-     * not a read-only spin, but when the strategy keeps choosing it, the thread it waits for never
-     * runs (a switch the OS would have made long before).
-     */
-    private static final int RUN_SWITCH = 1_000;
-    private static final boolean SPIN_OVERRIDE = RuntimeSettings.process().spinOverride();
-    /**
-     * Steps for which a hang for spinning is confirmed before it is declared: a thread that has read
-     * {@value #SPIN_HANG} times without a write may be walking a long structure (summing a large array,
-     * iterating a big map) rather than spinning; a spin reads the same few locations again and again.
-     */
-    private static final int SPIN_CONFIRM_STEPS = 2_000;
-    /** Distinct locations read while a spin is confirmed beyond which the reading is progress, not a spin. */
-    private static final int SPIN_LOCATIONS = 64;
-
-    private final Strategy strategy;
     private final long seed;
-    private final long maxSteps;
     /** The trace, {@link TraceRecorder#OFF} when the execution is not traced. */
     private final TraceRecorder trace;
-    /** The next step at which {@link #schedule} looks beyond its fast path: the step bound, or a trace window's edge. */
-    private long checkpoint;
     private final WorkerPool pool;
     private final Thread controller;
 
     private final List<LogicalThread> threads = new ArrayList<>(4);
     private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, MonitorState> monitors = new IdentityHashMap<>();
+    /** The model of the program's monitors and of wait/notify. */
+    private final Monitors monitors;
     private final ObjectNames names = new ObjectNames();
     /** The detectors, or {@code null}: every event then costs one null check. */
     private final ExecutionListener listener;
@@ -83,21 +59,19 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     private final Warnings warnings = new Warnings(Warnings.LIMIT);
     private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
 
-    private LogicalThread current;
-    private int[] enabled = new int[8];
-    private int enabledCount;
-    private int switches;
-    private int preemptions;
-    private long writeEpoch;
     private long draws;
-    private long hashStep = -1;
-    private int hashesInStep;
 
     /** What the controlling thread shares with this execution, and how (see {@link ExecutionStatus}). */
     final ExecutionStatus status = new ExecutionStatus();
     private final VirtualClock clock = new VirtualClock(status);
+    /** Identity hashes decided per execution, the same in every run of it. */
+    private final DeterministicIdentity identities;
 
     private final ThreadObjects threadObjects;
+    /** Turn-taking: which worker runs which thread, and how the turn passes. */
+    final Turns turns;
+    /** The scheduling step: the enabled set, the strategy's choice, spin detection, the switch. */
+    private final SchedulingStep scheduling;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
@@ -105,13 +79,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         this.threadObjects = threadObjects;
         this.listener = listener;
         this.detection = detection;
-        this.strategy = strategy;
         this.seed = seed;
-        this.maxSteps = maxSteps;
-        this.checkpoint = maxSteps + 1;
         this.pool = pool;
         this.controller = controller;
         this.trace = TraceRecorder.of(tracing);
+        this.identities = new DeterministicIdentity(seed, status);
+        this.monitors = new Monitors(identities);
+        this.turns = new Turns(this, pool, status, threads, monitors);
+        this.scheduling = new SchedulingStep(this, status, strategy, maxSteps, threads, monitors, trace, clock, turns);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -134,7 +109,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         if (listener != null) {
             listener.executionStarted(this);
         }
-        current = root;
+        scheduling.setCurrent(root);
         root.switchedIn = false;
         root.turn = true;
         if (status.rootWorker != null) {
@@ -150,37 +125,17 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
      * one line of the trace. Called by the controller before the execution starts.
      */
     void keepTraceOf(long expectedSteps) {
-        checkpoint = Math.min(checkpoint, trace.keepOnly(expectedSteps));
-    }
-
-    /** At step {@code s}, the step bound or an edge of the trace window. */
-    private void checkpoint(LogicalThread me, long s) {
-        if (s > maxSteps) {
-            finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps (the step bound:"
-                    + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", threadReport(false)));
-            throw new ExecutionAbort();
-        }
-        long next = trace.edge(me, s);
-        if (next >= 0) {
-            checkpoint = Math.min(next, maxSteps + 1);
-        }
+        scheduling.keepTraceOf(expectedSteps);
     }
 
     LogicalThread root() {
         return threads.get(0);
     }
 
-    /** Gives a thread that has never run a worker; it starts with the turn already set. */
-    private void ensureWorker(LogicalThread thread) {
-        if (thread.worker == null) {
-            pool.take().assign(this, thread);
-        }
-    }
-
     /** Runs a logical thread on its worker; called by {@link Worker}. */
     void runThread(Worker worker, LogicalThread thread) {
         try {
-            awaitTurn(thread);
+            turns.awaitTurn(thread);
             worker.active = true;
             thread.body.run();
         } catch (ExecutionAbort abort) {
@@ -285,12 +240,12 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             return;
         }
         try {
-            LogicalThread next = choose(thread);
+            LogicalThread next = scheduling.choose(thread);
             if (next == null) {
                 finish(stuckOutcome());
                 return;
             }
-            handoff(thread, next);
+            scheduling.handoff(thread, next);
         } catch (ExecutionAbort abort) {
             // the verdict is set; the controller unwinds the rest
         }
@@ -306,7 +261,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     /** Records the verdict (the first one wins) and wakes the controller. */
-    private void finish(Outcome outcome) {
+    void finish(Outcome outcome) {
         if (status.verdict == null) {
             status.verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
         }
@@ -329,7 +284,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     LogicalThread currentThreadState() {
-        return current;
+        return scheduling.currentThread();
     }
 
     long steps() {
@@ -337,430 +292,15 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
     }
 
     int switches() {
-        return switches;
+        return scheduling.switches();
     }
 
     int preemptions() {
-        return preemptions;
+        return scheduling.preemptions();
     }
 
     List<TraceEvent> trace() {
         return trace.events();
-    }
-
-    /**
-     * Wakes a thread so that it unwinds (aborting is set). Called by the controller and the watcher,
-     * threads of the runtime, which never take a monitor of the program's: a thread waiting in {@code
-     * Object.wait()} is woken by an interrupt, not by {@code notifyAll} (which needs its monitor, and
-     * a thread switched out inside {@code synchronized} on it may hold that: the watcher then blocked
-     * for ever). The interrupted thread takes the monitor back once its holder has unwound (see
-     * {@link #unwindOrder}), and unwinds in turn.
-     */
-    void wakeToUnwind(LogicalThread thread) {
-        if (thread.worker == null) {
-            thread.status = LogicalThread.Status.FINISHED;
-            thread.finished = true; // never ran: nothing to unwind
-            return;
-        }
-        thread.turn = true;
-        if (thread.physicalWait != null) {
-            thread.worker.thread.interrupt();
-        } else {
-            LockSupport.unpark(thread.worker.thread);
-        }
-    }
-
-    /**
-     * The unfinished threads in the order they can unwind one at a time: first those that do not wait
-     * in {@code Object.wait()}, then the waiters, each after the thread that holds the monitor it
-     * must take back (a waiter may itself hold another waiter's monitor in an outer block).
-     */
-    List<LogicalThread> unwindOrder() {
-        List<LogicalThread> order = new ArrayList<>();
-        List<LogicalThread> waiters = new ArrayList<>();
-        for (LogicalThread t : threads) {
-            if (!t.finished) {
-                (t.physicalWait == null ? order : waiters).add(t);
-            }
-        }
-        while (!waiters.isEmpty()) {
-            LogicalThread next = waiters.get(0);
-            for (LogicalThread waiter : waiters) {
-                MonitorState m = monitors.get(waiter.physicalWait);
-                if (m == null || m.owner == null || !waiters.contains(m.owner)) {
-                    next = waiter;
-                    break;
-                }
-            }
-            waiters.remove(next);
-            order.add(next);
-        }
-        return order;
-    }
-
-    // ------------------------------------------------------------------ scheduling
-
-    private void awaitTurn(LogicalThread me) {
-        if (!me.turn) {
-            me.awaiting = true;
-            Object monitor = me.physicalWait;
-            if (me.worker.virtual && me.worker.atomicDepth > 0) {
-                // only a region that runs without preemption (a class initializer, class loading, a
-                // call site being linked) can have the VM frames that pin a virtual thread; elsewhere
-                // the JDK's pinning test reports native frames that freezing does not find
-                pool.beforeBlocking();
-            }
-            if (monitor != null) {
-                while (!me.turn) {
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException ignored) {
-                        // the runtime wakes a waiter to unwind this way (wakeToUnwind); else code outside
-                        // Weft's control interrupted the worker: keep waiting
-                    }
-                }
-                if (status.aborting) {
-                    Thread.interrupted(); // wakeToUnwind's interrupt, when the turn was seen before it came
-                }
-            } else {
-                while (!me.turn) {
-                    // a blocked thread yields too: it is most often thread 0 waiting in a join for
-                    // the last thread, which ends within microseconds, and an OS wake-up costs 10–50 µs
-                    // (a blocked thread that parked is unparked when unblocked, see
-                    // LogicalThread#unblock)
-                    me.worker.awaitOrPark(() -> me.turn, this);
-                }
-            }
-            me.awaiting = false;
-        }
-        WorkerState.running = me.worker;
-        if (status.aborting) {
-            throw new ExecutionAbort();
-        }
-    }
-
-    /**
-     * Gives {@code thread} the turn and wakes it; called on the thread with the turn, in a handoff. A
-     * thread waiting in {@code wait()} checks its turn holding the monitor, so the turn is set under
-     * the monitor too: set before, the thread could see it on a wake-up of its own, run on into code
-     * that holds the monitor and wait for its next turn there, leaving this thread blocked on the
-     * monitor with the turn in hand. The monitor is free then: {@code thread} is enabled only while
-     * no thread holds it. Threads of the runtime never call this ({@link #wakeToUnwind}).
-     */
-    private void giveTurn(LogicalThread thread) {
-        Object monitor = thread.physicalWait;
-        if (monitor != null) {
-            synchronized (monitor) {
-                thread.turn = true;
-                monitor.notifyAll();
-            }
-        } else {
-            thread.turn = true;
-            if (thread.worker != null) {
-                LockSupport.unpark(thread.worker.thread);
-            }
-        }
-    }
-
-    private void handoff(LogicalThread from, LogicalThread to) {
-        current = to;
-        from.runLength = 0;
-        switches++;
-        if (from.status == LogicalThread.Status.RUNNABLE && from.wantsMonitor == null) {
-            preemptions++;
-        }
-        to.switchedIn = true;
-        from.turn = false;
-        if (to.worker == null) {
-            to.turn = true;
-            ensureWorker(to);
-        } else {
-            giveTurn(to);
-        }
-    }
-
-    /** A scheduling point of {@code me}: ask the strategy, switch if it says so, come back with the turn. */
-    private void schedule(LogicalThread me) {
-        if (status.aborting) {
-            throw new ExecutionAbort();
-        }
-        if ((me.worker.atomicDepth > 0 || me.jvmMonitorBlocks > 0) && me.status == LogicalThread.Status.RUNNABLE
-                && enabledNow(me)) {
-            // inside a region that runs without preemption (a synchronized method of a class loaded
-            // before the agent, a class initializer, a block on a monitor such methods take): a switch
-            // here would hold a monitor the JVM enforces; only blocking leaves the region
-            return;
-        }
-        long s = status.advance();
-        if (s >= checkpoint) {
-            checkpoint(me, s);
-        }
-        LogicalThread next = choose(me);
-        if (next == null) {
-            finish(stuckOutcome());
-            throw new ExecutionAbort();
-        }
-        if (next != me) {
-            handoff(me, next);
-            awaitTurn(me);
-        } else if (enabledCount > 1) {
-            me.runLength++;
-        }
-    }
-
-    /** The thread to run next, or {@code null} when none can run and no timeout can fire. */
-    private LogicalThread choose(LogicalThread me) {
-        computeEnabled();
-        if (enabledCount == 0) {
-            if (root().status == LogicalThread.Status.FINISHED || !fireTimer()) {
-                // once thread 0 has returned, threads left waiting (timed waits too) are over: see stuckOutcome
-                return null;
-            }
-            computeEnabled();
-        }
-        current = me;
-        int pick;
-        try {
-            pick = strategy.pick(this);
-        } catch (RuntimeException e) {
-            status.strategyFailure = e;
-            finish(new Outcome.Uncontrolled("the strategy failed: " + e.getMessage(), ""));
-            throw new ExecutionAbort();
-        }
-        LogicalThread chosen = pick >= 0 && pick < threads.size() ? threads.get(pick) : null;
-        if (chosen == null || !isEnabled(pick)) {
-            throw new IllegalStateException("strategy " + strategy.describe() + " picked thread " + pick
-                    + ", which is not enabled (enabled: " + enabledList() + ")");
-        }
-        if (SPIN_OVERRIDE && spinning(pick)) {
-            LogicalThread alternative = nonSpinningAfter(pick);
-            if (alternative != null) {
-                return alternative;
-            }
-            if (allSpinningLong() && spinConfirmed()) {
-                if (fireTimer()) {
-                    computeEnabled();
-                    return firstTimedOut(chosen);
-                }
-                finish(new Outcome.Hang(spinReason(), threadReport(false)));
-                throw new ExecutionAbort();
-            }
-        }
-        return fair(chosen);
-    }
-
-    /** Steps one thread may run in a row while others could run, before it is made to let them. */
-    private static final int FAIR_STRETCH = 10_000;
-    private LogicalThread stretchThread;
-    private long stretchStart;
-
-    /**
-     * A strategy may keep one thread running as long as it can (PCT does, by design): a thread that
-     * busy-waits for another — a {@code ForkJoinPool} worker rescanning the queues while the thread
-     * that locked one to push a task is switched out, a loop around a failing compare-and-set — then
-     * runs to the step bound, and correct code would be reported as a hang. The spin override above
-     * does not see such loops when they write (the pool's workers write their own state on every
-     * round). So after {@link #FAIR_STRETCH} steps in a row with others enabled, the next enabled
-     * thread runs: a decision of the runtime's, the same in a replay. A loop that truly never ends
-     * still reaches the step bound.
-     */
-    private LogicalThread fair(LogicalThread chosen) {
-        if (chosen != stretchThread || enabledCount < 2) {
-            stretchThread = chosen;
-            stretchStart = status.step();
-            return chosen;
-        }
-        if (status.step() - stretchStart < FAIR_STRETCH) {
-            return chosen;
-        }
-        for (int i = 0; i < enabledCount; i++) {
-            if (enabled[i] > chosen.id || i == enabledCount - 1) {
-                int id = enabled[i] > chosen.id ? enabled[i] : enabled[0];
-                stretchThread = threads.get(id);
-                stretchStart = status.step();
-                return stretchThread;
-            }
-        }
-        return chosen;
-    }
-
-    private LogicalThread firstTimedOut(LogicalThread fallback) {
-        for (int i = 0; i < enabledCount; i++) {
-            LogicalThread t = threads.get(enabled[i]);
-            if (t.timedOut()) {
-                return t;
-            }
-        }
-        return fallback;
-    }
-
-    private void computeEnabled() {
-        int n = threads.size();
-        if (enabled.length < n) {
-            enabled = new int[n * 2];
-        }
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (enabledNow(threads.get(i))) {
-                enabled[count++] = i;
-            }
-        }
-        enabledCount = count;
-    }
-
-    private boolean enabledNow(LogicalThread t) {
-        if (t.status != LogicalThread.Status.RUNNABLE) {
-            return false;
-        }
-        if (t.wantsMonitor != null) {
-            MonitorState m = monitors.get(t.wantsMonitor);
-            return m == null || m.owner == null || m.owner == t;
-        }
-        return true;
-    }
-
-    private boolean fireTimer() {
-        LogicalThread first = VirtualClock.firstDeadline(threads);
-        if (first == null) {
-            return false;
-        }
-        clock.fireAt(first.deadline());
-        first.wake(LogicalThread.Wake.TIMED_OUT);
-        return true;
-    }
-
-    private LogicalThread nonSpinningAfter(int pick) {
-        for (int k = 1; k <= enabledCount; k++) {
-            for (int i = 0; i < enabledCount; i++) {
-                int candidate = enabled[i];
-                if (candidate == (pick + k) % threads.size() && !spinning(candidate)) {
-                    return threads.get(candidate);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** While a spin is being confirmed ({@link #spinConfirmed}): the step that ends it, else -1. */
-    private long spinConfirmUntil = -1;
-    private long spinConfirmEpoch;
-    private final java.util.HashSet<Long> spinLocations = new java.util.HashSet<>();
-
-    /**
-     * Whether every enabled thread, having read {@value #SPIN_HANG} times without a write, has gone on
-     * for {@value #SPIN_CONFIRM_STEPS} more steps reading no more than {@value #SPIN_LOCATIONS} locations
-     * (starts that confirmation when it is not under way). A load whose location the runtime does not
-     * know (an atomic one) counts as progress ({@link #readForSpin}): such a spin ends at the step bound.
-     */
-    private boolean spinConfirmed() {
-        if (spinConfirmUntil < 0 || spinConfirmEpoch != writeEpoch) {
-            spinConfirmUntil = status.step() + SPIN_CONFIRM_STEPS;
-            spinConfirmEpoch = writeEpoch;
-            spinLocations.clear();
-            return false;
-        }
-        return status.step() >= spinConfirmUntil;
-    }
-
-    /** A read of {@code me} at {@code location} (0: not a memory access) while a spin is confirmed. */
-    private void readForSpin(LogicalThread me, long location, boolean known) {
-        boolean progress = !known || location != 0 && spinLocations.add(location) && spinLocations.size() > SPIN_LOCATIONS;
-        if (progress) {
-            me.readsSinceWrite = 0; // it reads new locations: a walk over data, not a spin
-            spinConfirmUntil = -1;
-        }
-    }
-
-    private boolean allSpinningLong() {
-        for (int i = 0; i < enabledCount; i++) {
-            LogicalThread t = threads.get(enabled[i]);
-            if (t.spinEpoch != writeEpoch || t.readsSinceWrite < SPIN_HANG) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String spinReason() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < enabledCount; i++) {
-            LogicalThread t = threads.get(enabled[i]);
-            if (text.length() > 0) {
-                text.append("; ");
-            }
-            text.append(t.name()).append(" spins at ").append(Sites.get(t.pendingSite).location());
-        }
-        return text + " and no other thread can change what it reads";
-    }
-
-    private String enabledList() {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < enabledCount; i++) {
-            text.append(i == 0 ? "" : ", ").append(enabled[i]);
-        }
-        return text.append(']').toString();
-    }
-
-    // ------------------------------------------------------------------ SchedulingPoint
-
-    @Override
-    public long step() {
-        return status.step();
-    }
-
-    @Override
-    public int current() {
-        return current.id;
-    }
-
-    @Override
-    public int threadCount() {
-        return threads.size();
-    }
-
-    @Override
-    public boolean isEnabled(int thread) {
-        for (int i = 0; i < enabledCount; i++) {
-            if (enabled[i] == thread) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public int enabledCount() {
-        return enabledCount;
-    }
-
-    @Override
-    public int enabled(int i) {
-        if (i < 0 || i >= enabledCount) {
-            throw new IndexOutOfBoundsException("enabled thread index " + i + " out of " + enabledCount);
-        }
-        return enabled[i];
-    }
-
-    @Override
-    public long pendingTarget(int thread) {
-        return threads.get(thread).pendingTarget;
-    }
-
-    @Override
-    public boolean pendingWrite(int thread) {
-        return threads.get(thread).pendingWrite;
-    }
-
-    @Override
-    public String pendingLocation(int thread) {
-        LogicalThread t = threads.get(thread);
-        return t.pendingSite == 0 ? "start of " + t.name() : Sites.get(t.pendingSite).location();
-    }
-
-    @Override
-    public boolean spinning(int thread) {
-        LogicalThread t = threads.get(thread);
-        return t.spinEpoch == writeEpoch && t.readsSinceWrite >= SPIN_SWITCH || t.runLength >= RUN_SWITCH;
     }
 
     // ------------------------------------------------------------------ hook plumbing
@@ -782,24 +322,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         w.active = wasActive;
     }
 
-    private void pending(LogicalThread me, int site, long target, boolean write) {
-        me.pendingSite = site;
-        me.pendingTarget = target;
-        me.pendingWrite = write;
-        if (write) {
-            writeEpoch++;
-        } else {
-            if (me.spinEpoch != writeEpoch) {
-                me.spinEpoch = writeEpoch;
-                me.readsSinceWrite = 0;
-            }
-            me.readsSinceWrite++;
-            if (spinConfirmUntil >= 0) {
-                readForSpin(me, target, true);
-            }
-        }
-    }
-
     private long targetOf(Object owner, int site) {
         long member = Sites.get(site).member().hashCode();
         return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
@@ -813,8 +335,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, targetOf(owner, site), false);
-            schedule(me);
+            scheduling.pending(me, site, targetOf(owner, site), false);
+            scheduling.schedule(me);
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, false);
             }
@@ -846,8 +368,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, targetOf(owner, site), true);
-            schedule(me);
+            scheduling.pending(me, site, targetOf(owner, site), true);
+            scheduling.schedule(me);
             if (listener != null) {
                 listener.fieldAccess(me.id, owner, site, true);
             }
@@ -866,8 +388,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) identity(array) << 32) ^ index, false);
-            schedule(me);
+            scheduling.pending(me, site, ((long) identity(array) << 32) ^ index, false);
+            scheduling.schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, false);
             }
@@ -886,8 +408,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, ((long) identity(array) << 32) ^ index, true);
-            schedule(me);
+            scheduling.pending(me, site, ((long) identity(array) << 32) ^ index, true);
+            scheduling.schedule(me);
             if (listener != null) {
                 listener.arrayAccess(me.id, array, index, site, true);
             }
@@ -933,11 +455,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             // loads waits for another thread, as one on a volatile field does; the race detector still
             // takes every atomic operation as an acquire and a release on its owner
             boolean load = Sites.get(site).isAtomicLoad();
-            pending(me, site, 0, !load);
-            if (load && spinConfirmUntil >= 0) {
-                readForSpin(me, 0, false);
+            scheduling.pending(me, site, 0, !load);
+            if (load) {
+                scheduling.atomicLoad(me);
             }
-            schedule(me);
+            scheduling.schedule(me);
             if (listener != null) {
                 listener.atomic(me.id, owner, site);
             }
@@ -960,20 +482,6 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return byThread.get(thread);
     }
 
-    /** The model of a monitor, or {@code null} if none was entered; decides the object's hash first. */
-    private MonitorState knownMonitor(Object object) {
-        identity(object);
-        return monitors.get(object);
-    }
-
-    private MonitorState monitor(Object object) {
-        MonitorState m = knownMonitor(object);
-        if (m == null) {
-            m = new MonitorState();
-            monitors.put(object, m);
-        }
-        return m;
-    }
 
     @Override
     public void monitorEnter(Object monitor, int site) {
@@ -981,16 +489,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, identity(monitor), true);
+            scheduling.pending(me, site, identity(monitor), true);
             me.wantsMonitor = monitor;
             try {
-                schedule(me);
+                scheduling.schedule(me);
             } finally {
                 me.wantsMonitor = null;
             }
-            MonitorState m = monitor(monitor);
-            m.owner = me;
-            m.count++;
+            monitors.acquire(me, monitor);
             if (JvmSynchronizedClasses.takenByTheJvm(monitor)) {
                 // another thread may call a synchronized method on it, whose monitor the JVM takes
                 // before Weft hears of it: never switched out holding it, this thread cannot leave it blocked
@@ -1012,12 +518,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            MonitorState m = knownMonitor(monitor);
             LogicalThread me = w.current;
-            if (m != null && m.owner == me) {
-                if (--m.count == 0) {
-                    m.owner = null;
-                }
+            if (monitors.release(me, monitor)) {
                 if (me.jvmMonitorBlocks > 0 && JvmSynchronizedClasses.takenByTheJvm(monitor)) {
                     me.jvmMonitorBlocks--;
                 }
@@ -1038,9 +540,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            MonitorState m = monitor(monitor);
-            m.owner = w.current;
-            m.count++;
+            monitors.acquire(w.current, monitor);
             if (listener != null) {
                 listener.monitorAcquired(w.current.id, monitor);
             }
@@ -1054,11 +554,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            MonitorState m = knownMonitor(monitor);
-            if (m != null && m.owner == w.current) {
-                if (--m.count == 0) {
-                    m.owner = null;
-                }
+            if (monitors.release(w.current, monitor)) {
                 if (listener != null && !status.aborting) {
                     listener.monitorReleased(w.current.id, monitor);
                 }
@@ -1076,14 +572,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             LogicalThread me = w.current;
             // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
             // a synchronized method of a retransformed class enters it without asking the runtime
-            pending(me, site, identity(monitor), true);
+            scheduling.pending(me, site, identity(monitor), true);
             if (status.aborting) {
                 throw new ExecutionAbort();
             }
-            MonitorState m = knownMonitor(monitor);
-            if (m == null || m.owner != me) {
-                throw new IllegalMonitorStateException("current thread is not owner");
-            }
+            MonitorState m = monitors.held(me, monitor);
             if (me.interrupted) {
                 me.interrupted = false;
                 interruptObserved(me);
@@ -1092,24 +585,20 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             if (trace.on) {
                 trace.record(status.step(), me, "wait " + names.name(monitor), site);
             }
-            int savedCount = m.count;
             if (listener != null) {
                 listener.monitorReleased(me.id, monitor);
             }
-            m.owner = null;
-            m.count = 0;
-            m.waitSet.add(me);
+            int savedCount = Monitors.beginWait(me, m);
             me.block(new LogicalThread.Blocked.Waiting(monitor, clock.deadlineInMillis(millis)));
             me.physicalWait = monitor;
             try {
-                schedule(me);
+                scheduling.schedule(me);
             } finally {
                 me.physicalWait = null;
                 me.wantsMonitor = null;
-                m.waitSet.remove(me);
+                Monitors.leaveWaitSet(me, m);
             }
-            m.owner = me;
-            m.count = savedCount;
+            Monitors.endWait(me, m, savedCount);
             if (listener != null) {
                 listener.monitorAcquired(me.id, monitor);
             }
@@ -1132,23 +621,9 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, identity(monitor), true);
-            schedule(me);
-            MonitorState m = knownMonitor(monitor);
-            if (m == null || m.owner != me) {
-                throw new IllegalMonitorStateException("current thread is not owner");
-            }
-            int woken = 0;
-            for (LogicalThread waiter : m.waitSet) {
-                if (waiter.blocked() instanceof LogicalThread.Blocked.Waiting) {
-                    waiter.unblock();
-                    waiter.wantsMonitor = monitor;
-                    woken++;
-                    if (!all) {
-                        break;
-                    }
-                }
-            }
+            scheduling.pending(me, site, identity(monitor), true);
+            scheduling.schedule(me);
+            int woken = Monitors.notify(monitors.held(me, monitor), monitor, all);
             if (trace.on) {
                 trace.record(status.step(), me, (all ? "notifyAll " : "notify ") + names.name(monitor)
                         + (woken == 0 ? " (no waiter)" : ""), site);
@@ -1167,8 +642,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, 0, true);
-            schedule(me);
+            scheduling.pending(me, site, 0, true);
+            scheduling.schedule(me);
             if (me.permit) {
                 me.permit = false;
                 if (listener != null) {
@@ -1193,7 +668,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
             }
             long deadline = absolute ? VirtualClock.deadlineAt(nanos) : nanos > 0 ? clock.deadlineIn(nanos) : VirtualClock.NO_DEADLINE;
             me.block(new LogicalThread.Blocked.Parked(blocker, deadline));
-            schedule(me);
+            scheduling.schedule(me);
             me.permit = false;
             if (listener != null) {
                 listener.parkReturned(me.id);
@@ -1210,8 +685,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
-            pending(me, site, target == null ? 0 : 1000 + target.id, true);
-            schedule(me);
+            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
+            scheduling.schedule(me);
             if (target == null) {
                 if (thread != null) {
                     LockSupport.unpark(thread);
@@ -1242,8 +717,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, 0, true);
-            schedule(me);
+            scheduling.pending(me, site, 0, true);
+            scheduling.schedule(me);
             if (logicalOf(thread) != null || thread.isAlive()) {
                 throw new IllegalThreadStateException("thread already started: " + thread.getName());
             }
@@ -1278,8 +753,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, 0, 0, true);
-            schedule(me);
+            scheduling.pending(me, 0, 0, true);
+            scheduling.schedule(me);
             Thread thread = threadObjects.next();
             LogicalThread child = new LogicalThread(threads.size(), thread, body, true);
             threads.add(child);
@@ -1315,8 +790,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
-            pending(me, site, target == null ? 0 : 1000 + target.id, false);
-            schedule(me);
+            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
+            scheduling.schedule(me);
             if (target == null) {
                 if (thread.isAlive()) {
                     // returning at once would be a wrong result (a join that does not wait), waiting a hang
@@ -1334,7 +809,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                     throw new InterruptedException();
                 }
                 me.block(new LogicalThread.Blocked.Joining(target, clock.deadlineInMillis(millis)));
-                schedule(me);
+                scheduling.schedule(me);
                 if (me.timedOut()) {
                     break;
                 }
@@ -1361,8 +836,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, 0, false);
-            schedule(me);
+            scheduling.pending(me, site, 0, false);
+            scheduling.schedule(me);
             if (me.interrupted) {
                 me.interrupted = false;
                 interruptObserved(me);
@@ -1375,7 +850,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return;
             }
             me.block(new LogicalThread.Blocked.Sleeping(clock.deadlineIn(VirtualClock.nanosOf(millis))));
-            schedule(me);
+            scheduling.schedule(me);
             if (me.takeInterruptedWake()) {
                 me.interrupted = false;
                 interruptObserved(me);
@@ -1401,8 +876,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         try {
             LogicalThread me = w.current;
-            pending(me, site, 0, false);
-            schedule(me);
+            scheduling.pending(me, site, 0, false);
+            scheduling.schedule(me);
         } finally {
             leave(w, wasActive);
         }
@@ -1415,8 +890,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = logicalOf(thread);
-            pending(me, site, target == null ? 0 : 1000 + target.id, true);
-            schedule(me);
+            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
+            scheduling.schedule(me);
             if (target == null) {
                 thread.interrupt();
                 return;
@@ -1486,8 +961,8 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         try {
             LogicalThread me = w.current;
             LogicalThread target = byThread.get(thread);
-            pending(me, site, target == null ? 0 : 1000 + target.id, false);
-            schedule(me);
+            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
+            scheduling.schedule(me);
             if (target == null) {
                 return thread.getState();
             }
@@ -1498,7 +973,7 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
                 return Thread.State.TERMINATED;
             }
             if (target.status == LogicalThread.Status.RUNNABLE) {
-                return enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
+                return scheduling.enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
             }
             return target.deadline() != VirtualClock.NO_DEADLINE ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
         } finally {
@@ -1608,38 +1083,10 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return identity(object);
     }
 
-    /**
-     * The object's identity hash, decided here if nobody decided it yet (see {@link IdentityHashes}).
-     * A hash decided here depends on the seed, the step and how many hashes were decided before it in
-     * that step — not on how many were decided before it in the execution: an object from outside the
-     * execution (a class, a static cache) may be decided by an earlier execution or by this one, and a
-     * running count would then differ between an exploration and its replay. Every table of Weft's own
-     * that holds the program's objects hashes them after this was called, at the same point of every
-     * run of the execution, so that traced and untraced runs decide the same hashes.
-     */
+    /** The object's identity hash, decided now if nobody decided it yet (see {@link DeterministicIdentity#of}). */
     private int identity(Object object) {
-        int hash = IdentityHashes.decided(object);
-        if (hash > 0) {
-            return hash;
-        }
-        if (hash < 0) {
-            return System.identityHashCode(object);
-        }
-        if (hashStep != status.step()) {
-            hashStep = status.step();
-            hashesInStep = 0;
-        }
-        hash = (int) SeedMix.mix64(seed ^ SeedMix.mix64(status.step() * 4096 + ++hashesInStep)) & 0x7FFFFFFF;
-        return IdentityHashes.decide(object, hash == 0 ? 1 : hash);
+        return identities.of(object);
     }
-
-    /** Whether a class's {@code hashCode()} is {@code Object}'s. A {@code ClassValue}: it hashes no class. */
-    private static final ClassValue<Boolean> USES_IDENTITY_HASH = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return usesIdentityHash(type);
-        }
-    };
 
     @Override
     public int hashCode(Object object) {
@@ -1647,22 +1094,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         boolean wasActive = enter(w);
         boolean identity;
         try {
-            identity = USES_IDENTITY_HASH.get(object.getClass());
+            identity = DeterministicIdentity.usesIdentityHash(object.getClass());
         } finally {
             leave(w, wasActive);
         }
         return identity ? identity(object) : object.hashCode();
-    }
-
-    private static boolean usesIdentityHash(Class<?> type) {
-        if (type.isArray()) {
-            return true;
-        }
-        try {
-            return type.getMethod("hashCode").getDeclaringClass() == Object.class;
-        } catch (NoSuchMethodException e) {
-            return true;
-        }
     }
 
     /** The first exception a hook of the runtime threw that was not the program's (see {@link #raised}). */
@@ -1778,11 +1214,11 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
 
     /** What the stuck-state report sees now: the threads, the monitors, the names, the thread with the turn. */
     private StuckReport stuckReport() {
-        return new StuckReport(threads, monitors, byThread, names, current);
+        return new StuckReport(threads, monitors, byThread, names, scheduling.currentThread());
     }
 
     /** The outcome when no thread can run (see {@link StuckReport#outcome}); notes the threads left waiting when it passes. */
-    private Outcome stuckOutcome() {
+    Outcome stuckOutcome() {
         StuckReport report = stuckReport();
         Outcome outcome = report.outcome();
         if (outcome instanceof Outcome.Passed) {
@@ -1791,13 +1227,14 @@ final class Execution extends RuntimeHooks implements SchedulingPoint, Execution
         return outcome;
     }
 
-    private String threadReport(boolean blockedOnly) {
+    String threadReport(boolean blockedOnly) {
         return stuckReport().threadReport(blockedOnly);
     }
 
     /** For the watching controller: see {@link StuckReport#blockedInsideInitializer}. */
     String blockedInsideInitializer(LogicalThread current) {
-        return new StuckReport(new ArrayList<>(threads), monitors, byThread, names, this.current).blockedInsideInitializer(current);
+        return new StuckReport(new ArrayList<>(threads), monitors, byThread, names, scheduling.currentThread())
+                .blockedInsideInitializer(current);
     }
 
     /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */

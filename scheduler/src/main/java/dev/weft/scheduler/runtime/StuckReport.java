@@ -16,13 +16,13 @@ import java.util.Map;
 final class StuckReport {
 
     private final List<LogicalThread> threads;
-    private final Map<Object, MonitorState> monitors;
+    private final Monitors monitors;
     private final Map<Thread, LogicalThread> byThread;
     private final ObjectNames names;
     /** The thread with the turn, whose stack is the calling thread's, or {@code null}. */
     private final LogicalThread current;
 
-    StuckReport(List<LogicalThread> threads, Map<Object, MonitorState> monitors, Map<Thread, LogicalThread> byThread,
+    StuckReport(List<LogicalThread> threads, Monitors monitors, Map<Thread, LogicalThread> byThread,
             ObjectNames names, LogicalThread current) {
         this.threads = threads;
         this.monitors = monitors;
@@ -144,7 +144,7 @@ final class StuckReport {
             return null;
         }
         if (t.wantsMonitor != null) {
-            MonitorState m = monitors.get(t.wantsMonitor);
+            MonitorState m = monitors.stateOf(t.wantsMonitor);
             return m == null ? null : m.owner;
         }
         LogicalThread.Blocked blocked = t.blocked();
