@@ -42,36 +42,37 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Execution extends RuntimeHooks implements ExecutionControl {
 
+    // The parts of an execution, and what they share: touched only by the thread with the turn.
     private final long seed;
     /** The trace, {@link TraceRecorder#OFF} when the execution is not traced. */
-    private final TraceRecorder trace;
+    final TraceRecorder trace;
     private final WorkerPool pool;
     private final Thread controller;
-
-    private final List<LogicalThread> threads = new ArrayList<>(4);
-    private final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
-    /** The model of the program's monitors and of wait/notify. */
-    private final Monitors monitors;
-    private final ObjectNames names = new ObjectNames();
+    final List<LogicalThread> threads = new ArrayList<>(4);
+    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
+    final ObjectNames names = new ObjectNames();
     /** The detectors, or {@code null}: every event then costs one null check. */
-    private final ExecutionListener listener;
+    final ExecutionListener listener;
     private final DetectionMode detection;
     private final Warnings warnings = new Warnings(Warnings.LIMIT);
     private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
-
+    final ThreadObjects threadObjects;
     private long draws;
 
     /** What the controlling thread shares with this execution, and how (see {@link ExecutionStatus}). */
     final ExecutionStatus status = new ExecutionStatus();
-    private final VirtualClock clock = new VirtualClock(status);
+    final VirtualClock clock = new VirtualClock(status);
     /** Identity hashes decided per execution, the same in every run of it. */
     private final DeterministicIdentity identities;
-
-    private final ThreadObjects threadObjects;
+    /** The model of the program's monitors. */
+    final Monitors monitors;
     /** Turn-taking: which worker runs which thread, and how the turn passes. */
     final Turns turns;
     /** The scheduling step: the enabled set, the strategy's choice, spin detection, the switch. */
-    private final SchedulingStep scheduling;
+    final SchedulingStep scheduling;
+    private final WaitNotify waitNotify;
+    private final Parking parking;
+    private final ThreadControl threadControl;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
@@ -87,6 +88,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         this.monitors = new Monitors(identities);
         this.turns = new Turns(this, pool, status, threads, monitors);
         this.scheduling = new SchedulingStep(this, status, strategy, maxSteps, threads, monitors, trace, clock, turns);
+        this.waitNotify = new WaitNotify(this);
+        this.parking = new Parking(this);
+        this.threadControl = new ThreadControl(this);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -474,7 +478,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     // ------------------------------------------------------------------ monitors
 
     /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
-    private LogicalThread logicalOf(Thread thread) {
+    LogicalThread logicalOf(Thread thread) {
         if (thread == null) {
             return null;
         }
@@ -569,47 +573,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            // no scheduling point before the wait itself: the thread holds the monitor in the JVM, and
-            // a synchronized method of a retransformed class enters it without asking the runtime
-            scheduling.pending(me, site, identity(monitor), true);
-            if (status.aborting) {
-                throw new ExecutionAbort();
-            }
-            MonitorState m = monitors.held(me, monitor);
-            if (me.interrupted) {
-                me.interrupted = false;
-                interruptObserved(me);
-                throw new InterruptedException();
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "wait " + names.name(monitor), site);
-            }
-            if (listener != null) {
-                listener.monitorReleased(me.id, monitor);
-            }
-            int savedCount = Monitors.beginWait(me, m);
-            me.block(new LogicalThread.Blocked.Waiting(monitor, clock.deadlineInMillis(millis)));
-            me.physicalWait = monitor;
-            try {
-                scheduling.schedule(me);
-            } finally {
-                me.physicalWait = null;
-                me.wantsMonitor = null;
-                Monitors.leaveWaitSet(me, m);
-            }
-            Monitors.endWait(me, m, savedCount);
-            if (listener != null) {
-                listener.monitorAcquired(me.id, monitor);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, (me.timedOut() ? "timed out, relock " : "woken, relock ") + names.name(monitor), site);
-            }
-            if (me.takeInterruptedWake()) {
-                me.interrupted = false;
-                interruptObserved(me);
-                throw new InterruptedException();
-            }
+            waitNotify.waitOn(w.current, monitor, millis, site);
         } finally {
             leave(w, wasActive);
         }
@@ -620,14 +584,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, identity(monitor), true);
-            scheduling.schedule(me);
-            int woken = Monitors.notify(monitors.held(me, monitor), monitor, all);
-            if (trace.on) {
-                trace.record(status.step(), me, (all ? "notifyAll " : "notify ") + names.name(monitor)
-                        + (woken == 0 ? " (no waiter)" : ""), site);
-            }
+            waitNotify.notify(w.current, monitor, all, site);
         } finally {
             leave(w, wasActive);
         }
@@ -641,38 +598,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, 0, true);
-            scheduling.schedule(me);
-            if (me.permit) {
-                me.permit = false;
-                if (listener != null) {
-                    listener.parkReturned(me.id);
-                }
-                if (trace.on) {
-                    trace.record(status.step(), me, "park (permit available)", site);
-                }
-                return;
-            }
-            if (me.interrupted) {
-                return;
-            }
-            if (absolute && nanos <= currentTimeMillis()) {
-                if (trace.on) {
-                    trace.record(status.step(), me, "park (deadline passed)", site);
-                }
-                return; // parkUntil of a deadline that has passed (or of 0) does not block
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "park" + (blocker == null ? "" : " on " + names.name(blocker)), site);
-            }
-            long deadline = absolute ? VirtualClock.deadlineAt(nanos) : nanos > 0 ? clock.deadlineIn(nanos) : VirtualClock.NO_DEADLINE;
-            me.block(new LogicalThread.Blocked.Parked(blocker, deadline));
-            scheduling.schedule(me);
-            me.permit = false;
-            if (listener != null) {
-                listener.parkReturned(me.id);
-            }
+            parking.park(w.current, blocker, nanos, absolute, site);
         } finally {
             leave(w, wasActive);
         }
@@ -683,27 +609,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            LogicalThread target = logicalOf(thread);
-            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
-            scheduling.schedule(me);
-            if (target == null) {
-                if (thread != null) {
-                    LockSupport.unpark(thread);
-                }
-                return;
-            }
-            if (listener != null && target.status != LogicalThread.Status.FINISHED) {
-                listener.unparked(me.id, target.id);
-            }
-            if (target.blocked() instanceof LogicalThread.Blocked.Parked) {
-                target.unblock();
-            } else if (target.status != LogicalThread.Status.FINISHED) {
-                target.permit = true;
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "unpark " + target.name(), site);
-            }
+            parking.unpark(w.current, thread, site);
         } finally {
             leave(w, wasActive);
         }
@@ -716,32 +622,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, 0, true);
-            scheduling.schedule(me);
-            if (logicalOf(thread) != null || thread.isAlive()) {
-                throw new IllegalThreadStateException("thread already started: " + thread.getName());
-            }
-            Runnable body = thread::run;
-            if (VirtualThreadTasks.isVirtual(thread)) {
-                // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
-                body = VirtualThreadTasks.taskOf(thread);
-                if (body == null) {
-                    finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
-                            + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
-                    throw new ExecutionAbort();
-                }
-            }
-            boolean user = !Sites.get(site).className().startsWith("java.");
-            LogicalThread child = new LogicalThread(threads.size(), thread, body, user);
-            threads.add(child);
-            byThread.put(thread, child);
-            if (listener != null) {
-                listener.threadStarted(me.id, child.id);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "start " + child.name(), site);
-            }
+            threadControl.start(w.current, thread, site);
         } finally {
             leave(w, wasActive);
         }
@@ -752,20 +633,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, 0, 0, true);
-            scheduling.schedule(me);
-            Thread thread = threadObjects.next();
-            LogicalThread child = new LogicalThread(threads.size(), thread, body, true);
-            threads.add(child);
-            byThread.put(thread, child);
-            if (listener != null) {
-                listener.threadStarted(me.id, child.id);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "start " + child.name(), 0);
-            }
-            return thread;
+            return threadControl.start(w.current, body);
         } finally {
             leave(w, wasActive);
         }
@@ -788,38 +656,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            LogicalThread target = logicalOf(thread);
-            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
-            scheduling.schedule(me);
-            if (target == null) {
-                if (thread.isAlive()) {
-                    // returning at once would be a wrong result (a join that does not wait), waiting a hang
-                    finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
-                            + " (started outside this execution, or by code weft does not instrument)", ""));
-                    throw new ExecutionAbort();
-                }
-                return;
-            }
-            millis = Math.min(millis, VirtualClock.MAX_TIMEOUT_MILLIS);
-            while (!target.finished) {
-                if (me.interrupted) {
-                    me.interrupted = false;
-                    interruptObserved(me);
-                    throw new InterruptedException();
-                }
-                me.block(new LogicalThread.Blocked.Joining(target, clock.deadlineInMillis(millis)));
-                scheduling.schedule(me);
-                if (me.timedOut()) {
-                    break;
-                }
-            }
-            if (listener != null && target.finished) {
-                listener.joined(me.id, target.id);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "join " + target.name() + (target.finished ? "" : " (timed out)"), site);
-            }
+            threadControl.join(w.current, thread, millis, site);
         } finally {
             leave(w, wasActive);
         }
@@ -835,27 +672,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, 0, false);
-            scheduling.schedule(me);
-            if (me.interrupted) {
-                me.interrupted = false;
-                interruptObserved(me);
-                throw new InterruptedException("sleep interrupted");
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "sleep " + millis + " ms", site);
-            }
-            if (millis == 0) {
-                return;
-            }
-            me.block(new LogicalThread.Blocked.Sleeping(clock.deadlineIn(VirtualClock.nanosOf(millis))));
-            scheduling.schedule(me);
-            if (me.takeInterruptedWake()) {
-                me.interrupted = false;
-                interruptObserved(me);
-                throw new InterruptedException("sleep interrupted");
-            }
+            threadControl.sleep(w.current, millis, site);
         } finally {
             leave(w, wasActive);
         }
@@ -888,30 +705,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            LogicalThread target = logicalOf(thread);
-            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
-            scheduling.schedule(me);
-            if (target == null) {
-                thread.interrupt();
-                return;
-            }
-            if (target.finished) {
-                return;
-            }
-            target.interrupted = true;
-            if (listener != null) {
-                listener.interrupted(me.id, target.id);
-            }
-            LogicalThread.Blocked blocked = target.blocked();
-            if (blocked instanceof LogicalThread.Blocked.Parked) {
-                target.unblock(); // park() returns, with no exception
-            } else if (blocked != null) {
-                target.wake(LogicalThread.Wake.INTERRUPTED); // wait(), sleep(), join() throw InterruptedException
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "interrupt " + target.name(), site);
-            }
+            threadControl.interrupt(w.current, thread, site);
         } finally {
             leave(w, wasActive);
         }
@@ -922,18 +716,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread target = logicalOf(thread);
-            if (target == null) {
-                return clear ? Thread.interrupted() : thread.isInterrupted();
-            }
-            boolean result = target.interrupted;
-            if (clear) {
-                target.interrupted = false;
-            }
-            if (result && listener != null) {
-                listener.interruptObserved(w.current.id, target.id);
-            }
-            return result;
+            return threadControl.isInterrupted(w.current, thread, clear);
         } finally {
             leave(w, wasActive);
         }
@@ -944,11 +727,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread target = logicalOf(thread);
-            if (target != null && target.finished && listener != null) {
-                listener.joined(w.current.id, target.id); // isAlive() returning false orders like join
-            }
-            return target == null ? thread.isAlive() : !target.finished;
+            return threadControl.isAlive(w.current, thread);
         } finally {
             leave(w, wasActive);
         }
@@ -959,30 +738,14 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            LogicalThread target = byThread.get(thread);
-            scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
-            scheduling.schedule(me);
-            if (target == null) {
-                return thread.getState();
-            }
-            if (target.finished) {
-                if (listener != null) {
-                    listener.joined(w.current.id, target.id); // seeing it TERMINATED orders like join
-                }
-                return Thread.State.TERMINATED;
-            }
-            if (target.status == LogicalThread.Status.RUNNABLE) {
-                return scheduling.enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
-            }
-            return target.deadline() != VirtualClock.NO_DEADLINE ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+            return threadControl.state(w.current, thread, site);
         } finally {
             leave(w, wasActive);
         }
     }
 
     /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
-    private void interruptObserved(LogicalThread me) {
+    void interruptObserved(LogicalThread me) {
         if (listener != null) {
             listener.interruptObserved(me.id, me.id);
         }
@@ -1084,7 +847,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     }
 
     /** The object's identity hash, decided now if nobody decided it yet (see {@link DeterministicIdentity#of}). */
-    private int identity(Object object) {
+    int identity(Object object) {
         return identities.of(object);
     }
 
