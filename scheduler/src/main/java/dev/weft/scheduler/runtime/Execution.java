@@ -36,9 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  * throws (an {@link ExecutionAbort} unwinds the program's code with its hooks on, so that every later
  * scheduling point unwinds too). The runtime's code itself may switch threads in between ({@code
  * schedule} hands the turn over and waits for it); each worker's flag is its own. Three places turn
- * the hooks on for the program rather than off, and say so: {@link #runThread} (the thread's body),
- * {@code uncaught} (the program's uncaught-exception handler), and {@link #exit} leaves them off for
- * good (the thread unwinds outside the program).
+ * the hooks on for the program rather than off, and say so: {@link ThreadControl#run} (the thread's
+ * body) and {@code ThreadControl.uncaught} (the program's uncaught-exception handler); and {@link
+ * #exit} leaves them off for good (the thread unwinds outside the program).
  */
 final class Execution extends RuntimeHooks implements ExecutionControl {
 
@@ -46,8 +46,8 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     private final long seed;
     /** The trace, {@link TraceRecorder#OFF} when the execution is not traced. */
     final TraceRecorder trace;
-    private final WorkerPool pool;
-    private final Thread controller;
+    final WorkerPool pool;
+    final Thread controller;
     final List<LogicalThread> threads = new ArrayList<>(4);
     final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
     final ObjectNames names = new ObjectNames();
@@ -70,7 +70,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     final Turns turns;
     /** The scheduling step: the enabled set, the strategy's choice, spin detection, the switch. */
     final SchedulingStep scheduling;
-    private final WaitNotify waitNotify;
+    private final MonitorControl monitorControl;
     private final Parking parking;
     private final ThreadControl threadControl;
 
@@ -88,7 +88,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         this.monitors = new Monitors(identities);
         this.turns = new Turns(this, pool, status, threads, monitors);
         this.scheduling = new SchedulingStep(this, status, strategy, maxSteps, threads, monitors, trace, clock, turns);
-        this.waitNotify = new WaitNotify(this);
+        this.monitorControl = new MonitorControl(this);
         this.parking = new Parking(this);
         this.threadControl = new ThreadControl(this);
     }
@@ -136,126 +136,12 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         return threads.get(0);
     }
 
-    /** Runs a logical thread on its worker; called by {@link Worker}. */
+    /** Runs a logical thread on its worker; called by {@link Worker}. See {@link ThreadControl#run}. */
     void runThread(Worker worker, LogicalThread thread) {
-        try {
-            turns.awaitTurn(thread);
-            worker.active = true;
-            thread.body.run();
-        } catch (ExecutionAbort abort) {
-            // unwound: the verdict was reached elsewhere
-        } catch (Throwable error) {
-            worker.active = false;
-            Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
-            if (!status.aborting) {
-                String poisoned = initializerStoppedByWeft(cause);
-                if (poisoned != null) {
-                    finish(new Outcome.Uncontrolled(
-                        "weft stopped an earlier execution inside the static initializer of " + poisoned
-                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
-                        "    " + cause + "\n"));
-                } else {
-                    uncaught(worker, thread, cause);
-                }
-            }
-        } finally {
-            worker.active = false;
-            worker.atomicDepth = 0;
-            worker.quietDepth = 0;
-            worker.initDepth = 0;
-            threadFinished(thread);
-        }
+        threadControl.run(worker, thread);
     }
 
-    /**
-     * The class whose initializer an {@link ExecutionAbort} went through (the JVM then answers every
-     * later use with {@code NoClassDefFoundError: Could not initialize class …}, its cause naming the
-     * abort), when {@code error} is such a failure; else {@code null}. The failure is Weft's, not the
-     * program's.
-     */
-    private static String initializerStoppedByWeft(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NoClassDefFoundError && t.getCause() != null
-                    && String.valueOf(t.getCause().getMessage()).contains(ExecutionAbort.class.getName())) {
-                String message = String.valueOf(t.getMessage());
-                return message.startsWith("Could not initialize class ")
-                        ? message.substring("Could not initialize class ".length()) : message;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * An exception {@code thread}'s {@code run()} threw. Thread 0 is the test's body: its exception is
-     * the verdict. Another thread's goes, as in the JVM, to the handler the program gave it ({@link
-     * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
-     * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
-     * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
-     * exception is the verdict.
-     */
-    private void uncaught(Worker worker, LogicalThread thread, Throwable error) {
-        Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
-        if (handler == null) {
-            finish(new Outcome.Failed(thread.id, error));
-            return;
-        }
-        worker.active = true;
-        try {
-            handler.uncaughtException(thread.thread, error);
-        } catch (ExecutionAbort abort) {
-            return; // a verdict was reached meanwhile
-        } catch (Throwable thrown) {
-            worker.active = false;
-            if (!status.aborting) {
-                finish(new Outcome.Failed(thread.id, thrown));
-            }
-            return;
-        } finally {
-            worker.active = false;
-        }
-        String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
-                + ", which returned, as in the JVM (a handler that throws fails the test)";
-        if (!notes.contains(note)) {
-            notes.add(note);
-        }
-    }
-
-    private void threadFinished(LogicalThread thread) {
-        if (listener != null && !status.aborting) {
-            listener.threadFinished(thread.id);
-        }
-        thread.status = LogicalThread.Status.FINISHED;
-        thread.finished = true;
-        thread.turn = false;
-        if (!thread.worker.driver) {
-            pool.release(thread.worker);
-        }
-        if (status.aborting) {
-            LockSupport.unpark(controller);
-            return;
-        }
-        for (LogicalThread other : threads) {
-            if (other.blocked() instanceof LogicalThread.Blocked.Joining joining && joining.target() == thread) {
-                other.unblock();
-            }
-        }
-        if (allFinished()) {
-            finish(new Outcome.Passed());
-            return;
-        }
-        try {
-            LogicalThread next = scheduling.choose(thread);
-            if (next == null) {
-                finish(stuckOutcome());
-                return;
-            }
-            scheduling.handoff(thread, next);
-        } catch (ExecutionAbort abort) {
-            // the verdict is set; the controller unwinds the rest
-        }
-    }
-
-    private boolean allFinished() {
+    boolean allFinished() {
         for (LogicalThread t : threads) {
             if (t.status != LogicalThread.Status.FINISHED) {
                 return false;
@@ -492,26 +378,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, identity(monitor), true);
-            me.wantsMonitor = monitor;
-            try {
-                scheduling.schedule(me);
-            } finally {
-                me.wantsMonitor = null;
-            }
-            monitors.acquire(me, monitor);
-            if (JvmSynchronizedClasses.takenByTheJvm(monitor)) {
-                // another thread may call a synchronized method on it, whose monitor the JVM takes
-                // before Weft hears of it: never switched out holding it, this thread cannot leave it blocked
-                me.jvmMonitorBlocks++;
-            }
-            if (listener != null) {
-                listener.monitorAcquired(me.id, monitor);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, "lock " + names.name(monitor), site);
-            }
+            monitorControl.enter(w.current, monitor, site);
         } finally {
             leave(w, wasActive);
         }
@@ -522,18 +389,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            if (monitors.release(me, monitor)) {
-                if (me.jvmMonitorBlocks > 0 && JvmSynchronizedClasses.takenByTheJvm(monitor)) {
-                    me.jvmMonitorBlocks--;
-                }
-                if (listener != null && !status.aborting) {
-                    listener.monitorReleased(me.id, monitor);
-                }
-            }
-            if (trace.on && !status.aborting) {
-                trace.record(status.step(), me, "unlock " + names.name(monitor), site);
-            }
+            monitorControl.exit(w.current, monitor, site);
         } finally {
             leave(w, wasActive);
         }
@@ -544,10 +400,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            monitors.acquire(w.current, monitor);
-            if (listener != null) {
-                listener.monitorAcquired(w.current.id, monitor);
-            }
+            monitorControl.syncMethodEnter(w.current, monitor);
         } finally {
             leave(w, wasActive);
         }
@@ -558,11 +411,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            if (monitors.release(w.current, monitor)) {
-                if (listener != null && !status.aborting) {
-                    listener.monitorReleased(w.current.id, monitor);
-                }
-            }
+            monitorControl.syncMethodExit(w.current, monitor);
         } finally {
             leave(w, wasActive);
         }
@@ -573,7 +422,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            waitNotify.waitOn(w.current, monitor, millis, site);
+            monitorControl.waitOn(w.current, monitor, millis, site);
         } finally {
             leave(w, wasActive);
         }
@@ -584,7 +433,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            waitNotify.notify(w.current, monitor, all, site);
+            monitorControl.notify(w.current, monitor, all, site);
         } finally {
             leave(w, wasActive);
         }
@@ -1001,7 +850,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     }
 
     /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
-    private final List<String> notes = new ArrayList<>(0);
+    final List<String> notes = new ArrayList<>(0);
 
     List<String> notes() {
         return notes;

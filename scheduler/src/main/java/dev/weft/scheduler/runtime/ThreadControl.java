@@ -3,13 +3,15 @@ package dev.weft.scheduler.runtime;
 import dev.weft.scheduler.agent.Sites;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code Thread}'s own methods inside an execution: {@code start} (a new logical thread), {@code join}
  * (timed or not), {@code sleep} (in virtual time), {@code interrupt} and what it wakes, {@code
  * isInterrupted}, {@code isAlive} and {@code getState} as the model sees them. A thread the execution
  * does not control is left to the JVM, or, where that would give a wrong result, reported as
- * uncontrolled. Called by the {@link Execution} facade on the thread with the turn.
+ * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also each
+ * logical thread's run on its worker ({@link #run}): its body, its uncaught exception, its end.
  */
 final class ThreadControl {
 
@@ -203,5 +205,128 @@ final class ThreadControl {
             return scheduling.enabledNow(target) ? Thread.State.RUNNABLE : Thread.State.BLOCKED;
         }
         return target.deadline() != VirtualClock.NO_DEADLINE ? Thread.State.TIMED_WAITING : Thread.State.WAITING;
+    }
+
+    /**
+     * Runs a logical thread on its worker: waits for its first turn, runs its body with the worker's
+     * hooks on (the one place besides {@link #uncaught} that turns them on rather than off), hands an
+     * exception it throws to {@link #uncaught}, and ends it.
+     */
+    void run(Worker worker, LogicalThread thread) {
+        try {
+            execution.turns.awaitTurn(thread);
+            worker.active = true;
+            thread.body.run();
+        } catch (ExecutionAbort abort) {
+            // unwound: the verdict was reached elsewhere
+        } catch (Throwable error) {
+            worker.active = false;
+            Throwable cause = error instanceof Execution.ProgramException p ? p.getCause() : error;
+            if (!status.aborting) {
+                String poisoned = initializerStoppedByWeft(cause);
+                if (poisoned != null) {
+                    execution.finish(new Outcome.Uncontrolled(
+                        "weft stopped an earlier execution inside the static initializer of " + poisoned
+                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                        "    " + cause + "\n"));
+                } else {
+                    uncaught(worker, thread, cause);
+                }
+            }
+        } finally {
+            worker.active = false;
+            worker.atomicDepth = 0;
+            worker.quietDepth = 0;
+            worker.initDepth = 0;
+            threadFinished(thread);
+        }
+    }
+
+    /**
+     * The class whose initializer an {@link ExecutionAbort} went through (the JVM then answers every
+     * later use with {@code NoClassDefFoundError: Could not initialize class …}, its cause naming the
+     * abort), when {@code error} is such a failure; else {@code null}. The failure is Weft's, not the
+     * program's.
+     */
+    private static String initializerStoppedByWeft(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoClassDefFoundError && t.getCause() != null
+                    && String.valueOf(t.getCause().getMessage()).contains(ExecutionAbort.class.getName())) {
+                String message = String.valueOf(t.getMessage());
+                return message.startsWith("Could not initialize class ")
+                        ? message.substring("Could not initialize class ".length()) : message;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An exception {@code thread}'s {@code run()} threw. Thread 0 is the test's body: its exception is
+     * the verdict. Another thread's goes, as in the JVM, to the handler the program gave it ({@link
+     * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
+     * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
+     * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
+     * exception is the verdict.
+     */
+    private void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+        Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
+        if (handler == null) {
+            execution.finish(new Outcome.Failed(thread.id, error));
+            return;
+        }
+        worker.active = true;
+        try {
+            handler.uncaughtException(thread.thread, error);
+        } catch (ExecutionAbort abort) {
+            return; // a verdict was reached meanwhile
+        } catch (Throwable thrown) {
+            worker.active = false;
+            if (!status.aborting) {
+                execution.finish(new Outcome.Failed(thread.id, thrown));
+            }
+            return;
+        } finally {
+            worker.active = false;
+        }
+        String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
+                + ", which returned, as in the JVM (a handler that throws fails the test)";
+        if (!execution.notes.contains(note)) {
+            execution.notes.add(note);
+        }
+    }
+
+    private void threadFinished(LogicalThread thread) {
+        if (listener != null && !status.aborting) {
+            listener.threadFinished(thread.id);
+        }
+        thread.status = LogicalThread.Status.FINISHED;
+        thread.finished = true;
+        thread.turn = false;
+        if (!thread.worker.driver) {
+            execution.pool.release(thread.worker);
+        }
+        if (status.aborting) {
+            LockSupport.unpark(execution.controller);
+            return;
+        }
+        for (LogicalThread other : threads) {
+            if (other.blocked() instanceof LogicalThread.Blocked.Joining joining && joining.target() == thread) {
+                other.unblock();
+            }
+        }
+        if (execution.allFinished()) {
+            execution.finish(new Outcome.Passed());
+            return;
+        }
+        try {
+            LogicalThread next = scheduling.choose(thread);
+            if (next == null) {
+                execution.finish(execution.stuckOutcome());
+                return;
+            }
+            scheduling.handoff(thread, next);
+        } catch (ExecutionAbort abort) {
+            // the verdict is set; the controller unwinds the rest
+        }
     }
 }
