@@ -58,6 +58,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
     final ThreadObjects threadObjects;
     private long draws;
+    private final WeftFailures weftFailures = new WeftFailures();
 
     /** What the controlling thread shares with this execution, and how (see {@link ExecutionStatus}). */
     final ExecutionStatus status = new ExecutionStatus();
@@ -153,7 +154,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     /** Records the verdict (the first one wins) and wakes the controller. */
     void finish(Outcome outcome) {
         if (status.verdict == null) {
-            status.verdict = weftFailure != null && !(outcome instanceof Outcome.Uncontrolled) ? weftFailed() : outcome;
+            status.verdict = weftFailures.any() && !(outcome instanceof Outcome.Uncontrolled) ? weftFailures.outcome() : outcome;
         }
         if (!allFinished()) {
             status.aborting = true;
@@ -713,41 +714,10 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         return identity ? identity(object) : object.hashCode();
     }
 
-    /** The first exception a hook of the runtime threw that was not the program's (see {@link #raised}). */
-    private Throwable weftFailure;
-    private int weftFailures;
-
-    /**
-     * Every exception a hook throws passes here first. The ones a hook throws on purpose — the
-     * unwinding of an execution that is over, and what the JDK's own method would have thrown
-     * ({@code InterruptedException}, {@code IllegalMonitorStateException}, …) — are the program's to
-     * handle. Anything else is a failure of Weft's inside the program: the program may catch it and
-     * go on, but the execution then cannot count as passed.
-     */
+    /** Every exception a hook throws passes here first: see {@link WeftFailures#raised}. */
     @Override
     public void raised(Throwable thrown) {
-        if (thrown instanceof ExecutionAbort || thrown instanceof InterruptedException
-                || thrown instanceof IllegalMonitorStateException || thrown instanceof IllegalArgumentException
-                || thrown instanceof VirtualMachineError || thrown instanceof ProgramException) {
-            return;
-        }
-        weftFailures++;
-        if (weftFailure == null) {
-            weftFailure = thrown;
-        }
-    }
-
-    private Outcome weftFailed() {
-        StringBuilder stack = new StringBuilder();
-        for (StackTraceElement frame : weftFailure.getStackTrace()) {
-            stack.append("    at ").append(frame).append('\n');
-            if (stack.length() > 2_000) {
-                break;
-            }
-        }
-        return new Outcome.Uncontrolled("weft's runtime failed inside the program (" + weftFailure
-                + (weftFailures > 1 ? ", and " + (weftFailures - 1) + " more" : "")
-                + "); the program may have caught it, so this execution cannot pass", stack.toString());
+        weftFailures.raised(thrown);
     }
 
     private java.util.concurrent.ForkJoinPool commonPool;
@@ -795,31 +765,8 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     @Override
     public void exit(int status, boolean halt) {
         Worker w = (Worker) WorkerState.own();
-        w.active = false;
-        LogicalThread me = w.current;
-        StackTraceElement[] frames = Thread.currentThread().getStackTrace();
-        String call = halt ? "Runtime.halt" : "Runtime.exit";
-        int first = 0;
-        for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().equals("java.lang.Runtime")) {
-                first = i + 1;
-                if (!halt && i + 1 < frames.length && frames[i + 1].getClassName().equals("java.lang.System")
-                        && frames[i + 1].getMethodName().equals("exit")) {
-                    call = "System.exit";
-                    first = i + 2;
-                }
-                break;
-            }
-        }
-        StringBuilder stack = new StringBuilder();
-        StackTraceElement[] callers = java.util.Arrays.copyOfRange(frames, Math.min(first, frames.length), frames.length);
-        for (StackTraceElement frame : StackFilter.userFrames(callers, 10)) {
-            stack.append("    at ").append(frame).append('\n');
-        }
-        if (!this.status.aborting) {
-            finish(new Outcome.Exited(me.id, call, status, stack.toString()));
-        }
-        throw new ExecutionAbort();
+        w.active = false; // off for good: the thread unwinds, outside the program
+        threadControl.exit(w.current, status, halt);
     }
 
     // ------------------------------------------------------------------ reports

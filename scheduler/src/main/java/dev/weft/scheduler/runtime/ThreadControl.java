@@ -329,4 +329,31 @@ final class ThreadControl {
             // the verdict is set; the controller unwinds the rest
         }
     }
+
+    /** {@code System.exit}, {@code Runtime.exit} or {@code halt} by {@code me}: the execution ends with it as its outcome. */
+    void exit(LogicalThread me, int status, boolean halt) {
+        StackTraceElement[] frames = Thread.currentThread().getStackTrace();
+        String call = halt ? "Runtime.halt" : "Runtime.exit";
+        int first = 0;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals("java.lang.Runtime")) {
+                first = i + 1;
+                if (!halt && i + 1 < frames.length && frames[i + 1].getClassName().equals("java.lang.System")
+                        && frames[i + 1].getMethodName().equals("exit")) {
+                    call = "System.exit";
+                    first = i + 2;
+                }
+                break;
+            }
+        }
+        StringBuilder stack = new StringBuilder();
+        StackTraceElement[] callers = java.util.Arrays.copyOfRange(frames, Math.min(first, frames.length), frames.length);
+        for (StackTraceElement frame : StackFilter.userFrames(callers, 10)) {
+            stack.append("    at ").append(frame).append('\n');
+        }
+        if (!this.status.aborting) {
+            execution.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
+        }
+        throw new ExecutionAbort();
+    }
 }
