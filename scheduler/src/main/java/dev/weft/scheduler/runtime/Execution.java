@@ -16,6 +16,15 @@ import java.util.concurrent.locks.LockSupport;
  * it alone touches this object's state (handoffs go through volatile {@code turn} flags, which order
  * everything). What the controlling thread shares with an execution is in {@link ExecutionStatus}.
  *
+ * <p><b>The parts.</b> A hook gives what its thread is about to do to the {@link SchedulingStep}
+ * (the enabled set, the strategy's choice, spin detection), which switches threads through {@link
+ * Turns}; the primitive's model then does its part: {@link MonitorControl} on {@link Monitors}
+ * ({@code synchronized}, {@code wait}/{@code notify}), {@link Parking}, {@link ThreadControl} (start,
+ * join, sleep, interrupt, each thread's run and end). {@link VirtualClock} keeps virtual time and
+ * deadlines, {@link DeterministicIdentity} the identity hashes, {@link TraceRecorder} the trace, and
+ * {@link StuckReport} says what each thread waits for when none can run. The memory-access hooks, the
+ * hot path, stay here: a read or write is one call into the scheduling step.
+ *
  * <p><b>Entering and leaving the runtime.</b> A hook arrives on the worker of the thread with the
  * turn, with the worker's hooks on ({@code active}). While the runtime's own code runs, the hooks must
  * be off, or the runtime's use of instrumented classes ({@code HashMap}, {@code ArrayList}) would be
