@@ -441,7 +441,7 @@ final class Controller {
 
     /**
      * Unwinds the unfinished threads but {@code except}, one at a time and in {@link
-     * Execution#unwindOrder}: two threads unwinding at once would both run the program's code, and the
+     * Turns#unwindOrder}: two threads unwinding at once would both run the program's code, and the
      * one that is not the runtime's current worker would run it outside Weft's control (its {@code
      * Thread.currentThread()} the worker thread, so a {@code ReentrantLock.unlock()} in a {@code
      * finally} threw {@code IllegalMonitorStateException}).

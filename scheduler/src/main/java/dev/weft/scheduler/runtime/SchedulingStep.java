@@ -121,6 +121,11 @@ final class SchedulingStep implements SchedulingPoint {
         }
     }
 
+    /**
+     * Switches from {@code from} to {@code to}: counts the switch (a preemption when {@code from} could
+     * have gone on) and gives {@code to} the turn through {@link Turns}; {@code from} then waits for its
+     * own turn, unless it has ended.
+     */
     void handoff(LogicalThread from, LogicalThread to) {
         current = to;
         from.runLength = 0;
