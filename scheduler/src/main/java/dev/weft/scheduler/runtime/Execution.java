@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * (the enabled set, the strategy's choice, spin detection), which switches threads through {@link
  * Turns}; the primitive's model then does its part: {@link MonitorControl} on {@link Monitors}
  * ({@code synchronized}, {@code wait}/{@code notify}), {@link Parking}, {@link ThreadControl} (start,
- * join, sleep, interrupt, each thread's run and end). {@link VirtualClock} keeps virtual time and
+ * join, sleep, interrupt, a thread's uncaught exception and its end). {@link VirtualClock} keeps virtual time and
  * deadlines, {@link DeterministicIdentity} the identity hashes, {@link TraceRecorder} the trace, and
  * {@link StuckReport} says what each thread waits for when none can run. The memory-access hooks, the
  * hot path, stay here: a read or write is one call into the scheduling step.
@@ -45,9 +45,9 @@ import java.util.concurrent.locks.LockSupport;
  * throws (an {@link ExecutionAbort} unwinds the program's code with its hooks on, so that every later
  * scheduling point unwinds too). The runtime's code itself may switch threads in between ({@code
  * schedule} hands the turn over and waits for it); each worker's flag is its own. Three places turn
- * the hooks on for the program rather than off, and say so: {@link ThreadControl#run} (the thread's
- * body) and {@code ThreadControl.uncaught} (the program's uncaught-exception handler); and {@link
- * #exit} leaves them off for good (the thread unwinds outside the program).
+ * the hooks on for the program rather than off, and say so: {@link #runThread} (the thread's body)
+ * and {@link ThreadControl#uncaught} (the program's uncaught-exception handler); and {@link #exit}
+ * leaves them off for good (the thread unwinds outside the program).
  */
 final class Execution extends RuntimeHooks implements ExecutionControl {
 
@@ -146,9 +146,40 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         return threads.get(0);
     }
 
-    /** Runs a logical thread on its worker; called by {@link Worker}. See {@link ThreadControl#run}. */
+    /**
+     * Runs a logical thread on its worker; called by {@link Worker}: waits for its first turn, runs its
+     * body with the worker's hooks on, hands an exception it throws to {@link ThreadControl#uncaught},
+     * and ends it. Here, not in a part: the program's stack starts at this frame, as deep as it always
+     * was (a program, or an assertion library, that walks a stack trace takes a step per frame).
+     */
     void runThread(Worker worker, LogicalThread thread) {
-        threadControl.run(worker, thread);
+        try {
+            turns.awaitTurn(thread);
+            worker.active = true;
+            thread.body.run();
+        } catch (ExecutionAbort abort) {
+            // unwound: the verdict was reached elsewhere
+        } catch (Throwable error) {
+            worker.active = false;
+            Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
+            if (!status.aborting) {
+                String poisoned = ThreadControl.initializerStoppedByWeft(cause);
+                if (poisoned != null) {
+                    finish(new Outcome.Uncontrolled(
+                        "weft stopped an earlier execution inside the static initializer of " + poisoned
+                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                        "    " + cause + "\n"));
+                } else {
+                    threadControl.uncaught(worker, thread, cause);
+                }
+            }
+        } finally {
+            worker.active = false;
+            worker.atomicDepth = 0;
+            worker.quietDepth = 0;
+            worker.initDepth = 0;
+            threadControl.finished(thread);
+        }
     }
 
     boolean allFinished() {
@@ -208,6 +239,23 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     /** The worker of the calling thread; hooks arrive only on the worker with the turn. */
     private static Worker worker() {
         return (Worker) WorkerState.running;
+    }
+
+    /**
+     * Makes an exception a part threw for the program ({@code InterruptedException}, {@code
+     * IllegalMonitorStateException}, …) start its stack at this facade's hook, as it did when the
+     * facade threw it itself: a program, or an assertion library, that walks an exception's stack takes
+     * a step per frame. Called with the worker's hooks off.
+     */
+    private static void startHere(Throwable thrown) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        int first = 0;
+        while (first < stack.length && !stack[first].getClassName().equals(Execution.class.getName())) {
+            first++;
+        }
+        if (first > 0 && first < stack.length) {
+            thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, first, stack.length));
+        }
     }
 
     /** Enters the runtime's own code on {@code w}: its hooks go off; returns whether they were on, for {@link #leave}. */
@@ -433,6 +481,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         boolean wasActive = enter(w);
         try {
             monitorControl.waitOn(w.current, monitor, millis, site);
+        } catch (InterruptedException | IllegalMonitorStateException e) {
+            startHere(e);
+            throw e;
         } finally {
             leave(w, wasActive);
         }
@@ -444,6 +495,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         boolean wasActive = enter(w);
         try {
             monitorControl.notify(w.current, monitor, all, site);
+        } catch (IllegalMonitorStateException e) {
+            startHere(e);
+            throw e;
         } finally {
             leave(w, wasActive);
         }
@@ -482,6 +536,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         boolean wasActive = enter(w);
         try {
             threadControl.start(w.current, thread, site);
+        } catch (IllegalThreadStateException e) {
+            startHere(e);
+            throw e;
         } finally {
             leave(w, wasActive);
         }
@@ -516,6 +573,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         boolean wasActive = enter(w);
         try {
             threadControl.join(w.current, thread, millis, site);
+        } catch (InterruptedException e) {
+            startHere(e);
+            throw e;
         } finally {
             leave(w, wasActive);
         }
@@ -532,6 +592,9 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         boolean wasActive = enter(w);
         try {
             threadControl.sleep(w.current, millis, site);
+        } catch (InterruptedException e) {
+            startHere(e);
+            throw e;
         } finally {
             leave(w, wasActive);
         }

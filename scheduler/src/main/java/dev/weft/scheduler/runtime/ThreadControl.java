@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * (timed or not), {@code sleep} (in virtual time), {@code interrupt} and what it wakes, {@code
  * isInterrupted}, {@code isAlive} and {@code getState} as the model sees them. A thread the execution
  * does not control is left to the JVM, or, where that would give a wrong result, reported as
- * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also each
- * logical thread's run on its worker ({@link #run}): its body, its uncaught exception, its end.
+ * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also what
+ * becomes of a thread's uncaught exception ({@link #uncaught}), and its end ({@link #finished}).
  */
 final class ThreadControl {
 
@@ -208,47 +208,12 @@ final class ThreadControl {
     }
 
     /**
-     * Runs a logical thread on its worker: waits for its first turn, runs its body with the worker's
-     * hooks on (the one place besides {@link #uncaught} that turns them on rather than off), hands an
-     * exception it throws to {@link #uncaught}, and ends it.
-     */
-    void run(Worker worker, LogicalThread thread) {
-        try {
-            execution.turns.awaitTurn(thread);
-            worker.active = true;
-            thread.body.run();
-        } catch (ExecutionAbort abort) {
-            // unwound: the verdict was reached elsewhere
-        } catch (Throwable error) {
-            worker.active = false;
-            Throwable cause = error instanceof Execution.ProgramException p ? p.getCause() : error;
-            if (!status.aborting) {
-                String poisoned = initializerStoppedByWeft(cause);
-                if (poisoned != null) {
-                    execution.finish(new Outcome.Uncontrolled(
-                        "weft stopped an earlier execution inside the static initializer of " + poisoned
-                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
-                        "    " + cause + "\n"));
-                } else {
-                    uncaught(worker, thread, cause);
-                }
-            }
-        } finally {
-            worker.active = false;
-            worker.atomicDepth = 0;
-            worker.quietDepth = 0;
-            worker.initDepth = 0;
-            threadFinished(thread);
-        }
-    }
-
-    /**
      * The class whose initializer an {@link ExecutionAbort} went through (the JVM then answers every
      * later use with {@code NoClassDefFoundError: Could not initialize class …}, its cause naming the
      * abort), when {@code error} is such a failure; else {@code null}. The failure is Weft's, not the
      * program's.
      */
-    private static String initializerStoppedByWeft(Throwable error) {
+    static String initializerStoppedByWeft(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NoClassDefFoundError && t.getCause() != null
                     && String.valueOf(t.getCause().getMessage()).contains(ExecutionAbort.class.getName())) {
@@ -268,7 +233,7 @@ final class ThreadControl {
      * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
      * exception is the verdict.
      */
-    private void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+    void uncaught(Worker worker, LogicalThread thread, Throwable error) {
         Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
         if (handler == null) {
             execution.finish(new Outcome.Failed(thread.id, error));
@@ -295,7 +260,8 @@ final class ThreadControl {
         }
     }
 
-    private void threadFinished(LogicalThread thread) {
+    /** {@code thread} has ended (returned, thrown, or unwound): wakes its joiners and gives the turn on. */
+    void finished(LogicalThread thread) {
         if (listener != null && !status.aborting) {
             listener.threadFinished(thread.id);
         }
