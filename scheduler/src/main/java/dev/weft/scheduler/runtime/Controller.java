@@ -4,7 +4,6 @@ import dev.weft.boot.WorkerState;
 import dev.weft.scheduler.agent.WeftAgent;
 import dev.weft.scheduler.strategy.Strategy;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,15 +15,6 @@ import java.util.concurrent.locks.LockSupport;
 /** The controlling side of executions: starts them, watches them, unwinds what is left. */
 final class Controller {
 
-    private static final long STUCK_BLOCKED_NANOS = TimeUnit.SECONDS.toNanos(2);
-    /**
-     * How long a running thread may go without reaching a scheduling point before the execution gets
-     * a verdict ({@code -Dweft.noProgressSeconds}, default 2): a loop on local variables, a long
-     * computation in code Weft does not instrument.
-     */
-    static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(Math.max(1, Long.getLong("weft.noProgressSeconds", 2)));
-    /** The same inside a class initializer or class loading, which run as one step and can take long on a cold JVM. */
-    private static final long NO_PROGRESS_ATOMIC_NANOS = Math.max(NO_PROGRESS_NANOS, TimeUnit.SECONDS.toNanos(20));
     private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
     /**
      * A watcher that itself did not run for this long (a garbage collection that stopped the JVM, a
@@ -118,7 +108,7 @@ final class Controller {
         Execution execution = new Execution(strategy, options.seed(), options.maxSteps(), options.trace(), pool, Thread.currentThread(),
                 listener, options.detection(), threadObjects);
         if (driving != null) {
-            execution.rootWorker = driving.worker;
+            execution.status.rootWorker = driving.worker;
         }
         if (options.trace() && options.expectedSteps() > 0) {
             execution.keepTraceOf(options.expectedSteps());
@@ -131,16 +121,16 @@ final class Controller {
             runRootHere(driving.worker, execution);
         }
         awaitEnd(execution);
-        if (execution.aborting) {
+        if (execution.status.aborting) {
             unwind(execution);
         }
         if (Thread.getDefaultUncaughtExceptionHandler() != defaultHandler) {
             Thread.setDefaultUncaughtExceptionHandler(defaultHandler);
         }
-        if (execution.strategyFailure != null) {
-            throw execution.strategyFailure;
+        if (execution.status.strategyFailure != null) {
+            throw execution.status.strategyFailure;
         }
-        Outcome outcome = execution.verdict() == null ? new Outcome.Passed() : execution.verdict();
+        Outcome outcome = execution.status.verdict == null ? new Outcome.Passed() : execution.status.verdict;
         List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
         return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
                 execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces(),
@@ -150,17 +140,17 @@ final class Controller {
     private void awaitEnd(Execution execution) {
         long lastStep = -1;
         long lastProgress = System.nanoTime();
-        if (Handoffs.await(() -> execution.done)) {
+        if (Handoffs.await(() -> execution.status.done)) {
             return;
         }
         long lastLook = lastProgress;
-        while (!execution.done) {
+        while (!execution.status.done) {
             LockSupport.parkNanos(execution, 5_000_000L);
-            if (execution.done) {
+            if (execution.status.done) {
                 break;
             }
             long now = System.nanoTime();
-            long step = execution.progress();
+            long step = execution.status.progress();
             boolean away = now - lastLook > WATCHER_AWAY_NANOS;
             lastLook = now;
             if (step != lastStep || away) {
@@ -170,10 +160,7 @@ final class Controller {
             }
             pool.nudge();
             LogicalThread current = execution.currentThreadState();
-            Outcome stuck = initializerWait(execution, current, now - lastProgress);
-            if (stuck == null) {
-                stuck = stuck(current, now - lastProgress);
-            }
+            Outcome stuck = Watchdog.verdict(execution, current, now - lastProgress);
             if (stuck != null) {
                 giveUp(execution, current, stuck);
             }
@@ -187,7 +174,7 @@ final class Controller {
      * or running where no back edge is instrumented, is retired. Returns whether it unwound.
      */
     private boolean giveUp(Execution execution, LogicalThread thread, Outcome stuck) {
-        execution.finishFromController(stuck);
+        execution.status.finishFromController(stuck);
         if (stuck instanceof Outcome.Hang) {
             WorkerState.unwinding = true;
             long deadline = System.nanoTime() + UNWIND_NANOS;
@@ -208,66 +195,6 @@ final class Controller {
 
     /** Threads retired while they ran without a scheduling point: back edges keep checking for them. */
     private final AtomicInteger retiredRunning = new AtomicInteger();
-
-    /** The verdict on {@code current} when it made no progress for {@code idle} ns where Weft cannot see it; else {@code null}. */
-    private static Outcome stuck(LogicalThread current, long idle) {
-        Worker worker = current == null ? null : current.worker;
-        if (worker == null) {
-            return null;
-        }
-        Thread.State state = worker.thread.getState();
-        if (state == Thread.State.TERMINATED) {
-            return new Outcome.Uncontrolled(current.name() + " has the turn, but its worker thread has ended", "");
-        }
-        boolean blockedOutside = state == Thread.State.BLOCKED
-                || (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !current.awaiting
-                        && !waitsInsideInitializer(worker);
-        // in a region that runs unobserved (waiting for a child process, say) a wait inside the JVM is
-        // expected: it is outside Weft's control only once it lasts as long as a class initializer may
-        if (blockedOutside && idle > (worker.quietDepth > 0 ? NO_PROGRESS_ATOMIC_NANOS : STUCK_BLOCKED_NANOS)) {
-            return new Outcome.Uncontrolled(current.name() + " is blocked inside the JVM (" + state + "), outside weft's control",
-                    stack(worker.thread));
-        }
-        if (!blockedOutside && idle > (worker.atomicDepth > 0 ? NO_PROGRESS_ATOMIC_NANOS : NO_PROGRESS_NANOS)) {
-            List<StackTraceElement> frames = StackFilter.userFrames(worker.thread.getStackTrace(), 10);
-            String at = frames.isEmpty() ? "" : ", at " + shortFrame(frames.get(0));
-            return new Outcome.Hang(current.name() + " made no progress weft can see for " + TimeUnit.NANOSECONDS.toSeconds(idle)
-                    + " s" + at, "  " + current.name() + " runs without reaching a scheduling point: a loop that touches no"
-                    + " shared state, or code weft does not instrument (-Dweft.noProgressSeconds=N waits longer)\n"
-                    + render(frames));
-        }
-        return null;
-    }
-
-    /**
-     * The verdict when the thread with the turn has made no progress for a while and another thread
-     * is blocked inside a class initializer: a class initializer runs without preemption until it
-     * must wait for another thread; the JVM then still holds that class's initialization lock, and a
-     * thread that needs the class waits for it inside the JVM, where Weft cannot see it (the JVM
-     * shows it as running). {@code null} when that is not the case (yet).
-     */
-    private static Outcome initializerWait(Execution execution, LogicalThread current, long idle) {
-        if (current == null || current.worker == null || idle <= STUCK_BLOCKED_NANOS || current.awaiting) {
-            return null;
-        }
-        String held = execution.blockedInsideInitializer(current);
-        if (held == null) {
-            return null;
-        }
-        return new Outcome.Uncontrolled(current.name() + " made no progress for " + TimeUnit.NANOSECONDS.toSeconds(idle)
-                + " s, most likely waiting inside the JVM for a class that " + held
-                + " (a class initializer runs without preemption until it must wait for another thread)", stack(current.worker.thread));
-    }
-
-    /**
-     * Whether a worker waits (not for a monitor) inside a region that runs without preemption — a
-     * class initializer most often, such as Mockito's attaching an agent through a helper process. No
-     * other managed thread runs meanwhile, so nothing the runtime controls can be what it waits for:
-     * it gets the time a running thread gets.
-     */
-    private static boolean waitsInsideInitializer(Worker worker) {
-        return worker.atomicDepth > 0;
-    }
 
     // ------------------------------------------------------------------ the driver
 
@@ -337,12 +264,12 @@ final class Controller {
 
     /** Whether a verdict ends {@code execution} while its thread 0 waits for a turn it will not get. */
     private static boolean verdictWithRootWaiting(Execution execution) {
-        return execution != null && execution.done && execution.aborting && !execution.root().finished;
+        return execution != null && execution.status.done && execution.status.aborting && !execution.root().finished;
     }
 
     /** Runs thread 0 of {@code execution} on the calling driver, watched by the caller that waits in {@link #onDriver}. */
     private void runRootHere(Worker worker, Execution execution) {
-        execution.watcher = watcherThread;
+        execution.status.watcher = watcherThread;
         inline.set(execution);
         try {
             worker.run(execution, execution.root());
@@ -461,11 +388,11 @@ final class Controller {
                         // thread switched out inside synchronized may hold, so the others unwind first, here
                         unwindThreads(execution, execution.root());
                     }
-                    execution.wakeToUnwind(execution.root());
+                    execution.turns.wakeToUnwind(execution.root());
                 }
                 continue;
             }
-            long step = execution.progress();
+            long step = execution.status.progress();
             if (execution != watched || step != lastStep || away) {
                 watched = execution;
                 lastStep = step;
@@ -473,10 +400,7 @@ final class Controller {
                 continue;
             }
             LogicalThread current = execution.currentThreadState();
-            Outcome stuck = initializerWait(execution, current, now - lastProgress);
-            if (stuck == null) {
-                stuck = stuck(current, now - lastProgress);
-            }
+            Outcome stuck = Watchdog.verdict(execution, current, now - lastProgress);
             if (stuck == null || !inline.compareAndSet(execution, null)) {
                 continue;
             }
@@ -496,7 +420,7 @@ final class Controller {
                 throw new ExecutionStuckException(stuck);
             }
             // another thread: thread 0 unwinds on the driver, which then unwinds the rest
-            execution.wakeToUnwind(execution.root());
+            execution.turns.wakeToUnwind(execution.root());
             watched = null;
         }
     }
@@ -509,25 +433,6 @@ final class Controller {
         }
     }
 
-    private static String stack(Thread thread) {
-        return render(StackFilter.userFrames(thread.getStackTrace(), 10));
-    }
-
-    /** {@code Foo.bar(Foo.java:12)}: the frame without its package. */
-    private static String shortFrame(StackTraceElement frame) {
-        String type = frame.getClassName();
-        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + "("
-                + (frame.getFileName() == null ? "unknown source" : frame.getFileName() + ":" + frame.getLineNumber()) + ")";
-    }
-
-    private static String render(List<StackTraceElement> frames) {
-        StringBuilder text = new StringBuilder();
-        for (StackTraceElement frame : frames) {
-            text.append("      at ").append(frame).append('\n');
-        }
-        return text.toString();
-    }
-
     /** Unwinds every unfinished thread, one at a time, so that its worker can be reused. */
     private void unwind(Execution execution) {
         awaitVerdictThread(execution);
@@ -536,17 +441,17 @@ final class Controller {
 
     /**
      * Unwinds the unfinished threads but {@code except}, one at a time and in {@link
-     * Execution#unwindOrder}: two threads unwinding at once would both run the program's code, and the
+     * Turns#unwindOrder}: two threads unwinding at once would both run the program's code, and the
      * one that is not the runtime's current worker would run it outside Weft's control (its {@code
      * Thread.currentThread()} the worker thread, so a {@code ReentrantLock.unlock()} in a {@code
      * finally} threw {@code IllegalMonitorStateException}).
      */
     private void unwindThreads(Execution execution, LogicalThread except) {
-        for (LogicalThread t : execution.unwindOrder()) {
+        for (LogicalThread t : execution.turns.unwindOrder()) {
             if (t.finished || t == except) {
                 continue;
             }
-            execution.wakeToUnwind(t);
+            execution.turns.wakeToUnwind(t);
             awaitUnwound(execution, t);
             retire(t);
         }

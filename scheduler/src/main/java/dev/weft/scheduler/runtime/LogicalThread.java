@@ -2,12 +2,35 @@ package dev.weft.scheduler.runtime;
 
 import java.util.concurrent.locks.LockSupport;
 
-/** One thread of one execution, as the runtime models it. */
+/**
+ * One thread of one execution, as the runtime models it. Touched by the thread with the turn, but
+ * for the volatile fields, which the controlling thread reads to watch and unwind the execution
+ * (see {@link ExecutionStatus}).
+ */
 final class LogicalThread {
 
     enum Status { RUNNABLE, BLOCKED, FINISHED }
 
-    enum Block { NONE, WAIT, PARK, JOIN, SLEEP }
+    /** What a blocked thread waits for; {@link #deadline()} is {@link VirtualClock#NO_DEADLINE} when the wait is not timed. */
+    sealed interface Blocked {
+
+        long deadline();
+
+        /** In {@code Object.wait()} on {@code monitor}, released (it takes it back once woken: {@link #wantsMonitor}). */
+        record Waiting(Object monitor, long deadline) implements Blocked {}
+
+        /** In {@code LockSupport.park}, on {@code blocker} ({@code null} when none was given). */
+        record Parked(Object blocker, long deadline) implements Blocked {}
+
+        /** In {@code Thread.join()} of {@code target}. */
+        record Joining(LogicalThread target, long deadline) implements Blocked {}
+
+        /** In {@code Thread.sleep}. */
+        record Sleeping(long deadline) implements Blocked {}
+    }
+
+    /** How a blocked thread was last woken, when that matters to the call it blocked in. */
+    enum Wake { OTHER, TIMED_OUT, INTERRUPTED }
 
     final int id;
     final Thread thread;
@@ -19,19 +42,19 @@ final class LogicalThread {
     volatile boolean turn;
 
     Status status = Status.RUNNABLE;
+    /** What the thread waits for while {@link Status#BLOCKED}; read it through {@link #blocked()}. */
+    private Blocked blocked;
+    private Wake wake = Wake.OTHER;
     volatile boolean finished;
     /** Set while the thread is parked in the runtime waiting for its turn (for the watchdog). */
     volatile boolean awaiting;
-    /** A monitor the thread must acquire before it can go on; enabled only while the monitor is free. */
+    /**
+     * A monitor the thread must acquire before it can go on; enabled only while the monitor is free.
+     * Such a thread is runnable, not blocked: the strategy decides when it takes the monitor.
+     */
     Object wantsMonitor;
-    boolean interruptedWake;
     /** Whether the thread got the turn from another thread and has not recorded an event since. */
     boolean switchedIn;
-    Block block = Block.NONE;
-    Object blockedOn;
-    boolean timed;
-    long deadline;
-    boolean timedOut;
 
     boolean permit;
     boolean interrupted;
@@ -40,8 +63,6 @@ final class LogicalThread {
     int jvmMonitorBlocks;
     /** Monitor this thread waits on physically (in {@code Object.wait}) while it has no turn. */
     volatile Object physicalWait;
-    int savedMonitorCount;
-    boolean notified;
 
     int pendingSite;
     long pendingTarget;
@@ -67,16 +88,60 @@ final class LogicalThread {
         return status == Status.RUNNABLE;
     }
 
+    /** What the thread waits for, or {@code null} when it is not blocked. */
+    Blocked blocked() {
+        return status == Status.BLOCKED ? blocked : null;
+    }
+
+    /** The deadline of the thread's timed wait, or {@link VirtualClock#NO_DEADLINE} when it is not in one. */
+    long deadline() {
+        Blocked b = blocked();
+        return b == null ? VirtualClock.NO_DEADLINE : b.deadline();
+    }
+
+    /** Blocks the thread (it gives up its turn at its next scheduling point). */
+    void block(Blocked why) {
+        status = Status.BLOCKED;
+        blocked = why;
+        wake = Wake.OTHER;
+    }
+
+    /** Makes a blocked thread runnable again. */
     void unblock() {
         status = Status.RUNNABLE;
-        timedOut = false;
-        block = Block.NONE;
-        blockedOn = null;
-        timed = false;
+        blocked = null;
+        wake = Wake.OTHER;
         Worker w = worker;
         if (w != null && !w.virtual && physicalWait == null) {
             LockSupport.unpark(w.thread); // wakes it early: it may get the turn soon
         }
+    }
+
+    /** Unblocks the thread for {@code why} (the timeout of its wait, an interrupt). */
+    void wake(Wake why) {
+        Blocked was = blocked();
+        unblock();
+        wake = why;
+        if (was instanceof Blocked.Waiting waiting) {
+            wantsMonitor = waiting.monitor(); // it returns from wait() holding the monitor again
+        }
+    }
+
+    /** Whether the thread's last wake was the timeout of its wait (until it is unblocked again). */
+    boolean timedOut() {
+        return wake == Wake.TIMED_OUT;
+    }
+
+    /**
+     * Whether an interrupt woke the thread from its last blocking call, which then throws {@code
+     * InterruptedException}; clears it.
+     */
+    boolean takeInterruptedWake() {
+        boolean woken = wake == Wake.INTERRUPTED;
+        if (woken) {
+            wake = Wake.OTHER;
+        }
+        return woken;
     }
 
     String name() {
