@@ -1,12 +1,10 @@
 package dev.weft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.weft.engine.fixtures.BoundaryFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The engine on everyday code at the edges of Weft's control: a lazily initialized static is fresh in
@@ -17,21 +15,11 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BoundariesTest {
 
     private static EngineExecutionResults run(String method, String... config) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("weft")
-                .selectors(selectMethod(BoundaryFixtures.class, method))
-                .configurationParameter("weft.failures.store", "")
-                .configurationParameter("weft.seed", "7");
-        for (int i = 0; i < config.length; i += 2) {
-            builder.configurationParameter(config[i], config[i + 1]);
-        }
-        return builder.execute();
+        return EngineRuns.run(BoundaryFixtures.class, method, EngineRuns.with("weft.seed", "7", config));
     }
 
     private static String failureMessage(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().findFirst()
-                .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class))
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage).orElseThrow();
+        return EngineRuns.failureMessage(results);
     }
 
     /** Passed, or fails with the report. */

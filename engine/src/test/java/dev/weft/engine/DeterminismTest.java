@@ -17,21 +17,11 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class DeterminismTest {
 
     private static EngineExecutionResults run(String method, String... config) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("weft")
-                .selectors(selectMethod(DeterminismFixtures.class, method))
-                .configurationParameter("weft.failures.store", "")
-                .configurationParameter("weft.races", "off");
-        for (int i = 0; i < config.length; i += 2) {
-            builder.configurationParameter(config[i], config[i + 1]);
-        }
-        return builder.execute();
+        return EngineRuns.run(DeterminismFixtures.class, method, EngineRuns.with("weft.races", "off", config));
     }
 
     private static String failureMessage(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().findFirst()
-                .flatMap(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class))
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage).orElseThrow();
+        return EngineRuns.failureMessage(results);
     }
 
     /**

@@ -1,32 +1,20 @@
 package dev.weft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.weft.engine.fixtures.EverydayThreadFixtures;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Everyday code around threads, through the engine: the verdict a user gets for each. */
 class EverydayThreadsTest {
 
     private static EngineExecutionResults run(String method, String... config) {
-        EngineTestKit.Builder builder = EngineTestKit.engine("weft")
-                .selectors(selectMethod(EverydayThreadFixtures.class, method))
-                .configurationParameter("weft.failures.store", "");
-        for (int i = 0; i < config.length; i += 2) {
-            builder.configurationParameter(config[i], config[i + 1]);
-        }
-        return builder.execute();
+        return EngineRuns.run(EverydayThreadFixtures.class, method, config);
     }
 
     private static String failureMessage(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().findFirst()
-                .flatMap(event -> event.getPayload(TestExecutionResult.class))
-                .flatMap(TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage).orElseThrow();
+        return EngineRuns.failureMessage(results);
     }
 
     private static void assertPasses(EngineExecutionResults results) {
