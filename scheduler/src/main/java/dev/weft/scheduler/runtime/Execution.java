@@ -145,18 +145,7 @@ final class Execution extends RuntimeHooks {
             // unwound: the verdict was reached elsewhere
         } catch (Throwable error) {
             worker.active = false;
-            Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
-            if (!status.aborting) {
-                String poisoned = ThreadControl.initializerStoppedByWeft(cause);
-                if (poisoned != null) {
-                    finish(new Outcome.Uncontrolled(
-                        "weft stopped an earlier execution inside the static initializer of " + poisoned
-                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
-                        "    " + cause + "\n"));
-                } else {
-                    threadControl.uncaught(worker, thread, cause);
-                }
-            }
+            threadControl.uncaught(worker, thread, error);
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;

@@ -256,9 +256,25 @@ final class ThreadControl {
      * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
      * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
      * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
-     * exception is the verdict.
+     * exception is the verdict. A checked exception of thread 0's body arrives wrapped in a {@link
+     * Execution.ProgramException}; an execution already unwinding has its verdict; a class that an
+     * earlier execution's abort left uninitialized makes it uncontrolled. Called by {@link
+     * Execution#runThread} with the worker's hooks off, and not through another method of this part:
+     * the handler's stack is the program's.
      */
-    void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+    void uncaught(Worker worker, LogicalThread thread, Throwable raised) {
+        Throwable error = raised instanceof Execution.ProgramException p ? p.getCause() : raised;
+        if (status.aborting) {
+            return;
+        }
+        String poisoned = initializerStoppedByWeft(error);
+        if (poisoned != null) {
+            execution.finish(new Outcome.Uncontrolled(
+                "weft stopped an earlier execution inside the static initializer of " + poisoned
+                        + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                "    " + error + "\n"));
+            return;
+        }
         Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
         if (handler == null) {
             execution.finish(new Outcome.Failed(thread.id, error));
