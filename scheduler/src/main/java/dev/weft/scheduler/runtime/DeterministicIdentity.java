@@ -6,7 +6,8 @@ import dev.weft.scheduler.strategy.SeedMix;
  * Deterministic identity: the identity hashes of the objects an execution creates, decided from the
  * execution's seed and step (written into the object's header by {@link IdentityHashes}), so that
  * the order of a {@code HashMap} of keys without {@code hashCode()} is the same in every run of the
- * execution, and in its replay. Touched only by the thread with the turn.
+ * execution, and in its replay; and the seeds of the random generators the program creates without
+ * one ({@link #randomSeed}). Touched only by the thread with the turn.
  */
 final class DeterministicIdentity {
 
@@ -22,6 +23,8 @@ final class DeterministicIdentity {
     private final ExecutionStatus status;
     private long hashStep = -1;
     private int hashesInStep;
+    /** How many seeds {@link #randomSeed} gave. */
+    private long draws;
 
     DeterministicIdentity(long seed, ExecutionStatus status) {
         this.seed = seed;
@@ -54,6 +57,13 @@ final class DeterministicIdentity {
         return IdentityHashes.decide(object, hash == 0 ? 1 : hash);
     }
 
+    /**
+     * A seed for a random generator the program creates without one ({@code new Random()}, {@code
+     * ThreadLocalRandom}, …): the n-th of the execution's, from its seed, the same in every run.
+     */
+    long randomSeed() {
+        return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
+    }
 
     /** Whether {@code o.hashCode()} of an instance of {@code type} is its identity hash. */
     static boolean usesIdentityHash(Class<?> type) {

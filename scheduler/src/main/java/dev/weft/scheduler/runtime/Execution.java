@@ -2,8 +2,6 @@ package dev.weft.scheduler.runtime;
 
 import dev.weft.boot.RuntimeHooks;
 import dev.weft.boot.WorkerState;
-import dev.weft.scheduler.agent.Sites;
-import dev.weft.scheduler.strategy.SeedMix;
 import dev.weft.scheduler.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -16,14 +14,16 @@ import java.util.concurrent.locks.LockSupport;
  * it alone touches this object's state (handoffs go through volatile {@code turn} flags, which order
  * everything). What the controlling thread shares with an execution is in {@link ExecutionStatus}.
  *
- * <p><b>The parts.</b> A hook gives what its thread is about to do to the {@link SchedulingStep}
- * (the enabled set, the strategy's choice, spin detection), which switches threads through {@link
- * Turns}; the primitive's model then does its part: {@link MonitorControl} on {@link Monitors}
- * ({@code synchronized}, {@code wait}/{@code notify}), {@link Parking}, {@link ThreadControl} (start,
- * join, sleep, interrupt, a thread's uncaught exception and its end). {@link VirtualClock} keeps virtual time and
- * deadlines, {@link DeterministicIdentity} the identity hashes, {@link TraceRecorder} the trace, and
- * {@link StuckReport} says what each thread waits for when none can run. The memory-access hooks, the
- * hot path, stay here: a read or write is one call into the scheduling step.
+ * <p><b>The parts.</b> Each hook applies the enter/leave rule below and hands what its thread is
+ * about to do to one part: {@link MemoryAccesses} (reads, writes, array elements, atomic operations,
+ * spin hints: the hot path), {@link MonitorControl} on {@link Monitors} ({@code synchronized}, {@code
+ * wait}/{@code notify}), {@link Parking}, {@link ThreadControl} (thread 0, start, join, sleep,
+ * interrupt, a thread's uncaught exception and its end, the execution's common pool). Each gives its
+ * scheduling point to the {@link SchedulingStep} (the enabled set, the strategy's choice, spin
+ * detection), which switches threads through {@link Turns}. {@link VirtualClock} keeps virtual time
+ * and deadlines, {@link DeterministicIdentity} the identity hashes and the program's random seeds,
+ * {@link TraceRecorder} the trace, {@link Findings} what the detectors see and find, and {@link
+ * StuckReport} says what each thread waits for when none can run.
  *
  * <p><b>Entering and leaving the runtime.</b> A hook arrives on the worker of the thread with the
  * turn, with the worker's hooks on ({@code active}). While the runtime's own code runs, the hooks must
@@ -49,10 +49,9 @@ import java.util.concurrent.locks.LockSupport;
  * and {@link ThreadControl#uncaught} (the program's uncaught-exception handler); and {@link #exit}
  * leaves them off for good (the thread unwinds outside the program).
  */
-final class Execution extends RuntimeHooks implements ExecutionControl {
+final class Execution extends RuntimeHooks {
 
     // The parts of an execution, and what they share: touched only by the thread with the turn.
-    private final long seed;
     /** The trace, {@link TraceRecorder#OFF} when the execution is not traced. */
     final TraceRecorder trace;
     final WorkerPool pool;
@@ -62,18 +61,16 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     final ObjectNames names = new ObjectNames();
     /** The detectors, or {@code null}: every event then costs one null check. */
     final ExecutionListener listener;
-    private final DetectionMode detection;
-    private final Warnings warnings = new Warnings(Warnings.LIMIT);
-    private final java.util.TreeMap<String, Integer> suppressed = new java.util.TreeMap<>();
+    /** What the detectors see of the execution (their {@link ExecutionControl}) and what they found. */
+    private final Findings findings;
     final ThreadObjects threadObjects;
-    private long draws;
     private final WeftFailures weftFailures = new WeftFailures();
 
     /** What the controlling thread shares with this execution, and how (see {@link ExecutionStatus}). */
     final ExecutionStatus status = new ExecutionStatus();
     final VirtualClock clock = new VirtualClock(status);
     /** Identity hashes decided per execution, the same in every run of it. */
-    private final DeterministicIdentity identities;
+    final DeterministicIdentity identities;
     /** The model of the program's monitors. */
     final Monitors monitors;
     /** Turn-taking: which worker runs which thread, and how the turn passes. */
@@ -83,14 +80,14 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
     private final MonitorControl monitorControl;
     private final Parking parking;
     private final ThreadControl threadControl;
+    /** The memory-access hooks' part: every shared access the program makes passes through it. */
+    private final MemoryAccesses memory;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
         IdentityHashes.requireValidSetting();
         this.threadObjects = threadObjects;
         this.listener = listener;
-        this.detection = detection;
-        this.seed = seed;
         this.pool = pool;
         this.controller = controller;
         this.trace = TraceRecorder.of(tracing);
@@ -101,15 +98,15 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         this.monitorControl = new MonitorControl(this);
         this.parking = new Parking(this);
         this.threadControl = new ThreadControl(this);
+        this.memory = new MemoryAccesses(this);
+        this.findings = new Findings(this, detection);
     }
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Creates thread 0 with the program's body and gives it the turn. Called by the controller. */
+    /** Creates thread 0 with the program's body and gives it the turn (see {@link ThreadControl#startRoot}). Called by the controller. */
     void start(Program program) {
-        threadObjects.reset();
-        Thread main = threadObjects.next();
-        LogicalThread root = new LogicalThread(0, main, () -> {
+        threadControl.startRoot(() -> {
             try {
                 program.run();
             } catch (RuntimeException | Error e) {
@@ -117,20 +114,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
             } catch (Throwable t) {
                 throw new ProgramException(t);
             }
-        }, true);
-        threads.add(root);
-        byThread.put(main, root);
-        if (listener != null) {
-            listener.executionStarted(this);
-        }
-        scheduling.setCurrent(root);
-        root.switchedIn = false;
-        root.turn = true;
-        if (status.rootWorker != null) {
-            root.worker = status.rootWorker; // the calling driver runs thread 0 itself (Controller#execute)
-            return;
-        }
-        pool.take().assign(this, root);
+        }, findings);
     }
 
     /**
@@ -161,18 +145,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
             // unwound: the verdict was reached elsewhere
         } catch (Throwable error) {
             worker.active = false;
-            Throwable cause = error instanceof ProgramException p ? p.getCause() : error;
-            if (!status.aborting) {
-                String poisoned = ThreadControl.initializerStoppedByWeft(cause);
-                if (poisoned != null) {
-                    finish(new Outcome.Uncontrolled(
-                        "weft stopped an earlier execution inside the static initializer of " + poisoned
-                                + ", and the JVM never runs an initializer twice: every later use of the class fails",
-                        "    " + cause + "\n"));
-                } else {
-                    threadControl.uncaught(worker, thread, cause);
-                }
-            }
+            threadControl.uncaught(worker, thread, error);
         } finally {
             worker.active = false;
             worker.atomicDepth = 0;
@@ -182,21 +155,12 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         }
     }
 
-    boolean allFinished() {
-        for (LogicalThread t : threads) {
-            if (t.status != LogicalThread.Status.FINISHED) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Records the verdict (the first one wins) and wakes the controller. */
     void finish(Outcome outcome) {
         if (status.verdict == null) {
             status.verdict = weftFailures.any() && !(outcome instanceof Outcome.Uncontrolled) ? weftFailures.outcome() : outcome;
         }
-        if (!allFinished()) {
+        if (!threadControl.allFinished()) {
             status.aborting = true;
         }
         status.done = true;
@@ -270,27 +234,14 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         w.active = wasActive;
     }
 
-    private long targetOf(Object owner, int site) {
-        long member = Sites.get(site).member().hashCode();
-        return owner == null ? (member << 1) | 1 : ((long) identity(owner) << 32) ^ member;
-    }
-
-    // ------------------------------------------------------------------ memory accesses
+    // ------------------------------------------------------------------ memory accesses (the hot path)
 
     @Override
     public void read(Object owner, int site) {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, targetOf(owner, site), false);
-            scheduling.schedule(me);
-            if (listener != null) {
-                listener.fieldAccess(me.id, owner, site, false);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, TraceRecorder.field(names, owner, site), site);
-            }
+            memory.read(w.current, owner, site);
         } finally {
             leave(w, wasActive);
         }
@@ -303,28 +254,15 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
 
     @Override
     public void writeValue(Object owner, long value, int site) {
-        fieldWrite(owner, trace.on ? (Object) value : null, site); // boxed only for the trace
+        writeValue(owner, trace.on ? (Object) value : null, site); // boxed only for the trace
     }
 
     @Override
     public void writeValue(Object owner, Object value, int site) {
-        fieldWrite(owner, value, site);
-    }
-
-    private void fieldWrite(Object owner, Object value, int site) {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, targetOf(owner, site), true);
-            scheduling.schedule(me);
-            if (listener != null) {
-                listener.fieldAccess(me.id, owner, site, true);
-            }
-            if (trace.on) {
-                String shown = "…".equals(value) ? "…" : TraceValues.fieldValue(names, owner, value, site);
-                trace.record(status.step(), me, TraceRecorder.field(names, owner, site) + " = " + shown, site);
-            }
+            memory.write(w.current, owner, value, site);
         } finally {
             leave(w, wasActive);
         }
@@ -335,16 +273,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, ((long) identity(array) << 32) ^ index, false);
-            scheduling.schedule(me);
-            if (listener != null) {
-                listener.arrayAccess(me.id, array, index, site, false);
-            }
-            if (trace.on) {
-                trace.lastArrayRead = array;
-                trace.record(status.step(), me, names.name(array) + "[" + index + "]", site);
-            }
+            memory.arrayRead(w.current, array, index, site);
         } finally {
             leave(w, wasActive);
         }
@@ -355,15 +284,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, ((long) identity(array) << 32) ^ index, true);
-            scheduling.schedule(me);
-            if (listener != null) {
-                listener.arrayAccess(me.id, array, index, site, true);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, names.name(array) + "[" + index + "] = …", site);
-            }
+            memory.arrayWrite(w.current, array, index, site);
         } finally {
             leave(w, wasActive);
         }
@@ -377,7 +298,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            trace.appendToLast(w.current, site, " ➜ " + TraceValues.readValue(names, value, site, trace.lastArrayRead));
+            memory.readValue(w.current, value, site);
         } finally {
             leave(w, wasActive);
         }
@@ -395,25 +316,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            if (owner != null) {
-                identity(owner); // decided here, in every run, before any table of Weft's hashes it
-            }
-            // a load (getAcquire, Unsafe.getIntVolatile, …) is a read for spin detection: a loop that only
-            // loads waits for another thread, as one on a volatile field does; the race detector still
-            // takes every atomic operation as an acquire and a release on its owner
-            boolean load = Sites.get(site).isAtomicLoad();
-            scheduling.pending(me, site, 0, !load);
-            if (load) {
-                scheduling.atomicLoad(me);
-            }
-            scheduling.schedule(me);
-            if (listener != null) {
-                listener.atomic(me.id, owner, site);
-            }
-            if (trace.on) {
-                trace.record(status.step(), me, Sites.get(site).member(), site);
-            }
+            memory.atomic(w.current, owner, site);
         } finally {
             leave(w, wasActive);
         }
@@ -614,9 +517,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         Worker w = worker();
         boolean wasActive = enter(w);
         try {
-            LogicalThread me = w.current;
-            scheduling.pending(me, site, 0, false);
-            scheduling.schedule(me);
+            memory.spinHint(w.current, site);
         } finally {
             leave(w, wasActive);
         }
@@ -704,45 +605,14 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         }
     }
 
-    // ------------------------------------------------------------------ ExecutionControl (for listeners)
-
-    @Override
-    public String objectName(Object object) {
-        return names.name(object);
-    }
-
-    @Override
-    public List<StackTraceElement> stack(int thread, int limit) {
-        LogicalThread t = thread >= 0 && thread < threads.size() ? threads.get(thread) : null;
-        if (t == null || t.finished) {
-            return List.of();
-        }
-        if (t.worker != null && t.worker.thread == Thread.currentThread()) {
-            return StackFilter.userFrames(Thread.currentThread().getStackTrace(), limit);
-        }
-        return t.worker == null ? List.of() : StackFilter.userFrames(t.worker.thread.getStackTrace(), limit);
-    }
-
-    @Override
-    public void report(Outcome finding) {
-        if (detection == DetectionMode.FAIL) {
-            finish(finding);
-            throw new ExecutionAbort();
-        }
-        warnings.add(finding);
-    }
-
-    @Override
-    public void suppressed(String field) {
-        suppressed.merge(field, 1, Integer::sum);
-    }
+    // ------------------------------------------------------------------ what the detectors found
 
     List<Outcome> warnings() {
-        return warnings.list();
+        return findings.warnings();
     }
 
     java.util.Map<String, Integer> suppressedRaces() {
-        return suppressed;
+        return findings.suppressedRaces();
     }
 
     // ------------------------------------------------------------------ determinism
@@ -797,34 +667,16 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
         weftFailures.raised(thrown);
     }
 
-    private java.util.concurrent.ForkJoinPool commonPool;
-
-    /**
-     * The execution's own common pool, made on first use: the JDK's common pool is a static that
-     * outlives executions, and an execution that ended while one of its workers held a queue's lock
-     * or was counted as idle left the next execution a pool that no worker of its own serves (a
-     * parallel stream then spun in {@code ForkJoinPool.submissionQueue}; a replay saw fewer threads
-     * than its recording). Same parallelism as the common pool, workers named as its workers are.
-     */
+    /** The execution's own common pool: see {@link ThreadControl#commonPool}. */
     @Override
     public Object commonPool(Object common) {
-        if (commonPool == null) {
-            Worker w = worker();
-            boolean wasActive = enter(w);
-            try {
-                int[] workers = {0};
-                commonPool = new java.util.concurrent.ForkJoinPool(
-                        Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()), pool -> {
-                            java.util.concurrent.ForkJoinWorkerThread t =
-                                    java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                            t.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
-                            return t;
-                        }, null, false);
-            } finally {
-                leave(w, wasActive);
-            }
+        Worker w = worker();
+        boolean wasActive = enter(w);
+        try {
+            return threadControl.commonPool();
+        } finally {
+            leave(w, wasActive);
         }
-        return commonPool;
     }
 
     @Override
@@ -836,7 +688,7 @@ final class Execution extends RuntimeHooks implements ExecutionControl {
 
     @Override
     public long randomSeed() {
-        return SeedMix.mix64(seed ^ 0xD1B54A32D192ED03L * ++draws);
+        return identities.randomSeed();
     }
 
     @Override

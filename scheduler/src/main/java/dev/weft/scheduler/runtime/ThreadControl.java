@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * isInterrupted}, {@code isAlive} and {@code getState} as the model sees them. A thread the execution
  * does not control is left to the JVM, or, where that would give a wrong result, reported as
  * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also what
- * becomes of a thread's uncaught exception ({@link #uncaught}), and its end ({@link #finished}).
+ * becomes of a thread's uncaught exception ({@link #uncaught}), and its end ({@link #finished}), and
+ * the execution's own common pool ({@link #commonPool}).
  */
 final class ThreadControl {
 
@@ -35,6 +36,30 @@ final class ThreadControl {
         this.threads = execution.threads;
         this.byThread = execution.byThread;
         this.threadObjects = execution.threadObjects;
+    }
+
+    /**
+     * Creates thread 0, whose body is the program's, and gives it the turn: on the calling driver when
+     * it runs thread 0 itself (see {@code Controller#execute}), else on a worker of the pool. The
+     * listener learns of the execution first.
+     */
+    void startRoot(Runnable body, ExecutionControl control) {
+        threadObjects.reset();
+        Thread main = threadObjects.next();
+        LogicalThread root = new LogicalThread(0, main, body, true);
+        threads.add(root);
+        byThread.put(main, root);
+        if (listener != null) {
+            listener.executionStarted(control);
+        }
+        scheduling.setCurrent(root);
+        root.switchedIn = false;
+        root.turn = true;
+        if (status.rootWorker != null) {
+            root.worker = status.rootWorker;
+            return;
+        }
+        execution.pool.take().assign(execution, root);
     }
 
     void start(LogicalThread me, Thread thread, int site) {
@@ -231,9 +256,25 @@ final class ThreadControl {
      * UncaughtHandlers}), called on the thread itself (its steps are scheduling points like the rest of
      * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
      * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
-     * exception is the verdict.
+     * exception is the verdict. A checked exception of thread 0's body arrives wrapped in a {@link
+     * Execution.ProgramException}; an execution already unwinding has its verdict; a class that an
+     * earlier execution's abort left uninitialized makes it uncontrolled. Called by {@link
+     * Execution#runThread} with the worker's hooks off, and not through another method of this part:
+     * the handler's stack is the program's.
      */
-    void uncaught(Worker worker, LogicalThread thread, Throwable error) {
+    void uncaught(Worker worker, LogicalThread thread, Throwable raised) {
+        Throwable error = raised instanceof Execution.ProgramException p ? p.getCause() : raised;
+        if (status.aborting) {
+            return;
+        }
+        String poisoned = initializerStoppedByWeft(error);
+        if (poisoned != null) {
+            execution.finish(new Outcome.Uncontrolled(
+                "weft stopped an earlier execution inside the static initializer of " + poisoned
+                        + ", and the JVM never runs an initializer twice: every later use of the class fails",
+                "    " + error + "\n"));
+            return;
+        }
         Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
         if (handler == null) {
             execution.finish(new Outcome.Failed(thread.id, error));
@@ -280,7 +321,7 @@ final class ThreadControl {
                 other.unblock();
             }
         }
-        if (execution.allFinished()) {
+        if (allFinished()) {
             execution.finish(new Outcome.Passed());
             return;
         }
@@ -294,6 +335,16 @@ final class ThreadControl {
         } catch (ExecutionAbort abort) {
             // the verdict is set; the controller unwinds the rest
         }
+    }
+
+    /** Whether every thread of the execution has ended. */
+    boolean allFinished() {
+        for (LogicalThread t : threads) {
+            if (t.status != LogicalThread.Status.FINISHED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code System.exit}, {@code Runtime.exit} or {@code halt} by {@code me}: the execution ends with it as its outcome. */
@@ -321,5 +372,28 @@ final class ThreadControl {
             execution.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
         }
         throw new ExecutionAbort();
+    }
+
+    private java.util.concurrent.ForkJoinPool commonPool;
+
+    /**
+     * The execution's own common pool, made on first use: the JDK's common pool is a static that
+     * outlives executions, and an execution that ended while one of its workers held a queue's lock
+     * or was counted as idle left the next execution a pool that no worker of its own serves (a
+     * parallel stream then spun in {@code ForkJoinPool.submissionQueue}; a replay saw fewer threads
+     * than its recording). Same parallelism as the common pool, workers named as its workers are.
+     */
+    Object commonPool() {
+        if (commonPool == null) {
+            int[] workers = {0};
+            commonPool = new java.util.concurrent.ForkJoinPool(
+                    Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()), pool -> {
+                        java.util.concurrent.ForkJoinWorkerThread t =
+                                java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                        t.setName("ForkJoinPool.commonPool-worker-" + ++workers[0]);
+                        return t;
+                    }, null, false);
+        }
+        return commonPool;
     }
 }
