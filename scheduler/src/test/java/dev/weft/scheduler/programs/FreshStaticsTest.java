@@ -104,13 +104,18 @@ class FreshStaticsTest {
 
     @Test
     void theReset_addsNoSchedulingPoint() {
-        for (int run = 0; run < 3; run++) {
+        // run 0 warms up: the first execution of a program in a JVM may first fill caches of the JDK's (on
+        // JDK 25, in one run of the whole suite, its first event was 'lock ConcurrentHashMap$Node#1', a
+        // ConcurrentHashMap the program does not use); the reset itself must add nothing in any run after it
+        for (int run = 0; run < 4; run++) {
             Strategy strategy = Strategies.create("random", 1);
             strategy.beginExecution(0);
             ExecutionResult result = ControlledRuntime.get().execute(COUNTING, strategy, ExecutionOptions.of(1).traced());
             strategy.endExecution();
             assertThat(result.outcome().failed()).as(result.outcome().headline()).isFalse();
-            assertThat(result.trace().get(0).text()).startsWith("StaticsPrograms$RunCounter.runs");
+            if (run > 0) {
+                assertThat(result.trace().get(0).text()).startsWith("StaticsPrograms$RunCounter.runs");
+            }
         }
     }
 
