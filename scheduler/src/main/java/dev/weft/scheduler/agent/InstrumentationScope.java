@@ -180,18 +180,14 @@ public final class InstrumentationScope {
         if (applicationInWeft(className)) {
             return Mode.FULL;
         }
-        for (String prefix : WEFT) {
-            if (className.startsWith(prefix)) {
-                return Mode.NONE;
-            }
+        if (prefixOf(WEFT, className) != null) {
+            return Mode.NONE;
         }
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
             return Mode.INIT_ONLY;
         }
-        for (String prefix : TOOLING) {
-            if (className.startsWith(prefix)) {
-                return isMonitoredTooling(className) ? Mode.MONITORS : Mode.INIT_ONLY;
-            }
+        if (prefixOf(TOOLING, className) != null) {
+            return isMonitoredTooling(className) ? Mode.MONITORS : Mode.INIT_ONLY;
         }
         return Mode.FULL;
     }
@@ -200,21 +196,21 @@ public final class InstrumentationScope {
         if (className.startsWith(String.join("/", "net", "bytebuddy", "agent", ""))) {
             return false; // an agent attacher: its monitors belong to the attach, not to the program
         }
-        for (String prefix : MONITORED_TOOLING) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return prefixOf(MONITORED_TOOLING, className) != null;
     }
 
     private static boolean applicationInWeft(String internalName) {
-        for (String prefix : APPLICATION_IN_WEFT) {
+        return prefixOf(APPLICATION_IN_WEFT, internalName) != null;
+    }
+
+    /** The prefix of {@code prefixes} that {@code internalName} starts with, else {@code null}. */
+    private static String prefixOf(List<String> prefixes, String internalName) {
+        for (String prefix : prefixes) {
             if (internalName.startsWith(prefix)) {
-                return true;
+                return prefix;
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -239,17 +235,11 @@ public final class InstrumentationScope {
         if (applicationInWeft(internal)) {
             return null;
         }
-        for (String prefix : WEFT) {
-            if (internal.startsWith(prefix)) {
-                return prefix.substring(0, prefix.length() - 1).replace('/', '.');
-            }
+        String prefix = prefixOf(WEFT, internal);
+        if (prefix == null) {
+            prefix = prefixOf(TOOLING, internal);
         }
-        for (String prefix : TOOLING) {
-            if (internal.startsWith(prefix)) {
-                return prefix.substring(0, prefix.length() - 1).replace('/', '.');
-            }
-        }
-        return null;
+        return prefix == null ? null : prefix.substring(0, prefix.length() - 1).replace('/', '.');
     }
 
     /** Whether {@code className} (internal form) belongs to the JDK. */

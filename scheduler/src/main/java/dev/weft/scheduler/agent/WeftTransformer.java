@@ -44,8 +44,8 @@ final class WeftTransformer implements ClassFileTransformer {
             boolean fresh = !retransforming && loader != null && mode == InstrumentationScope.Mode.FULL
                     && fromClassDirectory(protectionDomain);
             byte[] rewritten = rewrite(bytes, loader, mode, retransforming, fresh);
-            if (classBeingRedefined == null && loader != null) {
-                recordRewriteOnLoad(loader, className);
+            if (classBeingRedefined == null && loader != null && mode != InstrumentationScope.Mode.INIT_ONLY) {
+                recordRewriteOnLoad(loader, className); // an INIT_ONLY rewrite is the same either way
             }
             return rewritten;
         } catch (Throwable e) {
