@@ -85,7 +85,7 @@ if [ "$listed" -eq 0 ]; then
 fi
 
 echo "== jcstress: run $listed test(s): ${run_args[*]}"
-"$java_cmd" -version 2>&1 | head -1
+"$java_cmd" -version 2>&1 | sed -n 1p
 status=0
 (cd "$work" && "$java_cmd" -jar "$jar" "${run_args[@]}" -r "$results") > "$results/console.txt" 2>&1 || status=$?
 sed -n '/^RUN RESULTS:/,$p' "$results/console.txt"
