@@ -27,6 +27,11 @@ final class StaticInitializers {
     private final List<Entry> entries = new ArrayList<>();
     private int registered;
 
+    /** The entries the last reset chose, for the policy and the number of entries it chose them from. */
+    private Entry[] lastChosen = new Entry[0];
+    private FreshStatics chosenFor;
+    private int chosenFrom = -1;
+
     /** The classes registered so far, in order of first initialization; new ones looked up once. */
     private synchronized List<Entry> entries() {
         MethodHandles.Lookup[] added = Hooks.initializedStatics(registered);
@@ -39,7 +44,28 @@ final class StaticInitializers {
                 // prepared only in part (a class with native methods): its statics are left as they are
             }
         }
-        return new ArrayList<>(entries);
+        return entries;
+    }
+
+    /**
+     * The entries {@code policy} resets, in order: chosen again only when classes were initialized
+     * since the last choice or the policy is another one, so that an execution of a test whose
+     * classes are all loaded pays only for running their initializers.
+     */
+    private synchronized Entry[] chosen(FreshStatics policy) {
+        List<Entry> all = entries();
+        if (!policy.equals(chosenFor) || all.size() != chosenFrom) {
+            List<Entry> reset = new ArrayList<>();
+            for (Entry entry : all) {
+                if (policy.resets(entry.type().getName())) {
+                    reset.add(entry);
+                }
+            }
+            lastChosen = reset.toArray(new Entry[0]);
+            chosenFor = policy;
+            chosenFrom = all.size();
+        }
+        return lastChosen;
     }
 
     /**
@@ -62,13 +88,7 @@ final class StaticInitializers {
         }
         Entry[] chosen;
         try {
-            List<Entry> reset = new ArrayList<>();
-            for (Entry entry : entries()) {
-                if (policy.resets(entry.type().getName())) {
-                    reset.add(entry);
-                }
-            }
-            chosen = reset.toArray(new Entry[0]);
+            chosen = chosen(policy);
         } finally {
             if (self != null) {
                 self.active = wasActive;
