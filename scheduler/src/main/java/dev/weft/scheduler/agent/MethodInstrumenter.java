@@ -10,12 +10,11 @@ import org.objectweb.asm.Type;
 /**
  * Rewrites one method body: a hook call before every shared access and synchronization action,
  * and calls to {@code Thread}, {@code Object.wait/notify}, {@code LockSupport}, clocks and identity
- * hash codes redirected to {@link dev.weft.boot.Hooks}. Inserted code is straight-line and leaves
- * the operand stack as it found it, so existing stack-map frames stay valid.
+ * hash codes redirected to the hooks of {@code dev.weft.boot} (their owners: {@link HookClasses}).
+ * Inserted code is straight-line and leaves the operand stack as it found it, so existing stack-map
+ * frames stay valid.
  */
 final class MethodInstrumenter extends MethodVisitor implements Opcodes {
-
-    static final String HOOKS = "dev/weft/boot/Hooks";
 
     private final String className;
     private final String methodName;
@@ -113,7 +112,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     }
 
     private void hook(String name, String descriptor) {
-        super.visitMethodInsn(INVOKESTATIC, HOOKS, name, descriptor, false);
+        super.visitMethodInsn(INVOKESTATIC, HookClasses.owner(name), name, descriptor, false);
     }
 
     // ---- fields ----
@@ -475,7 +474,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                     newDescriptor = "(I" + descriptor.substring(1);
                 }
                 Object[] rewritten = arguments.clone();
-                rewritten[1] = new Handle(H_INVOKESTATIC, HOOKS, hook[0], hook[1], false);
+                rewritten[1] = new Handle(H_INVOKESTATIC, HookClasses.owner(hook[0]), hook[0], hook[1], false);
                 super.visitInvokeDynamicInsn(name, newDescriptor, bootstrap, rewritten);
                 return;
             }
