@@ -20,7 +20,10 @@ import java.util.zip.CRC32;
  */
 final class BootstrapJar {
 
-    /** Every class of {@code dev.weft.boot} (internal names); they must reach the bootstrap loader before anyone loads them. */
+    /**
+     * Every class of {@code dev.weft.boot} (internal names): the hook classes and what they use. They must
+     * reach the bootstrap loader before anyone loads them.
+     */
     static final String[] CLASSES = classes();
 
     private BootstrapJar() {}

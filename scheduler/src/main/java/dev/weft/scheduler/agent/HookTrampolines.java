@@ -13,13 +13,14 @@ import org.objectweb.asm.Type;
 
 /**
  * Keeps the runtime out of the JIT's inlining at every instrumented access. Each hook of
- * {@code dev.weft.boot} ({@link HookClasses}) is a cheap check ("is this the managed thread with the turn?") and, only
- * then, a call into the runtime through {@code RuntimeHooks}. Left alone, the JIT inlines that call —
- * and the scheduler, the strategy and the detectors behind it — into every JDK method that touches a
- * field: {@code ArrayList.size()} compiled to 64 KB in 0.6 s, and on two cores the compiler took half the
- * CPU of a whole test run. This rewrite sends each such call through a static trampoline marked
- * {@code @jdk.internal.vm.annotation.DontInline}, which HotSpot honours for classes of the boot class
- * path, where the hooks live: the check stays inlined, the runtime does not.
+ * {@code dev.weft.boot} ({@link HookClasses}) is a cheap check ("is this the managed thread with the
+ * turn?") and, only then, a call into the runtime through {@code RuntimeHooks}. Left alone, the JIT
+ * inlines that call — and the scheduler, the strategy and the detectors behind it — into every JDK
+ * method that touches a field: {@code ArrayList.size()} compiled to 64 KB in 0.6 s, and on two cores
+ * the compiler took half the CPU of a whole test run. This rewrite sends each such call through a
+ * static trampoline of the hook's own class, marked {@code @jdk.internal.vm.annotation.DontInline},
+ * which HotSpot honours for classes of the boot class path, where the hooks live: the check stays
+ * inlined, the runtime does not.
  */
 final class HookTrampolines {
 
