@@ -22,7 +22,7 @@ public abstract class RuntimeHooks {
 
     public abstract void writeValue(Object owner, long value, int site);
 
-    /** An atomic operation; {@code owner} approximates the object it synchronizes on (see {@link Hooks#atomic}). */
+    /** An atomic operation; {@code owner} approximates the object it synchronizes on (see {@link MemoryHooks#atomic}). */
     public abstract void atomic(Object owner, int site);
 
     /** Entry into a public method of a non-thread-safe {@code java.util} collection; not a scheduling point. */

@@ -11,7 +11,7 @@ public class WorkerState {
     /**
      * Set once the runtime gave a verdict on a thread that was running without reaching a scheduling
      * point: from then on, a loop's back edge in application code checks whether its thread must
-     * unwind ({@link Hooks#backEdge()}). Until then a back edge costs one read of this field.
+     * unwind ({@link BoundaryHooks#backEdge()}). Until then a back edge costs one read of this field.
      */
     public static volatile boolean unwinding;
 
@@ -33,7 +33,10 @@ public class WorkerState {
     /** Nesting depth of synchronized methods of retransformed classes: no switch inside them. */
     public int atomicDepth;
 
-    /** Nesting depth of unobserved regions ({@code Hooks.quietBegin}), and whether hooks were live before the outermost. */
+    /**
+     * Nesting depth of unobserved regions ({@code BoundaryHooks.quietBegin}), and whether hooks were live
+     * before the outermost.
+     */
     public int quietDepth;
     public boolean activeBeforeQuiet;
 

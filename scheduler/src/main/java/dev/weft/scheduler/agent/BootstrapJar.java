@@ -7,6 +7,8 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -18,8 +20,11 @@ import java.util.zip.CRC32;
  */
 final class BootstrapJar {
 
-    /** Every class of {@code dev.weft.boot}; they must reach the bootstrap loader before anyone loads them. */
-    static final String[] CLASSES = {"Hooks", "WorkerState", "RuntimeHooks"};
+    /**
+     * Every class of {@code dev.weft.boot} (internal names): the hook classes and what they use. They must
+     * reach the bootstrap loader before anyone loads them.
+     */
+    static final String[] CLASSES = classes();
 
     private BootstrapJar() {}
 
@@ -34,26 +39,26 @@ final class BootstrapJar {
         byte[][] classes = new byte[CLASSES.length][];
         CRC32 crc = new CRC32();
         for (int i = 0; i < CLASSES.length; i++) {
-            classes[i] = resource(source, "dev/weft/boot/" + CLASSES[i] + ".class");
+            classes[i] = resource(source, CLASSES[i] + ".class");
             crc.update(classes[i]);
         }
         crc.update(resource(source, HookTrampolines.class.getName().replace('.', '/') + ".class"));
         // named by the classes as they are in Weft's jar and by the class that rewrites them, so
-        // that JVMs share one file: only the first pays for rewriting Hooks with ASM, and none for a
+        // that JVMs share one file: only the first pays for rewriting the hooks with ASM, and none for a
         // random temp-file name (seeding the random generator behind Files.createTempFile costs tens
         // of milliseconds)
         Path directory = Path.of(System.getProperty("java.io.tmpdir"));
         Path jar = directory.resolve("weft-boot-" + Long.toHexString(crc.getValue()) + "-" + sizeOf(classes) + ".jar");
         if (!Files.isRegularFile(jar)) {
             for (int i = 0; i < CLASSES.length; i++) {
-                if (CLASSES[i].equals("Hooks")) {
+                if (HookClasses.ALL.contains(CLASSES[i])) {
                     classes[i] = HookTrampolines.rewrite(classes[i]);
                 }
             }
             Path partial = directory.resolve(jar.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jarOut = new JarOutputStream(out)) {
                 for (int i = 0; i < CLASSES.length; i++) {
-                    jarOut.putNextEntry(new JarEntry("dev/weft/boot/" + CLASSES[i] + ".class"));
+                    jarOut.putNextEntry(new JarEntry(CLASSES[i] + ".class"));
                     jarOut.write(classes[i]);
                     jarOut.closeEntry();
                 }
@@ -65,6 +70,12 @@ final class BootstrapJar {
             }
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    private static String[] classes() {
+        List<String> classes = new ArrayList<>(HookClasses.ALL);
+        classes.addAll(List.of("dev/weft/boot/LiveWorker", "dev/weft/boot/WorkerState", "dev/weft/boot/RuntimeHooks"));
+        return classes.toArray(String[]::new);
     }
 
     private static byte[] resource(ClassLoader source, String resource) throws IOException {

@@ -123,7 +123,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
                         super.visitCode();
                         super.visitVarInsn(ILOAD, 1);
                         super.visitInsn(halt ? ICONST_1 : ICONST_0);
-                        super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "beforeExit", "(IZ)V", false);
+                        super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("beforeExit"), "beforeExit", "(IZ)V", false);
                     }
                 };
             }
@@ -249,7 +249,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread") && name.equals("currentThread")
                     && descriptor.equals("()Ljava/lang/Thread;")) {
-                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "currentThread", descriptor, false);
+                super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("currentThread"), "currentThread", descriptor, false);
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -274,8 +274,8 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
 
     /**
      * In a {@link InstrumentationScope.Mode#CLOCK} class: {@code System.currentTimeMillis()} becomes
-     * {@code Hooks.currentTimeMillis()}, and the result of {@code VM.getNanoTimeAdjustment(offset)} (the
-     * JDK's call stays, it alone may make it) goes through {@code Hooks.nanoTimeAdjustment(offset, result)}.
+     * {@code DeterminismHooks.currentTimeMillis()}, and the result of {@code VM.getNanoTimeAdjustment(offset)} (the
+     * JDK's call stays, it alone may make it) goes through {@code DeterminismHooks.nanoTimeAdjustment(offset, result)}.
      */
     private static final class ClockCalls extends MethodVisitor {
         ClockCalls(MethodVisitor next) {
@@ -286,21 +286,21 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == INVOKESTATIC && owner.equals("java/lang/System") && name.equals("currentTimeMillis")
                     && descriptor.equals("()J")) {
-                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "currentTimeMillis", "()J", false);
+                super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("currentTimeMillis"), "currentTimeMillis", "()J", false);
                 return;
             }
             if (opcode == INVOKESTATIC && owner.equals("jdk/internal/misc/VM") && name.equals("getNanoTimeAdjustment")
                     && descriptor.equals("(J)J")) {
                 super.visitInsn(DUP2); // the offset, for the hook
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "nanoTimeAdjustment", "(JJ)J", false);
+                super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("nanoTimeAdjustment"), "nanoTimeAdjustment", "(JJ)J", false);
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
     }
 
-    /** In a {@link InstrumentationScope.Mode#HASH_CALLS} class: {@code o.hashCode()} becomes {@code Hooks.hashCode(o)}. */
+    /** In a {@link InstrumentationScope.Mode#HASH_CALLS} class: {@code o.hashCode()} becomes {@code DeterminismHooks.hashCode(o)}. */
     private static final class HashCalls extends MethodVisitor {
         HashCalls(MethodVisitor next) {
             super(ASM9, next);
@@ -310,7 +310,7 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if ((opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) && name.equals("hashCode") && descriptor.equals("()I")
                     && (owner.equals("java/lang/Object") || !owner.startsWith("java/lang/"))) {
-                super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "hashCode", "(Ljava/lang/Object;)I", false);
+                super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("hashCode"), "hashCode", "(Ljava/lang/Object;)I", false);
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -427,25 +427,25 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         private InsnList enterCode(int site) {
             InsnList code = new InsnList();
             switch (wrap) {
-                case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicBegin", "()V", false));
-                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietBegin", "()V", false));
-                case INIT -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "classInitBegin", "()V", false));
+                case ATOMIC -> code.add(HookClasses.call("atomicBegin", "()V"));
+                case QUIET -> code.add(HookClasses.call("quietBegin", "()V"));
+                case INIT -> code.add(HookClasses.call("classInitBegin", "()V"));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "syncMethodEnter", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("syncMethodEnter", "(Ljava/lang/Object;I)V"));
                 }
                 case MONITOR -> {
                     code.add(pushMonitor());
                     code.add(new InsnNode(DUP));
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorEnter", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("monitorEnter", "(Ljava/lang/Object;I)V"));
                     code.add(new InsnNode(MONITORENTER));
                 }
                 case COLLECTION -> {
                     code.add(pushCollection());
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "collectionEnter", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("collectionEnter", "(Ljava/lang/Object;I)V"));
                 }
             }
             return code;
@@ -454,25 +454,25 @@ final class ClassInstrumenter extends ClassVisitor implements Opcodes {
         private InsnList exitCode(int site) {
             InsnList code = new InsnList();
             switch (wrap) {
-                case ATOMIC -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "atomicEnd", "()V", false));
-                case QUIET -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "quietEnd", "()V", false));
-                case INIT -> code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "classInitEnd", "()V", false));
+                case ATOMIC -> code.add(HookClasses.call("atomicEnd", "()V"));
+                case QUIET -> code.add(HookClasses.call("quietEnd", "()V"));
+                case INIT -> code.add(HookClasses.call("classInitEnd", "()V"));
                 case SYNC_ATOMIC -> {
                     code.add(pushMonitor());
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "syncMethodExit", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("syncMethodExit", "(Ljava/lang/Object;I)V"));
                 }
                 case MONITOR -> {
                     code.add(pushMonitor());
                     code.add(new InsnNode(DUP));
                     code.add(new InsnNode(MONITOREXIT));
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorExit", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("monitorExit", "(Ljava/lang/Object;I)V"));
                 }
                 case COLLECTION -> {
                     code.add(pushCollection());
                     code.add(pushInt(site));
-                    code.add(new MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "collectionExit", "(Ljava/lang/Object;I)V", false));
+                    code.add(HookClasses.call("collectionExit", "(Ljava/lang/Object;I)V"));
                 }
             }
             return code;

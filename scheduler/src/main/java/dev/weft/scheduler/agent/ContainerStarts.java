@@ -1,6 +1,6 @@
 package dev.weft.scheduler.agent;
 
-import dev.weft.boot.Hooks;
+import dev.weft.boot.ThreadHooks;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives {@link Hooks} a way to start a thread through {@code jdk.internal.vm.SharedThreadContainer}
+ * Gives {@link ThreadHooks} a way to start a thread through {@code jdk.internal.vm.SharedThreadContainer}
  * (JDK 21+ executors start their workers through it) when the caller is not managed.
  */
 final class ContainerStarts {
@@ -26,7 +26,7 @@ final class ContainerStarts {
                 Map.of("jdk.internal.vm", Set.of(ContainerStarts.class.getModule())), Set.of(), Map.of());
         Method start = container.getMethod("start", Thread.class);
         start.setAccessible(true);
-        Hooks.containerStart = (target, thread) -> {
+        ThreadHooks.containerStart = (target, thread) -> {
             try {
                 start.invoke(target, thread);
             } catch (InvocationTargetException e) {

@@ -38,7 +38,7 @@ final class ExitHookPlacement extends MethodVisitor implements Opcodes {
         targets = labels;
     }
 
-    /** Emits {@code Hooks.monitorExit(object, site)} (the object is on the stack) at the next instruction. */
+    /** Emits {@code SyncHooks.monitorExit(object, site)} (the object is on the stack) at the next instruction. */
     void monitorExitHook(int site) {
         flush(true);
         if (!framesRequired && targets == null) {
@@ -76,7 +76,7 @@ final class ExitHookPlacement extends MethodVisitor implements Opcodes {
         } else {
             super.visitLdcInsn(site);
         }
-        super.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "monitorExit", "(Ljava/lang/Object;I)V", false);
+        super.visitMethodInsn(INVOKESTATIC, HookClasses.owner("monitorExit"), "monitorExit", "(Ljava/lang/Object;I)V", false);
     }
 
     private record LineNumber(int line, Label start) {}

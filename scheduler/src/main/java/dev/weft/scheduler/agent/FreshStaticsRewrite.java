@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code serialPersistentFields}, which serialization reads by its modifiers), and two synthetic
  * methods are added, {@code weft$zero} (every non-constant static field back to its default) and
  * {@code weft$clinit} (a copy of the class initializer); the class initializer, when it completes,
- * hands the class's lookup to {@code Hooks.staticsInitialized}, so that the runtime knows the classes
+ * hands the class's lookup to {@code BoundaryHooks.staticsInitialized}, so that the runtime knows the classes
  * initialized so far, in the order their initializers completed. Not for interfaces (their fields
  * must stay final), enums (their constants are identities the JDK caches), classes with native
  * methods (native state would not be reset with them), nor on retransformation (no method can be added).
@@ -83,8 +83,7 @@ final class FreshStaticsRewrite implements Opcodes {
     static void register(org.objectweb.asm.tree.InsnList code) {
         code.add(new org.objectweb.asm.tree.MethodInsnNode(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
                 "()Ljava/lang/invoke/MethodHandles$Lookup;", false));
-        code.add(new org.objectweb.asm.tree.MethodInsnNode(INVOKESTATIC, MethodInstrumenter.HOOKS, "staticsInitialized",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;)V", false));
+        code.add(HookClasses.call("staticsInitialized", "(Ljava/lang/invoke/MethodHandles$Lookup;)V"));
     }
 
     /** Writes {@code weft$clinit}: the class initializer as the class file has it, before any rewriting. */
@@ -133,7 +132,8 @@ final class FreshStaticsRewrite implements Opcodes {
             MethodVisitor init = target.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
             init.visitCode();
             init.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-            init.visitMethodInsn(INVOKESTATIC, MethodInstrumenter.HOOKS, "staticsInitialized", "(Ljava/lang/invoke/MethodHandles$Lookup;)V", false);
+            init.visitMethodInsn(INVOKESTATIC, HookClasses.owner("staticsInitialized"), "staticsInitialized",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;)V", false);
             init.visitInsn(RETURN);
             init.visitMaxs(1, 0);
             init.visitEnd();

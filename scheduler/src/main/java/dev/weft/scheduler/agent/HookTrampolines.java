@@ -12,26 +12,27 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Keeps the runtime out of the JIT's inlining at every instrumented access. Each hook in
- * {@code dev.weft.boot.Hooks} is a cheap check ("is this the managed thread with the turn?") and, only
- * then, a call into the runtime through {@code RuntimeHooks}. Left alone, the JIT inlines that call —
- * and the scheduler, the strategy and the detectors behind it — into every JDK method that touches a
- * field: {@code ArrayList.size()} compiled to 64 KB in 0.6 s, and on two cores the compiler took half the
- * CPU of a whole test run. This rewrite sends each such call through a static trampoline marked
- * {@code @jdk.internal.vm.annotation.DontInline}, which HotSpot honours for classes of the boot class
- * path, where the hooks live: the check stays inlined, the runtime does not.
+ * Keeps the runtime out of the JIT's inlining at every instrumented access. Each hook of
+ * {@code dev.weft.boot} ({@link HookClasses}) is a cheap check ("is this the managed thread with the
+ * turn?") and, only then, a call into the runtime through {@code RuntimeHooks}. Left alone, the JIT
+ * inlines that call — and the scheduler, the strategy and the detectors behind it — into every JDK
+ * method that touches a field: {@code ArrayList.size()} compiled to 64 KB in 0.6 s, and on two cores
+ * the compiler took half the CPU of a whole test run. This rewrite sends each such call through a
+ * static trampoline of the hook's own class, marked {@code @jdk.internal.vm.annotation.DontInline},
+ * which HotSpot honours for classes of the boot class path, where the hooks live: the check stays
+ * inlined, the runtime does not.
  */
 final class HookTrampolines {
 
-    private static final String HOOKS = "dev/weft/boot/Hooks";
     private static final String RUNTIME_HOOKS = "dev/weft/boot/RuntimeHooks";
     private static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
 
     private HookTrampolines() {}
 
-    /** {@code Hooks}' class file with every call into {@code RuntimeHooks} going through a trampoline. */
+    /** A hook class's file with every call into {@code RuntimeHooks} going through a trampoline of that class. */
     static byte[] rewrite(byte[] hooks) {
         ClassReader reader = new ClassReader(hooks);
+        String hookClass = reader.getClassName();
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         Map<String, String> trampolines = new LinkedHashMap<>(); // "name descriptor" -> trampoline name
         boolean[] interfaceCall = {false}; // RuntimeHooks is an abstract class today; an interface would do as well
@@ -46,7 +47,7 @@ final class HookTrampolines {
                             interfaceCall[0] = isInterface;
                             String trampoline = trampolines.computeIfAbsent(method + " " + desc,
                                     key -> "weft$runtime$" + method + "$" + trampolines.size());
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, trampoline, staticDescriptor(desc), false);
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, hookClass, trampoline, staticDescriptor(desc), false);
                         } else {
                             super.visitMethodInsn(opcode, owner, method, desc, isInterface);
                         }

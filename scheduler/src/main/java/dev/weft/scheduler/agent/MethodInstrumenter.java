@@ -10,12 +10,11 @@ import org.objectweb.asm.Type;
 /**
  * Rewrites one method body: a hook call before every shared access and synchronization action,
  * and calls to {@code Thread}, {@code Object.wait/notify}, {@code LockSupport}, clocks and identity
- * hash codes redirected to {@link dev.weft.boot.Hooks}. Inserted code is straight-line and leaves
- * the operand stack as it found it, so existing stack-map frames stay valid.
+ * hash codes redirected to the hooks of {@code dev.weft.boot} (their owners: {@link HookClasses}).
+ * Inserted code is straight-line and leaves the operand stack as it found it, so existing stack-map
+ * frames stay valid.
  */
 final class MethodInstrumenter extends MethodVisitor implements Opcodes {
-
-    static final String HOOKS = "dev/weft/boot/Hooks";
 
     private final String className;
     private final String methodName;
@@ -113,7 +112,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     }
 
     private void hook(String name, String descriptor) {
-        super.visitMethodInsn(INVOKESTATIC, HOOKS, name, descriptor, false);
+        super.visitMethodInsn(INVOKESTATIC, HookClasses.owner(name), name, descriptor, false);
     }
 
     // ---- fields ----
@@ -306,7 +305,7 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
             return;
         }
         if (monitorsOnly) {
-            if (!isMonitorCall(opcode, name, descriptor) || !rewriteCall(opcode, owner, name, descriptor)) {
+            if (!ReplacedCalls.isMonitorCall(opcode, name, descriptor) || !rewriteCall(opcode, owner, name, descriptor)) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
             return;
@@ -340,113 +339,14 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     }
 
     private boolean rewriteCall(int opcode, String owner, String name, String descriptor) {
-        String hookName = null;
-        String hookDescriptor = null;
-        boolean withSite = true;
-        if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/vm/SharedThreadContainer")
-                && (name + descriptor).equals("start(Ljava/lang/Thread;)V")) {
-            hookName = "startInContainer";
-            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;I)V";
-        } else if (opcode == INVOKEINTERFACE && owner.startsWith("java/lang/Thread$Builder")
-                && (name + descriptor).equals("start(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
-            // JDK 21+: Thread.ofVirtual().start(task), Thread.ofPlatform().start(task)
-            hookName = "builderStart";
-            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Runnable;I)Ljava/lang/Thread;";
-        } else if (opcode == INVOKEINTERFACE && owner.equals("jdk/internal/access/JavaLangAccess")
-                && (name + descriptor).equals("start(Ljava/lang/Thread;Ljdk/internal/vm/ThreadContainer;)V")) {
-            // JDK 21+: how Executors.newVirtualThreadPerTaskExecutor() (ThreadPerTaskExecutor) starts its threads
-            hookName = "startWithAccess";
-            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Thread;Ljava/lang/Object;I)V";
-        } else if (opcode == INVOKESTATIC && owner.equals("java/lang/Thread")
-                && (name + descriptor).equals("startVirtualThread(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
-            hookName = "startVirtualThread";
-            hookDescriptor = "(Ljava/lang/Runnable;I)Ljava/lang/Thread;";
-        } else if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe")
-                && (name + descriptor).equals("park(ZJ)V")) {
-            // the JDK 21+ ForkJoinPool parks and wakes its workers through Unsafe, not LockSupport
-            hookName = "unsafePark";
-            hookDescriptor = "(Ljava/lang/Object;ZJI)V";
-        } else if (opcode == INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe")
-                && (name + descriptor).equals("unpark(Ljava/lang/Object;)V")) {
-            hookName = "unsafeUnpark";
-            hookDescriptor = "(Ljava/lang/Object;Ljava/lang/Object;I)V";
-        } else if (opcode == INVOKEVIRTUAL || opcode == INVOKEINTERFACE) {
-            switch (name + descriptor) {
-                case "wait()V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
-                case "wait(J)V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;JI)V"; }
-                case "wait(JI)V" -> { hookName = "waitOn"; hookDescriptor = "(Ljava/lang/Object;JII)V"; }
-                case "notify()V" -> { hookName = "notify"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
-                case "notifyAll()V" -> { hookName = "notifyAll"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
-                case "hashCode()I" -> {
-                    if (!isValueClass(owner)) {
-                        hookName = "hashCode";
-                        hookDescriptor = "(Ljava/lang/Object;)I";
-                        withSite = false;
-                    }
-                }
-                default -> {
-                    if (opcode == INVOKEVIRTUAL && isThreadMethod(name + descriptor) && ClassInfo.isThread(loader, owner)) {
-                        switch (name + descriptor) {
-                            case "start()V" -> { hookName = "start"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
-                            case "join()V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
-                            case "join(J)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JI)V"; }
-                            case "join(JI)V" -> { hookName = "join"; hookDescriptor = "(Ljava/lang/Thread;JII)V"; }
-                            case "join(Ljava/time/Duration;)Z" -> { hookName = "joinFor"; hookDescriptor = "(Ljava/lang/Thread;Ljava/lang/Object;I)Z"; }
-                            case "interrupt()V" -> { hookName = "interrupt"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
-                            case "isInterrupted()Z" -> { hookName = "isInterrupted"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
-                            case "isAlive()Z" -> { hookName = "isAlive"; hookDescriptor = "(Ljava/lang/Thread;)Z"; withSite = false; }
-                            case "getState()Ljava/lang/Thread$State;" -> {
-                                hookName = "getState";
-                                hookDescriptor = "(Ljava/lang/Thread;I)Ljava/lang/Thread$State;";
-                            }
-                            default -> { }
-                        }
-                    }
-                }
-            }
-        } else if (opcode == INVOKESTATIC) {
-            switch (owner) {
-                case "java/lang/Thread" -> {
-                    switch (name + descriptor) {
-                        case "currentThread()Ljava/lang/Thread;" -> { hookName = "currentThread"; hookDescriptor = "()Ljava/lang/Thread;"; withSite = false; }
-                        case "sleep(J)V" -> { hookName = "sleep"; hookDescriptor = "(JI)V"; }
-                        case "sleep(JI)V" -> { hookName = "sleep"; hookDescriptor = "(JII)V"; }
-                        case "yield()V" -> { hookName = "yield"; hookDescriptor = "(I)V"; }
-                        case "onSpinWait()V" -> { hookName = "onSpinWait"; hookDescriptor = "(I)V"; }
-                        case "interrupted()Z" -> { hookName = "interrupted"; hookDescriptor = "()Z"; withSite = false; }
-                        default -> { }
-                    }
-                }
-                case "java/util/concurrent/locks/LockSupport" -> {
-                    switch (name + descriptor) {
-                        case "park()V" -> { hookName = "park"; hookDescriptor = "(I)V"; }
-                        case "park(Ljava/lang/Object;)V" -> { hookName = "park"; hookDescriptor = "(Ljava/lang/Object;I)V"; }
-                        case "parkNanos(J)V" -> { hookName = "parkNanos"; hookDescriptor = "(JI)V"; }
-                        case "parkNanos(Ljava/lang/Object;J)V" -> { hookName = "parkNanos"; hookDescriptor = "(Ljava/lang/Object;JI)V"; }
-                        case "parkUntil(J)V" -> { hookName = "parkUntil"; hookDescriptor = "(JI)V"; }
-                        case "parkUntil(Ljava/lang/Object;J)V" -> { hookName = "parkUntil"; hookDescriptor = "(Ljava/lang/Object;JI)V"; }
-                        case "unpark(Ljava/lang/Thread;)V" -> { hookName = "unpark"; hookDescriptor = "(Ljava/lang/Thread;I)V"; }
-                        default -> { }
-                    }
-                }
-                case "java/lang/System" -> {
-                    switch (name + descriptor) {
-                        case "nanoTime()J" -> { hookName = "nanoTime"; hookDescriptor = "()J"; withSite = false; }
-                        case "currentTimeMillis()J" -> { hookName = "currentTimeMillis"; hookDescriptor = "()J"; withSite = false; }
-                        case "identityHashCode(Ljava/lang/Object;)I" -> { hookName = "identityHashCode"; hookDescriptor = "(Ljava/lang/Object;)I"; withSite = false; }
-                        default -> { }
-                    }
-                }
-                default -> { }
-            }
-        }
-        if (hookName == null) {
+        ReplacedCalls.Replacement replacement = ReplacedCalls.of(opcode, owner, name, descriptor, loader);
+        if (replacement == null) {
             return false;
         }
-        if (withSite) {
+        if (replacement.withSite()) {
             pushSite(Site.Kind.CALL, owner.substring(owner.lastIndexOf('/') + 1) + "." + name, 0);
         }
-        hook(hookName, hookDescriptor);
+        hook(replacement.hook(), replacement.descriptor());
         return true;
     }
 
@@ -461,9 +361,9 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
         if (!monitorsOnly && superCalled && bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory") && arguments.length >= 3
                 && arguments[1] instanceof Handle implementation && !serializable(bootstrap, arguments)) {
-            String[] hook = referenceHook(implementation);
+            ReplacedCalls.Replacement hook = ReplacedCalls.reference(implementation, loader);
             Type[] captured = Type.getArgumentTypes(descriptor);
-            boolean withSite = hook != null && hook[0].endsWith("Ref");
+            boolean withSite = hook != null && hook.withSite();
             if (hook != null && (!withSite || captured.length == 0 || captured.length == 1 && captured[0].getSize() == 1)) {
                 String newDescriptor = descriptor;
                 if (withSite) {
@@ -475,7 +375,8 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
                     newDescriptor = "(I" + descriptor.substring(1);
                 }
                 Object[] rewritten = arguments.clone();
-                rewritten[1] = new Handle(H_INVOKESTATIC, HOOKS, hook[0], hook[1], false);
+                rewritten[1] = new Handle(H_INVOKESTATIC, HookClasses.owner(hook.hook()), hook.hook(), hook.descriptor(),
+                        false);
                 super.visitInvokeDynamicInsn(name, newDescriptor, bootstrap, rewritten);
                 return;
             }
@@ -486,87 +387,6 @@ final class MethodInstrumenter extends MethodVisitor implements Opcodes {
     private static boolean serializable(Handle bootstrap, Object[] arguments) {
         return bootstrap.getName().equals("altMetafactory") && arguments.length > 3 && arguments[3] instanceof Integer flags
                 && (flags & 1) != 0;
-    }
-
-    /** The hook ({@code {name, descriptor}}) that replaces the method a reference names, or {@code null}. */
-    private String[] referenceHook(Handle method) {
-        String owner = method.getOwner();
-        String signature = method.getName() + method.getDesc();
-        int tag = method.getTag();
-        if (tag == H_INVOKEVIRTUAL || tag == H_INVOKEINTERFACE) {
-            String object = "Ljava/lang/Object;";
-            switch (signature) {
-                case "wait()V": return new String[] {"waitRef", "(I" + object + ")V"};
-                case "wait(J)V": return new String[] {"waitRef", "(I" + object + "J)V"};
-                case "wait(JI)V": return new String[] {"waitRef", "(I" + object + "JI)V"};
-                case "notify()V": return new String[] {"notifyRef", "(I" + object + ")V"};
-                case "notifyAll()V": return new String[] {"notifyAllRef", "(I" + object + ")V"};
-                default: break;
-            }
-            if (tag == H_INVOKEVIRTUAL && isThreadMethod(signature) && ClassInfo.isThread(loader, owner)) {
-                String thread = "Ljava/lang/Thread;";
-                return switch (signature) {
-                    case "start()V" -> new String[] {"startRef", "(I" + thread + ")V"};
-                    case "join()V" -> new String[] {"joinRef", "(I" + thread + ")V"};
-                    case "join(J)V" -> new String[] {"joinRef", "(I" + thread + "J)V"};
-                    case "join(JI)V" -> new String[] {"joinRef", "(I" + thread + "JI)V"};
-                    case "interrupt()V" -> new String[] {"interruptRef", "(I" + thread + ")V"};
-                    case "isInterrupted()Z" -> new String[] {"isInterrupted", "(" + thread + ")Z"};
-                    case "isAlive()Z" -> new String[] {"isAlive", "(" + thread + ")Z"};
-                    default -> null;
-                };
-            }
-            return null;
-        }
-        if (tag != H_INVOKESTATIC) {
-            return null;
-        }
-        return switch (owner + "." + signature) {
-            case "java/lang/Thread.sleep(J)V" -> new String[] {"sleepRef", "(IJ)V"};
-            case "java/lang/Thread.sleep(JI)V" -> new String[] {"sleepRef", "(IJI)V"};
-            case "java/lang/Thread.yield()V" -> new String[] {"yieldRef", "(I)V"};
-            case "java/lang/Thread.onSpinWait()V" -> new String[] {"onSpinWaitRef", "(I)V"};
-            case "java/lang/Thread.currentThread()Ljava/lang/Thread;" -> new String[] {"currentThread", "()Ljava/lang/Thread;"};
-            case "java/lang/Thread.interrupted()Z" -> new String[] {"interrupted", "()Z"};
-            case "java/util/concurrent/locks/LockSupport.park()V" -> new String[] {"parkRef", "(I)V"};
-            case "java/util/concurrent/locks/LockSupport.park(Ljava/lang/Object;)V" -> new String[] {"parkRef", "(ILjava/lang/Object;)V"};
-            case "java/util/concurrent/locks/LockSupport.parkNanos(J)V" -> new String[] {"parkNanosRef", "(IJ)V"};
-            case "java/util/concurrent/locks/LockSupport.parkNanos(Ljava/lang/Object;J)V" ->
-                    new String[] {"parkNanosRef", "(ILjava/lang/Object;J)V"};
-            case "java/util/concurrent/locks/LockSupport.parkUntil(J)V" -> new String[] {"parkUntilRef", "(IJ)V"};
-            case "java/util/concurrent/locks/LockSupport.parkUntil(Ljava/lang/Object;J)V" ->
-                    new String[] {"parkUntilRef", "(ILjava/lang/Object;J)V"};
-            case "java/util/concurrent/locks/LockSupport.unpark(Ljava/lang/Thread;)V" -> new String[] {"unparkRef", "(ILjava/lang/Thread;)V"};
-            case "java/lang/System.nanoTime()J" -> new String[] {"nanoTime", "()J"};
-            case "java/lang/System.currentTimeMillis()J" -> new String[] {"currentTimeMillis", "()J"};
-            case "java/lang/System.identityHashCode(Ljava/lang/Object;)I" -> new String[] {"identityHashCode", "(Ljava/lang/Object;)I"};
-            default -> null;
-        };
-    }
-
-    private static boolean isMonitorCall(int opcode, String name, String descriptor) {
-        if (opcode != INVOKEVIRTUAL && opcode != INVOKEINTERFACE) {
-            return false;
-        }
-        return switch (name + descriptor) {
-            case "wait()V", "wait(J)V", "wait(JI)V", "notify()V", "notifyAll()V" -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isThreadMethod(String nameAndDescriptor) {
-        return switch (nameAndDescriptor) {
-            case "start()V", "join()V", "join(J)V", "join(JI)V", "join(Ljava/time/Duration;)Z", "interrupt()V", "isInterrupted()Z",
-                    "isAlive()Z", "getState()Ljava/lang/Thread$State;" -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isValueClass(String owner) {
-        return owner.equals("java/lang/String") || owner.equals("java/lang/Integer") || owner.equals("java/lang/Long")
-                || owner.equals("java/lang/Short") || owner.equals("java/lang/Byte") || owner.equals("java/lang/Character")
-                || owner.equals("java/lang/Boolean") || owner.equals("java/lang/Double") || owner.equals("java/lang/Float")
-                || owner.equals("java/lang/Enum");
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.weft.scheduler.agent;
 
-import dev.weft.boot.Hooks;
+import dev.weft.boot.ThreadHooks;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives {@link Hooks} the JDK 21+ calls that start threads which instrumented code cannot name in a
+ * Gives {@link ThreadHooks} the JDK 21+ calls that start threads which instrumented code cannot name in a
  * class file compiled for Java 17: {@code Thread.Builder.start/unstarted}, {@code Thread.startVirtualThread},
  * {@code Thread.ofVirtual().unstarted}, and {@code JavaLangAccess.start(Thread, ThreadContainer)} (how the
  * thread-per-task executor starts a task's thread). On a managed thread the hooks start a logical thread
@@ -29,18 +29,18 @@ final class VirtualThreadStarts {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         Class<?> builder = Class.forName("java.lang.Thread$Builder");
         MethodType fromBuilder = MethodType.methodType(Thread.class, Object.class, Runnable.class);
-        Hooks.builderStartCall = lookup.findVirtual(builder, "start", MethodType.methodType(Thread.class, Runnable.class))
+        ThreadHooks.builderStartCall = lookup.findVirtual(builder, "start", MethodType.methodType(Thread.class, Runnable.class))
                 .asType(fromBuilder);
-        Hooks.builderUnstartedCall = lookup.findVirtual(builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class))
+        ThreadHooks.builderUnstartedCall = lookup.findVirtual(builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class))
                 .asType(fromBuilder);
-        Hooks.startVirtualCall = lookup.findStatic(Thread.class, "startVirtualThread",
+        ThreadHooks.startVirtualCall = lookup.findStatic(Thread.class, "startVirtualThread",
                 MethodType.methodType(Thread.class, Runnable.class));
         Object virtualBuilder = Thread.class.getMethod("ofVirtual").invoke(null);
         MethodHandle unstarted = lookup.findVirtual(builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class));
-        Hooks.unstartedVirtualCall = unstarted.bindTo(virtualBuilder);
+        ThreadHooks.unstartedVirtualCall = unstarted.bindTo(virtualBuilder);
         Class<?> access = Class.forName("jdk.internal.access.JavaLangAccess");
         Class<?> container = Class.forName("jdk.internal.vm.ThreadContainer");
-        Hooks.accessStartCall = MethodHandles.lookup().findVirtual(access, "start",
+        ThreadHooks.accessStartCall = MethodHandles.lookup().findVirtual(access, "start",
                 MethodType.methodType(void.class, Thread.class, container))
                 .asType(MethodType.methodType(void.class, Object.class, Thread.class, Object.class));
     }

@@ -59,7 +59,7 @@ public final class ControlledRuntime {
     private static void requireBootstrapHooks() {
         ClassLoader loader = ControlledRuntime.class.getClassLoader();
         try {
-            Class<?> hooks = Class.forName("dev.weft.boot.Hooks", false, loader);
+            Class<?> hooks = Class.forName("dev.weft.boot.MemoryHooks", false, loader);
             if (hooks.getClassLoader() != null) {
                 throw new IllegalStateException("weft's hook classes were loaded by " + hooks.getClassLoader()
                         + " instead of the bootstrap class loader, so instrumented JDK classes would not reach the runtime;"

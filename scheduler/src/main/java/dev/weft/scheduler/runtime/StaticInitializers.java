@@ -1,6 +1,6 @@
 package dev.weft.scheduler.runtime;
 
-import dev.weft.boot.Hooks;
+import dev.weft.boot.BoundaryHooks;
 import dev.weft.boot.WorkerState;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -34,7 +34,7 @@ final class StaticInitializers {
 
     /** The classes registered so far, in order of first initialization; new ones looked up once. */
     private synchronized List<Entry> entries() {
-        MethodHandles.Lookup[] added = Hooks.initializedStatics(registered);
+        MethodHandles.Lookup[] added = BoundaryHooks.initializedStatics(registered);
         registered += added.length;
         for (MethodHandles.Lookup lookup : added) {
             Class<?> type = lookup.lookupClass();
@@ -98,7 +98,7 @@ final class StaticInitializers {
             return;
         }
         // an array, not a list: a collection's accesses here would be the program's scheduling points
-        Hooks.classInitBegin();
+        BoundaryHooks.classInitBegin();
         try {
             for (Entry entry : chosen) {
                 invoke(entry, entry.zero());
@@ -107,7 +107,7 @@ final class StaticInitializers {
                 invoke(entry, entry.initializer());
             }
         } finally {
-            Hooks.classInitEnd();
+            BoundaryHooks.classInitEnd();
         }
     }
 

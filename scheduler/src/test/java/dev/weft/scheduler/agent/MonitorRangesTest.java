@@ -94,7 +94,7 @@ class MonitorRangesTest {
     private static List<MethodInsnNode> monitorHooks(MethodNode method) {
         List<MethodInsnNode> hooks = new ArrayList<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode call && call.owner.equals(MethodInstrumenter.HOOKS)
+            if (insn instanceof MethodInsnNode call && call.owner.equals(HookClasses.SYNC)
                     && (call.name.equals("monitorExit") || call.name.equals("monitorEnter"))) {
                 hooks.add(call);
             }
