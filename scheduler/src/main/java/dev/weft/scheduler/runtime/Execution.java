@@ -6,7 +6,6 @@ import dev.weft.scheduler.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One controlled execution, and the facade its hooks call ({@link RuntimeHooks}, through the static
@@ -22,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * scheduling point to the {@link SchedulingStep} (the enabled set, the strategy's choice, spin
  * detection), which switches threads through {@link Turns}. {@link VirtualClock} keeps virtual time
  * and deadlines, {@link DeterministicIdentity} the identity hashes and the program's random seeds,
- * {@link TraceRecorder} the trace, {@link Findings} what the detectors see and find, and {@link
- * StuckReport} says what each thread waits for when none can run.
+ * {@link TraceRecorder} the trace, {@link Findings} what the detectors see and find, {@link
+ * StuckReport} says what each thread waits for when none can run, and {@link Ending} gives the
+ * verdict and the result the controller returns.
  *
  * <p><b>Entering and leaving the runtime.</b> A hook arrives on the worker of the thread with the
  * turn, with the worker's hooks on ({@code active}). While the runtime's own code runs, the hooks must
@@ -82,6 +82,8 @@ final class Execution extends RuntimeHooks {
     private final ThreadControl threadControl;
     /** The memory-access hooks' part: every shared access the program makes passes through it. */
     private final MemoryAccesses memory;
+    /** The verdict, the notes, the outcome when no thread can run, the result. */
+    final Ending ending;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
@@ -100,6 +102,7 @@ final class Execution extends RuntimeHooks {
         this.threadControl = new ThreadControl(this);
         this.memory = new MemoryAccesses(this);
         this.findings = new Findings(this, detection);
+        this.ending = new Ending(this, weftFailures, threadControl, findings);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -115,15 +118,6 @@ final class Execution extends RuntimeHooks {
                 throw new ProgramException(t);
             }
         }, findings);
-    }
-
-    /**
-     * When tracing an execution known to take {@code expectedSteps} steps, keeps only the events of
-     * its first and last steps (see {@link ExecutionOptions#expectedSteps()}); the steps between are
-     * one line of the trace. Called by the controller before the execution starts.
-     */
-    void keepTraceOf(long expectedSteps) {
-        scheduling.keepTraceOf(expectedSteps);
     }
 
     LogicalThread root() {
@@ -153,49 +147,6 @@ final class Execution extends RuntimeHooks {
             worker.initDepth = 0;
             threadControl.finished(thread);
         }
-    }
-
-    /** Records the verdict (the first one wins) and wakes the controller. */
-    void finish(Outcome outcome) {
-        if (status.verdict == null) {
-            status.verdict = weftFailures.any() && !(outcome instanceof Outcome.Uncontrolled) ? weftFailures.outcome() : outcome;
-        }
-        if (!threadControl.allFinished()) {
-            status.aborting = true;
-        }
-        status.done = true;
-        LockSupport.unpark(controller);
-        Thread watching = status.watcher;
-        if (watching != null && status.aborting && !root().finished) {
-            // thread 0 runs on the controller's own thread and may wait for a turn it will not get:
-            // the watcher wakes it to unwind (an execution that ends normally leaves the watcher parked)
-            LockSupport.unpark(watching);
-        }
-    }
-
-
-    List<LogicalThread> threads() {
-        return threads;
-    }
-
-    LogicalThread currentThreadState() {
-        return scheduling.currentThread();
-    }
-
-    long steps() {
-        return status.step();
-    }
-
-    int switches() {
-        return scheduling.switches();
-    }
-
-    int preemptions() {
-        return scheduling.preemptions();
-    }
-
-    List<TraceEvent> trace() {
-        return trace.events();
     }
 
     // ------------------------------------------------------------------ hook plumbing
@@ -605,16 +556,6 @@ final class Execution extends RuntimeHooks {
         }
     }
 
-    // ------------------------------------------------------------------ what the detectors found
-
-    List<Outcome> warnings() {
-        return findings.warnings();
-    }
-
-    java.util.Map<String, Integer> suppressedRaces() {
-        return findings.suppressedRaces();
-    }
-
     // ------------------------------------------------------------------ determinism
 
     @Override
@@ -696,40 +637,6 @@ final class Execution extends RuntimeHooks {
         Worker w = (Worker) WorkerState.own();
         w.active = false; // off for good: the thread unwinds, outside the program
         threadControl.exit(w.current, status, halt);
-    }
-
-    // ------------------------------------------------------------------ reports
-
-    /** What the stuck-state report sees now: the threads, the monitors, the names, the thread with the turn. */
-    private StuckReport stuckReport() {
-        return new StuckReport(threads, monitors, byThread, names, scheduling.currentThread());
-    }
-
-    /** The outcome when no thread can run (see {@link StuckReport#outcome}); notes the threads left waiting when it passes. */
-    Outcome stuckOutcome() {
-        StuckReport report = stuckReport();
-        Outcome outcome = report.outcome();
-        if (outcome instanceof Outcome.Passed) {
-            notes.addAll(report.leftovers());
-        }
-        return outcome;
-    }
-
-    String threadReport(boolean blockedOnly) {
-        return stuckReport().threadReport(blockedOnly);
-    }
-
-    /** For the watching controller: see {@link StuckReport#blockedInsideInitializer}. */
-    String blockedInsideInitializer(LogicalThread current) {
-        return new StuckReport(new ArrayList<>(threads), monitors, byThread, names, scheduling.currentThread())
-                .blockedInsideInitializer(current);
-    }
-
-    /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
-    final List<String> notes = new ArrayList<>(0);
-
-    List<String> notes() {
-        return notes;
     }
 
     /** Wraps a checked exception thrown by the program so that it crosses {@link Runnable#run}. */

@@ -73,7 +73,7 @@ final class ThreadControl {
             // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
             body = VirtualThreadTasks.taskOf(thread);
             if (body == null) {
-                execution.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
                         + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
                 throw new ExecutionAbort();
             }
@@ -114,7 +114,7 @@ final class ThreadControl {
         if (target == null) {
             if (thread.isAlive()) {
                 // returning at once would be a wrong result (a join that does not wait), waiting a hang
-                execution.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
                         + " (started outside this execution, or by code weft does not instrument)", ""));
                 throw new ExecutionAbort();
             }
@@ -269,7 +269,7 @@ final class ThreadControl {
         }
         String poisoned = initializerStoppedByWeft(error);
         if (poisoned != null) {
-            execution.finish(new Outcome.Uncontrolled(
+            execution.ending.finish(new Outcome.Uncontrolled(
                 "weft stopped an earlier execution inside the static initializer of " + poisoned
                         + ", and the JVM never runs an initializer twice: every later use of the class fails",
                 "    " + error + "\n"));
@@ -277,7 +277,7 @@ final class ThreadControl {
         }
         Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
         if (handler == null) {
-            execution.finish(new Outcome.Failed(thread.id, error));
+            execution.ending.finish(new Outcome.Failed(thread.id, error));
             return;
         }
         worker.active = true;
@@ -288,7 +288,7 @@ final class ThreadControl {
         } catch (Throwable thrown) {
             worker.active = false;
             if (!status.aborting) {
-                execution.finish(new Outcome.Failed(thread.id, thrown));
+                execution.ending.finish(new Outcome.Failed(thread.id, thrown));
             }
             return;
         } finally {
@@ -296,9 +296,7 @@ final class ThreadControl {
         }
         String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
                 + ", which returned, as in the JVM (a handler that throws fails the test)";
-        if (!execution.notes.contains(note)) {
-            execution.notes.add(note);
-        }
+        execution.ending.note(note);
     }
 
     /** {@code thread} has ended (returned, thrown, or unwound): wakes its joiners and gives the turn on. */
@@ -322,13 +320,13 @@ final class ThreadControl {
             }
         }
         if (allFinished()) {
-            execution.finish(new Outcome.Passed());
+            execution.ending.finish(new Outcome.Passed());
             return;
         }
         try {
             LogicalThread next = scheduling.choose(thread);
             if (next == null) {
-                execution.finish(execution.stuckOutcome());
+                execution.ending.finish(execution.ending.stuckOutcome());
                 return;
             }
             scheduling.handoff(thread, next);
@@ -369,7 +367,7 @@ final class ThreadControl {
             stack.append("    at ").append(frame).append('\n');
         }
         if (!this.status.aborting) {
-            execution.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
+            execution.ending.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
         }
         throw new ExecutionAbort();
     }
