@@ -47,7 +47,8 @@ import java.util.List;
  * schedule} hands the turn over and waits for it); each worker's flag is its own. Three places turn
  * the hooks on for the program rather than off, and say so: {@link #runThread} (the thread's body)
  * and {@link ThreadControl#uncaught} (the program's uncaught-exception handler); and {@link #exit}
- * leaves them off for good (the thread unwinds outside the program).
+ * leaves them off for good (the thread unwinds outside the program). An exception a part throws for
+ * the program starts its stack at the hook ({@link StackFilter#startAt}).
  */
 final class Execution extends RuntimeHooks {
 
@@ -79,7 +80,8 @@ final class Execution extends RuntimeHooks {
     final SchedulingStep scheduling;
     private final MonitorControl monitorControl;
     private final Parking parking;
-    private final ThreadControl threadControl;
+    /** The threads of the execution and {@code Thread}'s own methods. */
+    final ThreadControl threadControl;
     /** The memory-access hooks' part: every shared access the program makes passes through it. */
     private final MemoryAccesses memory;
     /** The verdict, the notes, the outcome when no thread can run, the result. */
@@ -97,9 +99,9 @@ final class Execution extends RuntimeHooks {
         this.monitors = new Monitors(identities);
         this.turns = new Turns(this, pool, status, threads, monitors);
         this.scheduling = new SchedulingStep(this, status, strategy, maxSteps, threads, monitors, trace, clock, turns);
+        this.threadControl = new ThreadControl(this);
         this.monitorControl = new MonitorControl(this);
         this.parking = new Parking(this);
-        this.threadControl = new ThreadControl(this);
         this.memory = new MemoryAccesses(this);
         this.findings = new Findings(this, detection);
         this.ending = new Ending(this, weftFailures, threadControl, findings);
@@ -109,15 +111,7 @@ final class Execution extends RuntimeHooks {
 
     /** Creates thread 0 with the program's body and gives it the turn (see {@link ThreadControl#startRoot}). Called by the controller. */
     void start(Program program) {
-        threadControl.startRoot(() -> {
-            try {
-                program.run();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new ProgramException(t);
-            }
-        }, findings);
+        threadControl.startRoot(program, findings);
     }
 
     LogicalThread root() {
@@ -154,23 +148,6 @@ final class Execution extends RuntimeHooks {
     /** The worker of the calling thread; hooks arrive only on the worker with the turn. */
     private static Worker worker() {
         return (Worker) WorkerState.running;
-    }
-
-    /**
-     * Makes an exception a part threw for the program ({@code InterruptedException}, {@code
-     * IllegalMonitorStateException}, …) start its stack at this facade's hook, as it did when the
-     * facade threw it itself: a program, or an assertion library, that walks an exception's stack takes
-     * a step per frame. Called with the worker's hooks off.
-     */
-    private static void startHere(Throwable thrown) {
-        StackTraceElement[] stack = thrown.getStackTrace();
-        int first = 0;
-        while (first < stack.length && !stack[first].getClassName().equals(Execution.class.getName())) {
-            first++;
-        }
-        if (first > 0 && first < stack.length) {
-            thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, first, stack.length));
-        }
     }
 
     /** Enters the runtime's own code on {@code w}: its hooks go off; returns whether they were on, for {@link #leave}. */
@@ -275,16 +252,6 @@ final class Execution extends RuntimeHooks {
 
     // ------------------------------------------------------------------ monitors
 
-    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
-    LogicalThread logicalOf(Thread thread) {
-        if (thread == null) {
-            return null;
-        }
-        identity(thread);
-        return byThread.get(thread);
-    }
-
-
     @Override
     public void monitorEnter(Object monitor, int site) {
         Worker w = worker();
@@ -336,7 +303,7 @@ final class Execution extends RuntimeHooks {
         try {
             monitorControl.waitOn(w.current, monitor, millis, site);
         } catch (InterruptedException | IllegalMonitorStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -350,7 +317,7 @@ final class Execution extends RuntimeHooks {
         try {
             monitorControl.notify(w.current, monitor, all, site);
         } catch (IllegalMonitorStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -391,7 +358,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.start(w.current, thread, site);
         } catch (IllegalThreadStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -428,7 +395,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.join(w.current, thread, millis, site);
         } catch (InterruptedException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -447,7 +414,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.sleep(w.current, millis, site);
         } catch (InterruptedException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -515,13 +482,6 @@ final class Execution extends RuntimeHooks {
             return threadControl.state(w.current, thread, site);
         } finally {
             leave(w, wasActive);
-        }
-    }
-
-    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
-    void interruptObserved(LogicalThread me) {
-        if (listener != null) {
-            listener.interruptObserved(me.id, me.id);
         }
     }
 
@@ -637,14 +597,5 @@ final class Execution extends RuntimeHooks {
         Worker w = (Worker) WorkerState.own();
         w.active = false; // off for good: the thread unwinds, outside the program
         threadControl.exit(w.current, status, halt);
-    }
-
-    /** Wraps a checked exception thrown by the program so that it crosses {@link Runnable#run}. */
-    static final class ProgramException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ProgramException(Throwable cause) {
-            super(cause);
-        }
     }
 }

@@ -25,6 +25,7 @@ final class ThreadControl {
     private final List<LogicalThread> threads;
     private final Map<Thread, LogicalThread> byThread;
     private final ThreadObjects threadObjects;
+    private final DeterministicIdentity identities;
 
     ThreadControl(Execution execution) {
         this.execution = execution;
@@ -36,16 +37,27 @@ final class ThreadControl {
         this.threads = execution.threads;
         this.byThread = execution.byThread;
         this.threadObjects = execution.threadObjects;
+        this.identities = execution.identities;
     }
 
     /**
      * Creates thread 0, whose body is the program's, and gives it the turn: on the calling driver when
      * it runs thread 0 itself (see {@code Controller#execute}), else on a worker of the pool. The
-     * listener learns of the execution first.
+     * listener learns of the execution first. A checked exception of the program crosses {@link
+     * Runnable#run} wrapped in a {@link ProgramException}.
      */
-    void startRoot(Runnable body, ExecutionControl control) {
+    void startRoot(Program program, ExecutionControl control) {
         threadObjects.reset();
         Thread main = threadObjects.next();
+        Runnable body = () -> {
+            try {
+                program.run();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new ProgramException(t);
+            }
+        };
         LogicalThread root = new LogicalThread(0, main, body, true);
         threads.add(root);
         byThread.put(main, root);
@@ -62,10 +74,26 @@ final class ThreadControl {
         execution.pool.take().assign(execution, root);
     }
 
+    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
+    LogicalThread logicalOf(Thread thread) {
+        if (thread == null) {
+            return null;
+        }
+        identities.of(thread);
+        return byThread.get(thread);
+    }
+
+    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
+    void interruptObserved(LogicalThread me) {
+        if (listener != null) {
+            listener.interruptObserved(me.id, me.id);
+        }
+    }
+
     void start(LogicalThread me, Thread thread, int site) {
         scheduling.pending(me, site, 0, true);
         scheduling.schedule(me);
-        if (execution.logicalOf(thread) != null || thread.isAlive()) {
+        if (logicalOf(thread) != null || thread.isAlive()) {
             throw new IllegalThreadStateException("thread already started: " + thread.getName());
         }
         Runnable body = thread::run;
@@ -108,7 +136,7 @@ final class ThreadControl {
     }
 
     void join(LogicalThread me, Thread thread, long millis, int site) throws InterruptedException {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
         scheduling.schedule(me);
         if (target == null) {
@@ -124,7 +152,7 @@ final class ThreadControl {
         while (!target.finished) {
             if (me.interrupted) {
                 me.interrupted = false;
-                execution.interruptObserved(me);
+                interruptObserved(me);
                 throw new InterruptedException();
             }
             me.block(new LogicalThread.Blocked.Joining(target, clock.deadlineInMillis(millis)));
@@ -146,7 +174,7 @@ final class ThreadControl {
         scheduling.schedule(me);
         if (me.interrupted) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            interruptObserved(me);
             throw new InterruptedException("sleep interrupted");
         }
         if (trace.on) {
@@ -159,13 +187,13 @@ final class ThreadControl {
         scheduling.schedule(me);
         if (me.takeInterruptedWake()) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            interruptObserved(me);
             throw new InterruptedException("sleep interrupted");
         }
     }
 
     void interrupt(LogicalThread me, Thread thread, int site) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
         scheduling.schedule(me);
         if (target == null) {
@@ -191,7 +219,7 @@ final class ThreadControl {
     }
 
     boolean isInterrupted(LogicalThread me, Thread thread, boolean clear) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         if (target == null) {
             return clear ? Thread.interrupted() : thread.isInterrupted();
         }
@@ -206,7 +234,7 @@ final class ThreadControl {
     }
 
     boolean isAlive(LogicalThread me, Thread thread) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         if (target != null && target.finished && listener != null) {
             listener.joined(me.id, target.id); // isAlive() returning false orders like join
         }
@@ -257,13 +285,13 @@ final class ThreadControl {
      * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
      * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
      * exception is the verdict. A checked exception of thread 0's body arrives wrapped in a {@link
-     * Execution.ProgramException}; an execution already unwinding has its verdict; a class that an
+     * ProgramException}; an execution already unwinding has its verdict; a class that an
      * earlier execution's abort left uninitialized makes it uncontrolled. Called by {@link
      * Execution#runThread} with the worker's hooks off, and not through another method of this part:
      * the handler's stack is the program's.
      */
     void uncaught(Worker worker, LogicalThread thread, Throwable raised) {
-        Throwable error = raised instanceof Execution.ProgramException p ? p.getCause() : raised;
+        Throwable error = raised instanceof ProgramException p ? p.getCause() : raised;
         if (status.aborting) {
             return;
         }
