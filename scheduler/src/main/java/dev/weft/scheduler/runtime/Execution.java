@@ -80,7 +80,7 @@ final class Execution extends RuntimeHooks {
     final SchedulingStep scheduling;
     private final MonitorControl monitorControl;
     private final Parking parking;
-    /** The threads of the execution and {@code Thread}'s own methods. */
+    /** {@code Thread}'s own methods, thread 0, each thread's end; the other parts find a logical thread through it. */
     final ThreadControl threadControl;
     /** The memory-access hooks' part: every shared access the program makes passes through it. */
     private final MemoryAccesses memory;
@@ -323,7 +323,6 @@ final class Execution extends RuntimeHooks {
             leave(w, wasActive);
         }
     }
-
 
     // ------------------------------------------------------------------ park / unpark
 
