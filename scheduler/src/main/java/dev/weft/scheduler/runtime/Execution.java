@@ -558,7 +558,7 @@ final class Execution extends RuntimeHooks {
         } finally {
             leave(w, wasActive);
         }
-        return identity ? identity(object) : object.hashCode();
+        return identity ? identity(object) : object.hashCode(); // the program's own hashCode, from the hook's frame
     }
 
     /** Every exception a hook throws passes here first: see {@link WeftFailures#raised}. */

@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * (timed or not), {@code sleep} (in virtual time), {@code interrupt} and what it wakes, {@code
  * isInterrupted}, {@code isAlive} and {@code getState} as the model sees them. A thread the execution
  * does not control is left to the JVM, or, where that would give a wrong result, reported as
- * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also what
- * becomes of a thread's uncaught exception ({@link #uncaught}), and its end ({@link #finished}), and
- * the execution's own common pool ({@link #commonPool}).
+ * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also thread 0
+ * and the program's body ({@link #startRoot}), what becomes of a thread's uncaught exception ({@link
+ * #uncaught}), and its end ({@link #finished}), the execution's own common pool ({@link
+ * #commonPool}), and, for the other parts, the logical thread of a {@code Thread} ({@link #logicalOf}).
  */
 final class ThreadControl {
 
@@ -101,8 +102,8 @@ final class ThreadControl {
             // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
             body = VirtualThreadTasks.taskOf(thread);
             if (body == null) {
-                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
-                        + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft"
+                        + " cannot reach on this JDK (" + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
                 throw new ExecutionAbort();
             }
         }
@@ -142,8 +143,8 @@ final class ThreadControl {
         if (target == null) {
             if (thread.isAlive()) {
                 // returning at once would be a wrong result (a join that does not wait), waiting a hang
-                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
-                        + " (started outside this execution, or by code weft does not instrument)", ""));
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not"
+                        + " control (started outside this execution, or by code weft does not instrument)", ""));
                 throw new ExecutionAbort();
             }
             return;
