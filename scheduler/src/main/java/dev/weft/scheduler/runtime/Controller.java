@@ -111,7 +111,7 @@ final class Controller {
             execution.status.rootWorker = driving.worker;
         }
         if (options.trace() && options.expectedSteps() > 0) {
-            execution.keepTraceOf(options.expectedSteps());
+            execution.scheduling.keepTraceOf(options.expectedSteps());
         }
         // a default uncaught-exception handler the program sets is its own, like any state of the JVM's
         // it changes: the next execution (and the next test) starts without it
@@ -130,11 +130,7 @@ final class Controller {
         if (execution.status.strategyFailure != null) {
             throw execution.status.strategyFailure;
         }
-        Outcome outcome = execution.status.verdict == null ? new Outcome.Passed() : execution.status.verdict;
-        List<TraceEvent> trace = options.trace() ? List.copyOf(execution.trace()) : List.of();
-        return new ExecutionResult(outcome, execution.steps(), execution.switches(), execution.preemptions(),
-                execution.threads().size(), trace, execution.warnings(), execution.suppressedRaces(),
-                outcome.failed() ? List.of() : execution.notes());
+        return execution.ending.result(options.trace());
     }
 
     private void awaitEnd(Execution execution) {
@@ -159,7 +155,7 @@ final class Controller {
                 continue;
             }
             pool.nudge();
-            LogicalThread current = execution.currentThreadState();
+            LogicalThread current = execution.scheduling.currentThread();
             Outcome stuck = Watchdog.verdict(execution, current, now - lastProgress);
             if (stuck != null) {
                 giveUp(execution, current, stuck);
@@ -399,7 +395,7 @@ final class Controller {
                 lastProgress = now;
                 continue;
             }
-            LogicalThread current = execution.currentThreadState();
+            LogicalThread current = execution.scheduling.currentThread();
             Outcome stuck = Watchdog.verdict(execution, current, now - lastProgress);
             if (stuck == null || !inline.compareAndSet(execution, null)) {
                 continue;
@@ -462,7 +458,7 @@ final class Controller {
      * before any other is woken to unwind: it still runs the program's {@code finally} blocks.
      */
     private static void awaitVerdictThread(Execution execution) {
-        LogicalThread running = execution.currentThreadState();
+        LogicalThread running = execution.scheduling.currentThread();
         if (running != null && running.worker != null && !running.awaiting) {
             awaitUnwound(execution, running);
         }

@@ -6,7 +6,6 @@ import dev.weft.scheduler.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One controlled execution, and the facade its hooks call ({@link RuntimeHooks}, through the static
@@ -22,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * scheduling point to the {@link SchedulingStep} (the enabled set, the strategy's choice, spin
  * detection), which switches threads through {@link Turns}. {@link VirtualClock} keeps virtual time
  * and deadlines, {@link DeterministicIdentity} the identity hashes and the program's random seeds,
- * {@link TraceRecorder} the trace, {@link Findings} what the detectors see and find, and {@link
- * StuckReport} says what each thread waits for when none can run.
+ * {@link TraceRecorder} the trace, {@link Findings} what the detectors see and find, {@link
+ * StuckReport} says what each thread waits for when none can run, and {@link Ending} gives the
+ * verdict and the result the controller returns.
  *
  * <p><b>Entering and leaving the runtime.</b> A hook arrives on the worker of the thread with the
  * turn, with the worker's hooks on ({@code active}). While the runtime's own code runs, the hooks must
@@ -47,7 +47,8 @@ import java.util.concurrent.locks.LockSupport;
  * schedule} hands the turn over and waits for it); each worker's flag is its own. Three places turn
  * the hooks on for the program rather than off, and say so: {@link #runThread} (the thread's body)
  * and {@link ThreadControl#uncaught} (the program's uncaught-exception handler); and {@link #exit}
- * leaves them off for good (the thread unwinds outside the program).
+ * leaves them off for good (the thread unwinds outside the program). An exception a part throws for
+ * the program starts its stack at the hook ({@link StackFilter#startAt}).
  */
 final class Execution extends RuntimeHooks {
 
@@ -79,9 +80,12 @@ final class Execution extends RuntimeHooks {
     final SchedulingStep scheduling;
     private final MonitorControl monitorControl;
     private final Parking parking;
-    private final ThreadControl threadControl;
+    /** {@code Thread}'s own methods, thread 0, each thread's end; the other parts find a logical thread through it. */
+    final ThreadControl threadControl;
     /** The memory-access hooks' part: every shared access the program makes passes through it. */
     private final MemoryAccesses memory;
+    /** The verdict, the notes, the outcome when no thread can run, the result. */
+    final Ending ending;
 
     Execution(Strategy strategy, long seed, long maxSteps, boolean tracing, WorkerPool pool, Thread controller,
             ExecutionListener listener, DetectionMode detection, ThreadObjects threadObjects) {
@@ -95,35 +99,19 @@ final class Execution extends RuntimeHooks {
         this.monitors = new Monitors(identities);
         this.turns = new Turns(this, pool, status, threads, monitors);
         this.scheduling = new SchedulingStep(this, status, strategy, maxSteps, threads, monitors, trace, clock, turns);
+        this.threadControl = new ThreadControl(this);
         this.monitorControl = new MonitorControl(this);
         this.parking = new Parking(this);
-        this.threadControl = new ThreadControl(this);
         this.memory = new MemoryAccesses(this);
         this.findings = new Findings(this, detection);
+        this.ending = new Ending(this, weftFailures, threadControl, findings);
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     /** Creates thread 0 with the program's body and gives it the turn (see {@link ThreadControl#startRoot}). Called by the controller. */
     void start(Program program) {
-        threadControl.startRoot(() -> {
-            try {
-                program.run();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new ProgramException(t);
-            }
-        }, findings);
-    }
-
-    /**
-     * When tracing an execution known to take {@code expectedSteps} steps, keeps only the events of
-     * its first and last steps (see {@link ExecutionOptions#expectedSteps()}); the steps between are
-     * one line of the trace. Called by the controller before the execution starts.
-     */
-    void keepTraceOf(long expectedSteps) {
-        scheduling.keepTraceOf(expectedSteps);
+        threadControl.startRoot(program, findings);
     }
 
     LogicalThread root() {
@@ -155,71 +143,11 @@ final class Execution extends RuntimeHooks {
         }
     }
 
-    /** Records the verdict (the first one wins) and wakes the controller. */
-    void finish(Outcome outcome) {
-        if (status.verdict == null) {
-            status.verdict = weftFailures.any() && !(outcome instanceof Outcome.Uncontrolled) ? weftFailures.outcome() : outcome;
-        }
-        if (!threadControl.allFinished()) {
-            status.aborting = true;
-        }
-        status.done = true;
-        LockSupport.unpark(controller);
-        Thread watching = status.watcher;
-        if (watching != null && status.aborting && !root().finished) {
-            // thread 0 runs on the controller's own thread and may wait for a turn it will not get:
-            // the watcher wakes it to unwind (an execution that ends normally leaves the watcher parked)
-            LockSupport.unpark(watching);
-        }
-    }
-
-
-    List<LogicalThread> threads() {
-        return threads;
-    }
-
-    LogicalThread currentThreadState() {
-        return scheduling.currentThread();
-    }
-
-    long steps() {
-        return status.step();
-    }
-
-    int switches() {
-        return scheduling.switches();
-    }
-
-    int preemptions() {
-        return scheduling.preemptions();
-    }
-
-    List<TraceEvent> trace() {
-        return trace.events();
-    }
-
     // ------------------------------------------------------------------ hook plumbing
 
     /** The worker of the calling thread; hooks arrive only on the worker with the turn. */
     private static Worker worker() {
         return (Worker) WorkerState.running;
-    }
-
-    /**
-     * Makes an exception a part threw for the program ({@code InterruptedException}, {@code
-     * IllegalMonitorStateException}, …) start its stack at this facade's hook, as it did when the
-     * facade threw it itself: a program, or an assertion library, that walks an exception's stack takes
-     * a step per frame. Called with the worker's hooks off.
-     */
-    private static void startHere(Throwable thrown) {
-        StackTraceElement[] stack = thrown.getStackTrace();
-        int first = 0;
-        while (first < stack.length && !stack[first].getClassName().equals(Execution.class.getName())) {
-            first++;
-        }
-        if (first > 0 && first < stack.length) {
-            thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, first, stack.length));
-        }
     }
 
     /** Enters the runtime's own code on {@code w}: its hooks go off; returns whether they were on, for {@link #leave}. */
@@ -324,16 +252,6 @@ final class Execution extends RuntimeHooks {
 
     // ------------------------------------------------------------------ monitors
 
-    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
-    LogicalThread logicalOf(Thread thread) {
-        if (thread == null) {
-            return null;
-        }
-        identity(thread);
-        return byThread.get(thread);
-    }
-
-
     @Override
     public void monitorEnter(Object monitor, int site) {
         Worker w = worker();
@@ -385,7 +303,7 @@ final class Execution extends RuntimeHooks {
         try {
             monitorControl.waitOn(w.current, monitor, millis, site);
         } catch (InterruptedException | IllegalMonitorStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -399,13 +317,12 @@ final class Execution extends RuntimeHooks {
         try {
             monitorControl.notify(w.current, monitor, all, site);
         } catch (IllegalMonitorStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
         }
     }
-
 
     // ------------------------------------------------------------------ park / unpark
 
@@ -440,7 +357,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.start(w.current, thread, site);
         } catch (IllegalThreadStateException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -477,7 +394,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.join(w.current, thread, millis, site);
         } catch (InterruptedException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -496,7 +413,7 @@ final class Execution extends RuntimeHooks {
         try {
             threadControl.sleep(w.current, millis, site);
         } catch (InterruptedException e) {
-            startHere(e);
+            StackFilter.startAt(Execution.class, e);
             throw e;
         } finally {
             leave(w, wasActive);
@@ -567,13 +484,6 @@ final class Execution extends RuntimeHooks {
         }
     }
 
-    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
-    void interruptObserved(LogicalThread me) {
-        if (listener != null) {
-            listener.interruptObserved(me.id, me.id);
-        }
-    }
-
     // ------------------------------------------------------------------ collections (no scheduling point)
 
     @Override
@@ -603,16 +513,6 @@ final class Execution extends RuntimeHooks {
         } finally {
             leave(w, wasActive);
         }
-    }
-
-    // ------------------------------------------------------------------ what the detectors found
-
-    List<Outcome> warnings() {
-        return findings.warnings();
-    }
-
-    java.util.Map<String, Integer> suppressedRaces() {
-        return findings.suppressedRaces();
     }
 
     // ------------------------------------------------------------------ determinism
@@ -658,7 +558,7 @@ final class Execution extends RuntimeHooks {
         } finally {
             leave(w, wasActive);
         }
-        return identity ? identity(object) : object.hashCode();
+        return identity ? identity(object) : object.hashCode(); // the program's own hashCode, from the hook's frame
     }
 
     /** Every exception a hook throws passes here first: see {@link WeftFailures#raised}. */
@@ -696,48 +596,5 @@ final class Execution extends RuntimeHooks {
         Worker w = (Worker) WorkerState.own();
         w.active = false; // off for good: the thread unwinds, outside the program
         threadControl.exit(w.current, status, halt);
-    }
-
-    // ------------------------------------------------------------------ reports
-
-    /** What the stuck-state report sees now: the threads, the monitors, the names, the thread with the turn. */
-    private StuckReport stuckReport() {
-        return new StuckReport(threads, monitors, byThread, names, scheduling.currentThread());
-    }
-
-    /** The outcome when no thread can run (see {@link StuckReport#outcome}); notes the threads left waiting when it passes. */
-    Outcome stuckOutcome() {
-        StuckReport report = stuckReport();
-        Outcome outcome = report.outcome();
-        if (outcome instanceof Outcome.Passed) {
-            notes.addAll(report.leftovers());
-        }
-        return outcome;
-    }
-
-    String threadReport(boolean blockedOnly) {
-        return stuckReport().threadReport(blockedOnly);
-    }
-
-    /** For the watching controller: see {@link StuckReport#blockedInsideInitializer}. */
-    String blockedInsideInitializer(LogicalThread current) {
-        return new StuckReport(new ArrayList<>(threads), monitors, byThread, names, scheduling.currentThread())
-                .blockedInsideInitializer(current);
-    }
-
-    /** Notes on this execution, which passed: the threads it started that were left waiting when the body returned. */
-    final List<String> notes = new ArrayList<>(0);
-
-    List<String> notes() {
-        return notes;
-    }
-
-    /** Wraps a checked exception thrown by the program so that it crosses {@link Runnable#run}. */
-    static final class ProgramException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ProgramException(Throwable cause) {
-            super(cause);
-        }
     }
 }

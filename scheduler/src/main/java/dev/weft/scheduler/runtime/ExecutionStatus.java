@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  *   <li>{@link #watcher}: written by the controller before {@code start}, read by the thread that
  *       reaches a verdict; volatile.
  *   <li>{@link #verdict}, {@link #strategyFailure}: written first, then {@link #done} (and {@link
- *       #aborting}), by the thread with the turn ({@link Execution#finish}) or by the controller when
+ *       #aborting}), by the thread with the turn ({@link Ending#finish}) or by the controller when
  *       its watchdog gives up ({@link #finishFromController}); the controller reads them only after it
  *       saw {@code done}: all volatile, so the write of {@code done} publishes them. A verdict is
  *       written once (the first wins); a racing second writer only ever finds it set.

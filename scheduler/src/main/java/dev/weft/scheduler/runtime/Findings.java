@@ -46,7 +46,7 @@ final class Findings implements ExecutionControl {
     @Override
     public void report(Outcome finding) {
         if (detection == DetectionMode.FAIL) {
-            execution.finish(finding);
+            execution.ending.finish(finding);
             throw new ExecutionAbort();
         }
         warnings.add(finding);

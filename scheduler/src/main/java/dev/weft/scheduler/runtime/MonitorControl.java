@@ -20,6 +20,7 @@ final class MonitorControl {
     private final ObjectNames names;
     private final VirtualClock clock;
     private final Monitors monitors;
+    private final ThreadControl threadControl;
 
     MonitorControl(Execution execution) {
         this.execution = execution;
@@ -30,6 +31,7 @@ final class MonitorControl {
         this.names = execution.names;
         this.clock = execution.clock;
         this.monitors = execution.monitors;
+        this.threadControl = execution.threadControl;
     }
 
     void enter(LogicalThread me, Object monitor, int site) {
@@ -93,7 +95,7 @@ final class MonitorControl {
         MonitorState m = monitors.held(me, monitor);
         if (me.interrupted) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            threadControl.interruptObserved(me);
             throw new InterruptedException();
         }
         if (trace.on) {
@@ -121,7 +123,7 @@ final class MonitorControl {
         }
         if (me.takeInterruptedWake()) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            threadControl.interruptObserved(me);
             throw new InterruptedException();
         }
     }

@@ -16,6 +16,7 @@ final class Parking {
     private final ExecutionListener listener;
     private final ObjectNames names;
     private final VirtualClock clock;
+    private final ThreadControl threadControl;
 
     Parking(Execution execution) {
         this.execution = execution;
@@ -25,6 +26,7 @@ final class Parking {
         this.listener = execution.listener;
         this.names = execution.names;
         this.clock = execution.clock;
+        this.threadControl = execution.threadControl;
     }
 
     void park(LogicalThread me, Object blocker, long nanos, boolean absolute, int site) {
@@ -62,7 +64,7 @@ final class Parking {
     }
 
     void unpark(LogicalThread me, Thread thread, int site) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = threadControl.logicalOf(thread);
         scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
         scheduling.schedule(me);
         if (target == null) {

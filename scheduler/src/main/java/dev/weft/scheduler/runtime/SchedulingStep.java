@@ -67,7 +67,12 @@ final class SchedulingStep implements SchedulingPoint {
         this.checkpoint = maxSteps + 1;
     }
 
-    /** Keeps only the first and last steps' events of a long traced execution (see {@link TraceRecorder#keepOnly}). */
+    /**
+     * When tracing an execution known to take {@code expectedSteps} steps, keeps only the events of
+     * its first and last steps (see {@link ExecutionOptions#expectedSteps()} and {@link
+     * TraceRecorder#keepOnly}); the steps between are one line of the trace. Called by the controller
+     * before the execution starts.
+     */
     void keepTraceOf(long expectedSteps) {
         checkpoint = Math.min(checkpoint, trace.keepOnly(expectedSteps));
     }
@@ -92,8 +97,8 @@ final class SchedulingStep implements SchedulingPoint {
     /** At step {@code s}, the step bound or an edge of the trace window. */
     private void checkpoint(LogicalThread me, long s) {
         if (s > maxSteps) {
-            execution.finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps (the step bound:"
-                    + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", execution.threadReport(false)));
+            execution.ending.finish(new Outcome.Hang("the execution did not finish within " + maxSteps + " steps (the step bound:"
+                    + " maxSteps in @ConcurrencyTest, or weft.maxSteps)", StuckReport.of(execution).threadReport(false)));
             throw new ExecutionAbort();
         }
         long next = trace.edge(me, s);
@@ -161,7 +166,7 @@ final class SchedulingStep implements SchedulingPoint {
         }
         LogicalThread next = choose(me);
         if (next == null) {
-            execution.finish(execution.stuckOutcome());
+            execution.ending.finish(execution.ending.stuckOutcome());
             throw new ExecutionAbort();
         }
         if (next != me) {
@@ -188,7 +193,7 @@ final class SchedulingStep implements SchedulingPoint {
             pick = strategy.pick(this);
         } catch (RuntimeException e) {
             status.strategyFailure = e;
-            execution.finish(new Outcome.Uncontrolled("the strategy failed: " + e.getMessage(), ""));
+            execution.ending.finish(new Outcome.Uncontrolled("the strategy failed: " + e.getMessage(), ""));
             throw new ExecutionAbort();
         }
         LogicalThread chosen = pick >= 0 && pick < threads.size() ? threads.get(pick) : null;
@@ -206,7 +211,7 @@ final class SchedulingStep implements SchedulingPoint {
                     computeEnabled();
                     return firstTimedOut(chosen);
                 }
-                execution.finish(new Outcome.Hang(spinReason(), execution.threadReport(false)));
+                execution.ending.finish(new Outcome.Hang(spinReason(), StuckReport.of(execution).threadReport(false)));
                 throw new ExecutionAbort();
             }
         }

@@ -2,11 +2,13 @@ package dev.weft.scheduler.runtime;
 
 import dev.weft.scheduler.agent.InstrumentationScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Drops Weft's own frames (hooks, runtime, workers, the engine's runners) and the JVM's plumbing
- * (method handles, reflection, thread entry) from stack traces shown to users.
+ * (method handles, reflection, thread entry) from stack traces shown to users; makes an exception
+ * thrown for the program start at the hook that called the runtime ({@link #startAt}).
  */
 final class StackFilter {
 
@@ -32,6 +34,23 @@ final class StackFilter {
             }
         }
         return frames;
+    }
+
+    /**
+     * Makes an exception a part threw for the program ({@code InterruptedException}, {@code
+     * IllegalMonitorStateException}, …) start its stack at the hook of {@code facade} that called the
+     * part, as it did when the facade threw it itself: a program, or an assertion library, that walks
+     * an exception's stack takes a step per frame. Called with the worker's hooks off.
+     */
+    static void startAt(Class<?> facade, Throwable thrown) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        int first = 0;
+        while (first < stack.length && !stack[first].getClassName().equals(facade.getName())) {
+            first++;
+        }
+        if (first > 0 && first < stack.length) {
+            thrown.setStackTrace(Arrays.copyOfRange(stack, first, stack.length));
+        }
     }
 
     /** Whether a frame of this class and method is Weft's own or the JVM's plumbing, never shown. */

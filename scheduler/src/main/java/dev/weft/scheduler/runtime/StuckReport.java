@@ -31,6 +31,12 @@ final class StuckReport {
         this.current = current;
     }
 
+    /** What the report sees of {@code execution} now: its threads, its monitors, its names, the thread with the turn. */
+    static StuckReport of(Execution execution) {
+        return new StuckReport(execution.threads, execution.monitors, execution.byThread, execution.names,
+                execution.scheduling.currentThread());
+    }
+
     /**
      * The outcome when no thread can run. While thread 0 (the program's body) has not returned, a
      * deadlock. Once it has, the program is over, as it is in a JVM: the threads left waiting for work

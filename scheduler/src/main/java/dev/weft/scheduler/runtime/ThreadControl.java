@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * (timed or not), {@code sleep} (in virtual time), {@code interrupt} and what it wakes, {@code
  * isInterrupted}, {@code isAlive} and {@code getState} as the model sees them. A thread the execution
  * does not control is left to the JVM, or, where that would give a wrong result, reported as
- * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also what
- * becomes of a thread's uncaught exception ({@link #uncaught}), and its end ({@link #finished}), and
- * the execution's own common pool ({@link #commonPool}).
+ * uncontrolled. Called by the {@link Execution} facade on the thread with the turn. Also thread 0
+ * and the program's body ({@link #startRoot}), what becomes of a thread's uncaught exception ({@link
+ * #uncaught}), and its end ({@link #finished}), the execution's own common pool ({@link
+ * #commonPool}), and, for the other parts, the logical thread of a {@code Thread} ({@link #logicalOf}).
  */
 final class ThreadControl {
 
@@ -25,6 +26,7 @@ final class ThreadControl {
     private final List<LogicalThread> threads;
     private final Map<Thread, LogicalThread> byThread;
     private final ThreadObjects threadObjects;
+    private final DeterministicIdentity identities;
 
     ThreadControl(Execution execution) {
         this.execution = execution;
@@ -36,16 +38,27 @@ final class ThreadControl {
         this.threads = execution.threads;
         this.byThread = execution.byThread;
         this.threadObjects = execution.threadObjects;
+        this.identities = execution.identities;
     }
 
     /**
      * Creates thread 0, whose body is the program's, and gives it the turn: on the calling driver when
      * it runs thread 0 itself (see {@code Controller#execute}), else on a worker of the pool. The
-     * listener learns of the execution first.
+     * listener learns of the execution first. A checked exception of the program crosses {@link
+     * Runnable#run} wrapped in a {@link ProgramException}.
      */
-    void startRoot(Runnable body, ExecutionControl control) {
+    void startRoot(Program program, ExecutionControl control) {
         threadObjects.reset();
         Thread main = threadObjects.next();
+        Runnable body = () -> {
+            try {
+                program.run();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new ProgramException(t);
+            }
+        };
         LogicalThread root = new LogicalThread(0, main, body, true);
         threads.add(root);
         byThread.put(main, root);
@@ -62,10 +75,26 @@ final class ThreadControl {
         execution.pool.take().assign(execution, root);
     }
 
+    /** The logical thread of a {@code Thread} object, or {@code null}; decides the object's hash first. */
+    LogicalThread logicalOf(Thread thread) {
+        if (thread == null) {
+            return null;
+        }
+        identities.of(thread);
+        return byThread.get(thread);
+    }
+
+    /** {@code me} learns that it was interrupted (an {@code InterruptedException} is about to be thrown). */
+    void interruptObserved(LogicalThread me) {
+        if (listener != null) {
+            listener.interruptObserved(me.id, me.id);
+        }
+    }
+
     void start(LogicalThread me, Thread thread, int site) {
         scheduling.pending(me, site, 0, true);
         scheduling.schedule(me);
-        if (execution.logicalOf(thread) != null || thread.isAlive()) {
+        if (logicalOf(thread) != null || thread.isAlive()) {
             throw new IllegalThreadStateException("thread already started: " + thread.getName());
         }
         Runnable body = thread::run;
@@ -73,8 +102,8 @@ final class ThreadControl {
             // a virtual thread's run() does nothing: its task sits in the continuation the JDK would mount
             body = VirtualThreadTasks.taskOf(thread);
             if (body == null) {
-                execution.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft cannot reach on this JDK ("
-                        + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " starts a virtual thread whose task weft"
+                        + " cannot reach on this JDK (" + Runtime.version() + "): " + VirtualThreadTasks.unavailableReason(), ""));
                 throw new ExecutionAbort();
             }
         }
@@ -108,14 +137,14 @@ final class ThreadControl {
     }
 
     void join(LogicalThread me, Thread thread, long millis, int site) throws InterruptedException {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, false);
         scheduling.schedule(me);
         if (target == null) {
             if (thread.isAlive()) {
                 // returning at once would be a wrong result (a join that does not wait), waiting a hang
-                execution.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not control"
-                        + " (started outside this execution, or by code weft does not instrument)", ""));
+                execution.ending.finish(new Outcome.Uncontrolled(me.name() + " joins " + thread + ", a thread weft does not"
+                        + " control (started outside this execution, or by code weft does not instrument)", ""));
                 throw new ExecutionAbort();
             }
             return;
@@ -124,7 +153,7 @@ final class ThreadControl {
         while (!target.finished) {
             if (me.interrupted) {
                 me.interrupted = false;
-                execution.interruptObserved(me);
+                interruptObserved(me);
                 throw new InterruptedException();
             }
             me.block(new LogicalThread.Blocked.Joining(target, clock.deadlineInMillis(millis)));
@@ -146,7 +175,7 @@ final class ThreadControl {
         scheduling.schedule(me);
         if (me.interrupted) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            interruptObserved(me);
             throw new InterruptedException("sleep interrupted");
         }
         if (trace.on) {
@@ -159,13 +188,13 @@ final class ThreadControl {
         scheduling.schedule(me);
         if (me.takeInterruptedWake()) {
             me.interrupted = false;
-            execution.interruptObserved(me);
+            interruptObserved(me);
             throw new InterruptedException("sleep interrupted");
         }
     }
 
     void interrupt(LogicalThread me, Thread thread, int site) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         scheduling.pending(me, site, target == null ? 0 : 1000 + target.id, true);
         scheduling.schedule(me);
         if (target == null) {
@@ -191,7 +220,7 @@ final class ThreadControl {
     }
 
     boolean isInterrupted(LogicalThread me, Thread thread, boolean clear) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         if (target == null) {
             return clear ? Thread.interrupted() : thread.isInterrupted();
         }
@@ -206,7 +235,7 @@ final class ThreadControl {
     }
 
     boolean isAlive(LogicalThread me, Thread thread) {
-        LogicalThread target = execution.logicalOf(thread);
+        LogicalThread target = logicalOf(thread);
         if (target != null && target.finished && listener != null) {
             listener.joined(me.id, target.id); // isAlive() returning false orders like join
         }
@@ -257,19 +286,19 @@ final class ThreadControl {
      * its code); the thread then ends quietly, with a note. With no handler of the program's, or when the
      * handler throws (the JVM would ignore that; a test's handler that throws means to fail), the
      * exception is the verdict. A checked exception of thread 0's body arrives wrapped in a {@link
-     * Execution.ProgramException}; an execution already unwinding has its verdict; a class that an
+     * ProgramException}; an execution already unwinding has its verdict; a class that an
      * earlier execution's abort left uninitialized makes it uncontrolled. Called by {@link
      * Execution#runThread} with the worker's hooks off, and not through another method of this part:
      * the handler's stack is the program's.
      */
     void uncaught(Worker worker, LogicalThread thread, Throwable raised) {
-        Throwable error = raised instanceof Execution.ProgramException p ? p.getCause() : raised;
+        Throwable error = raised instanceof ProgramException p ? p.getCause() : raised;
         if (status.aborting) {
             return;
         }
         String poisoned = initializerStoppedByWeft(error);
         if (poisoned != null) {
-            execution.finish(new Outcome.Uncontrolled(
+            execution.ending.finish(new Outcome.Uncontrolled(
                 "weft stopped an earlier execution inside the static initializer of " + poisoned
                         + ", and the JVM never runs an initializer twice: every later use of the class fails",
                 "    " + error + "\n"));
@@ -277,7 +306,7 @@ final class ThreadControl {
         }
         Thread.UncaughtExceptionHandler handler = thread.id == 0 ? null : UncaughtHandlers.of(thread.thread);
         if (handler == null) {
-            execution.finish(new Outcome.Failed(thread.id, error));
+            execution.ending.finish(new Outcome.Failed(thread.id, error));
             return;
         }
         worker.active = true;
@@ -288,7 +317,7 @@ final class ThreadControl {
         } catch (Throwable thrown) {
             worker.active = false;
             if (!status.aborting) {
-                execution.finish(new Outcome.Failed(thread.id, thrown));
+                execution.ending.finish(new Outcome.Failed(thread.id, thrown));
             }
             return;
         } finally {
@@ -296,9 +325,7 @@ final class ThreadControl {
         }
         String note = thread.name() + "'s uncaught " + error.getClass().getName() + " went to " + UncaughtHandlers.describe(thread.thread, handler)
                 + ", which returned, as in the JVM (a handler that throws fails the test)";
-        if (!execution.notes.contains(note)) {
-            execution.notes.add(note);
-        }
+        execution.ending.note(note);
     }
 
     /** {@code thread} has ended (returned, thrown, or unwound): wakes its joiners and gives the turn on. */
@@ -322,13 +349,13 @@ final class ThreadControl {
             }
         }
         if (allFinished()) {
-            execution.finish(new Outcome.Passed());
+            execution.ending.finish(new Outcome.Passed());
             return;
         }
         try {
             LogicalThread next = scheduling.choose(thread);
             if (next == null) {
-                execution.finish(execution.stuckOutcome());
+                execution.ending.finish(execution.ending.stuckOutcome());
                 return;
             }
             scheduling.handoff(thread, next);
@@ -369,7 +396,7 @@ final class ThreadControl {
             stack.append("    at ").append(frame).append('\n');
         }
         if (!this.status.aborting) {
-            execution.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
+            execution.ending.finish(new Outcome.Exited(me.id, call, status, stack.toString()));
         }
         throw new ExecutionAbort();
     }

@@ -68,7 +68,7 @@ final class Watchdog {
         if (current == null || current.worker == null || idle <= STUCK_BLOCKED_NANOS || current.awaiting) {
             return null;
         }
-        String held = execution.blockedInsideInitializer(current);
+        String held = StuckReport.of(execution).blockedInsideInitializer(current);
         if (held == null) {
             return null;
         }

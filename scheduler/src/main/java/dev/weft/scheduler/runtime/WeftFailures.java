@@ -21,7 +21,7 @@ final class WeftFailures {
     void raised(Throwable thrown) {
         if (thrown instanceof ExecutionAbort || thrown instanceof InterruptedException
                 || thrown instanceof IllegalMonitorStateException || thrown instanceof IllegalArgumentException
-                || thrown instanceof VirtualMachineError || thrown instanceof Execution.ProgramException) {
+                || thrown instanceof VirtualMachineError || thrown instanceof ProgramException) {
             return;
         }
         weftFailures++;
