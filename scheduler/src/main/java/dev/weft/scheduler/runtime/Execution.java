@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * One controlled execution, and the facade its hooks call ({@link RuntimeHooks}, through the static
- * trampolines of {@code dev.weft.boot.Hooks}). Exactly one logical thread holds the turn at any time;
- * it alone touches this object's state (handoffs go through volatile {@code turn} flags, which order
- * everything). What the controlling thread shares with an execution is in {@link ExecutionStatus}.
+ * trampolines of the hook classes in {@code dev.weft.boot}). Exactly one logical thread holds the
+ * turn at any time; it alone touches this object's state (handoffs go through volatile {@code turn}
+ * flags, which order everything). What the controlling thread shares with an execution is in {@link
+ * ExecutionStatus}.
  *
  * <p><b>The parts.</b> Each hook applies the enter/leave rule below and hands what its thread is
  * about to do to one part: {@link MemoryAccesses} (reads, writes, array elements, atomic operations,
