@@ -19,11 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The agent's table of hook owners agrees with the hook classes, and every hook call the agent emits
@@ -112,30 +107,7 @@ class HookClassesTest {
 
     /** "owner name descriptor" of every call and method handle into dev.weft.boot in a class file. */
     private static List<String> hookCalls(byte[] bytes) {
-        List<String> calls = new ArrayList<>();
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        if (owner.startsWith("dev/weft/boot/")) {
-                            calls.add(owner + " " + method + " " + desc);
-                        }
-                    }
-
-                    @Override
-                    public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
-                        for (Object argument : arguments) {
-                            if (argument instanceof Handle handle && handle.getOwner().startsWith("dev/weft/boot/")) {
-                                calls.add(handle.getOwner() + " " + handle.getName() + " " + handle.getDesc());
-                            }
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return calls;
+        return MethodCalls.of(bytes).stream().filter(call -> call.owner().startsWith("dev/weft/boot/")).map(MethodCalls.Call::target).toList();
     }
 
     /** Calls of what the hooks replace, directly and as method references (rewritten, never run). */

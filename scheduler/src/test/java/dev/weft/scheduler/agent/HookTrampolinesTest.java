@@ -53,21 +53,7 @@ class HookTrampolinesTest {
 
     /** The owners of the calls to trampolines in the class. */
     private static List<String> trampolineOwners(byte[] hooks) {
-        List<String> owners = new ArrayList<>();
-        new ClassReader(hooks).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        if (method.startsWith("weft$runtime$")) {
-                            owners.add(owner);
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return owners;
+        return MethodCalls.of(hooks).stream().filter(call -> call.name().startsWith("weft$runtime$")).map(MethodCalls.Call::owner).toList();
     }
 
     /** Methods of the class that call into RuntimeHooks (once per call); methods marked DontInline go to {@code dontInline}. */
