@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.objectweb.asm.AnnotationVisitor;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /** Every call from the hooks into the runtime goes through a trampoline the JIT must not inline. */
 class HookTrampolinesTest {
@@ -25,10 +19,10 @@ class HookTrampolinesTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(hookClass + ".class")) {
             original = in.readAllBytes();
         }
-        List<String> before = runtimeCallers(original, new ArrayList<>());
-        List<String> dontInline = new ArrayList<>();
+        List<String> before = runtimeCallers(original);
         byte[] rewritten = HookTrampolines.rewrite(original);
-        List<String> after = runtimeCallers(rewritten, dontInline);
+        List<String> after = runtimeCallers(rewritten);
+        List<String> dontInline = MethodCalls.annotated(rewritten, "Ljdk/internal/vm/annotation/DontInline;");
 
         assertThat(before).as("the hooks call the runtime").isNotEmpty().noneMatch(name -> name.startsWith("weft$runtime$"));
         assertThat(after).as("after the rewrite only trampolines do").isNotEmpty().allMatch(name -> name.startsWith("weft$runtime$"));
@@ -41,7 +35,7 @@ class HookTrampolinesTest {
         int calls = 0;
         for (String hookClass : HookClasses.ALL) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(hookClass + ".class")) {
-                calls += runtimeCallers(in.readAllBytes(), new ArrayList<>()).size();
+                calls += runtimeCallers(in.readAllBytes()).size();
             }
         }
         assertThat(calls).as("calls into the runtime from all hook classes").isGreaterThan(50);
@@ -56,30 +50,8 @@ class HookTrampolinesTest {
         return MethodCalls.of(hooks).stream().filter(call -> call.name().startsWith("weft$runtime$")).map(MethodCalls.Call::owner).toList();
     }
 
-    /** Methods of the class that call into RuntimeHooks (once per call); methods marked DontInline go to {@code dontInline}. */
-    private static List<String> runtimeCallers(byte[] hooks, List<String> dontInline) {
-        List<String> callers = new ArrayList<>();
-        new ClassReader(hooks).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                        if (visible && annotation.equals("Ljdk/internal/vm/annotation/DontInline;")) {
-                            dontInline.add(name);
-                        }
-                        return null;
-                    }
-
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        if (owner.equals("dev/weft/boot/RuntimeHooks")) {
-                            callers.add(name);
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return callers;
+    /** Methods of the class that call into RuntimeHooks, once per call. */
+    private static List<String> runtimeCallers(byte[] hooks) {
+        return MethodCalls.of(hooks).stream().filter(call -> call.owner().equals("dev/weft/boot/RuntimeHooks")).map(MethodCalls.Call::caller).toList();
     }
 }

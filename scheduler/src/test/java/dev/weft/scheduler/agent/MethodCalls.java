@@ -2,6 +2,7 @@ package dev.weft.scheduler.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -49,5 +50,25 @@ final class MethodCalls {
             }
         }, 0);
         return calls;
+    }
+
+    /** The methods of {@code classFile} annotated with {@code annotation} (a descriptor), visible at run time. */
+    static List<String> annotated(byte[] classFile, String annotation) {
+        List<String> methods = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String type, boolean visible) {
+                        if (visible && type.equals(annotation)) {
+                            methods.add(name);
+                        }
+                        return null;
+                    }
+                };
+            }
+        }, 0);
+        return methods;
     }
 }
