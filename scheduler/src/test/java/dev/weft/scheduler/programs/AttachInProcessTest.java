@@ -3,12 +3,10 @@ package dev.weft.scheduler.programs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,14 +46,10 @@ class AttachInProcessTest {
     }
 
     private static String run(Path tmp, String... options) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
-        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), CommandLineAgentMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        List<String> jvmOptions = new ArrayList<>(List.of(options));
+        jvmOptions.add("-Djava.io.tmpdir=" + tmp);
+        ChildJvm.Result jvm = ChildJvm.run(jvmOptions, CommandLineAgentMain.class, List.of(), 120);
+        assertThat(jvm.exitValue()).as(jvm.output()).isZero();
+        return jvm.output();
     }
 }

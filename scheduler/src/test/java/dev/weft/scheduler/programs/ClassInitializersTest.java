@@ -2,15 +2,9 @@ package dev.weft.scheduler.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +32,7 @@ class ClassInitializersTest {
 
     @Test
     void libraryInitializersInStartedThreads_javaagent(@TempDir Path tmp) throws Exception {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", "dev.weft.scheduler.agent.WeftAgent");
-        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
-        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
-        Path jar = tmp.resolve("agent.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            // the manifest is all it holds; the agent's classes come from the class path
-        }
+        Path jar = ChildJvm.agentJar(tmp);
         String output = run(tmp, List.of("-javaagent:" + jar), "assertj", "hamcrest");
         assertThat(output).contains("how=-javaagent ");
         assertAllPass(output, "assertj", "hamcrest");
@@ -62,20 +48,8 @@ class ClassInitializersTest {
     }
 
     private static String run(Path tmp, List<String> options, String... libraries) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                ClassInitializersMain.class.getName()));
-        command.addAll(List.of(libraries));
-        Path log = tmp.resolve("output.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = process.waitFor(150, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(ended).as("the JVM ended within 150 s: %s", text).isTrue();
-        return text;
+        List<String> jvmOptions = new ArrayList<>(options);
+        jvmOptions.add("-Djava.io.tmpdir=" + tmp);
+        return ChildJvm.run(jvmOptions, ClassInitializersMain.class, List.of(libraries), 150).output();
     }
 }

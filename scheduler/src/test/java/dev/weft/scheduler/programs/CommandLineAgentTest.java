@@ -2,15 +2,9 @@ package dev.weft.scheduler.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,16 +21,7 @@ class CommandLineAgentTest {
 
     @Test
     void agentGivenOnTheCommandLine_findsTheRace_andPassesTheFix(@TempDir Path dir) throws Exception {
-        // the agent's classes come from the class path; the jar only names them (as the real jar's manifest does)
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", "dev.weft.scheduler.agent.WeftAgent");
-        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
-        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
-        Path jar = dir.resolve("agent.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            // the manifest is all it holds
-        }
+        Path jar = ChildJvm.agentJar(dir);
         // a temporary directory of its own: the first JVM rewrites the JDK classes loaded before the
         // agent and keeps them there, the second reads them back instead of rewriting them
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -93,11 +78,6 @@ class CommandLineAgentTest {
     }
 
     private static String run(Path jar, Path tmp) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-javaagent:" + jar, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                CommandLineAgentMain.class.getName()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return output;
+        return ChildJvm.run(List.of("-javaagent:" + jar, "-Djava.io.tmpdir=" + tmp), CommandLineAgentMain.class, List.of(), 120).output();
     }
 }

@@ -12,10 +12,8 @@ import dev.weft.scheduler.runtime.ExecutionResult;
 import dev.weft.scheduler.runtime.Program;
 import dev.weft.scheduler.strategy.Strategies;
 import dev.weft.scheduler.strategy.StrategySpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,12 +62,8 @@ class CommonPoolProgramsTest {
     /** With the common pool's parallelism set on the command line, in a JVM of its own. */
     @Test
     void runAsyncRacingTheCaller_withCommonParallelism4_isFound_andReplays() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
-                "-cp", System.getProperty("java.class.path"), CommonPoolProgramsTest.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = ChildJvm.run(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4"), CommonPoolProgramsTest.class,
+                List.of(), 120).output();
         assertThat(output).contains("<<<exception in thread").contains("lost update: 1").doesNotContain("diverged");
     }
 

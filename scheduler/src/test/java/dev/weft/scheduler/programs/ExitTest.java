@@ -2,11 +2,8 @@ package dev.weft.scheduler.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +16,9 @@ class ExitTest {
 
     @Test
     void exitAndHalt_onManagedThreads_areVerdicts_andTheJvmGoesOn(@TempDir Path tmp) throws Exception {
-        Path log = tmp.resolve("output.txt");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), ExitMain.class.getName()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = process.waitFor(150, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(ended).as(output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        ChildJvm.Result jvm = ChildJvm.run(List.of("-Djava.io.tmpdir=" + tmp), ExitMain.class, List.of(), 150);
+        String output = jvm.output();
+        assertThat(jvm.exitValue()).as(output).isZero();
         assertThat(output).contains("exit-in-thread=thread 1 called System.exit(3) after 1 execution(s)")
                 .contains("halt-in-thread-0=thread 0 called Runtime.halt(4) after 1 execution(s)")
                 .contains("exit-by-reflection=thread 1 called System.exit(5) after 1 execution(s)")

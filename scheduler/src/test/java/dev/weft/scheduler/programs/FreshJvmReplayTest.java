@@ -9,9 +9,7 @@ import dev.weft.scheduler.explore.Failure;
 import dev.weft.scheduler.replay.ReplayToken;
 import dev.weft.scheduler.runtime.ControlledRuntime;
 import dev.weft.scheduler.strategy.StrategySpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,13 +32,9 @@ class FreshJvmReplayTest {
                 .scenario(new byte[0]).decisions(failure.decisions()).build().encode();
         String expected = ReplayMain.replay(programName, token);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int runs = programName.equals("hashMapPut") || programName.equals("identityKeys") ? RUNS : Math.min(RUNS, 3);
         for (int run = 0; run < runs; run++) {
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    ReplayMain.class.getName(), programName, token).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = ChildJvm.run(List.of(), ReplayMain.class, List.of(programName, token), 60).output();
             assertThat(output).as("run %d in a fresh JVM", run + 1).contains("<<<" + expected + ">>>");
         }
     }
